@@ -26,7 +26,10 @@ export class IdokitError extends Error {
 
 /** Invalid input: answers, casussen, spreadsheets, templates. Exit 1. */
 export class InputError extends IdokitError {
-  constructor(message: string, options: { problems?: readonly Problem[]; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { problems?: readonly Problem[]; hint?: string; cause?: unknown } = {},
+  ) {
     super(message, { ...options, exitCode: 1 });
   }
 }

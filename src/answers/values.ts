@@ -19,7 +19,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Removes control characters and lone surrogates; normalises to NFC. Keeps tabs and newlines. */
 export function stripControl(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "").normalize("NFC");
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, "")
+    .replace(LONE_SURROGATE, "")
+    .normalize("NFC");
 }
 
 /** Single-line text: control characters removed, all whitespace runs collapsed, trimmed. */
@@ -57,7 +61,8 @@ export function toText(raw: unknown, maxLength = 200): Converted<string> {
   const text = asText(raw);
   if (text === undefined) return fail("moet tekst zijn.");
   const value = cleanLine(text);
-  if (value.length > maxLength) return fail(`is te lang (${value.length} tekens; maximaal ${maxLength}). Kort het in.`);
+  if (value.length > maxLength)
+    return fail(`is te lang (${value.length} tekens; maximaal ${maxLength}). Kort het in.`);
   return ok(value);
 }
 
@@ -65,7 +70,8 @@ export function toTextarea(raw: unknown, maxLength = 2000): Converted<string> {
   const text = asText(raw);
   if (text === undefined) return fail("moet tekst zijn.");
   const value = cleanBlock(text);
-  if (value.length > maxLength) return fail(`is te lang (${value.length} tekens; maximaal ${maxLength}). Kort het in.`);
+  if (value.length > maxLength)
+    return fail(`is te lang (${value.length} tekens; maximaal ${maxLength}). Kort het in.`);
   return ok(value);
 }
 
@@ -84,13 +90,17 @@ export function toPhone(raw: unknown): Converted<string> {
   if (text.error !== undefined) return text;
   const digits = text.value.replace(/\D/g, "");
   if (!/^[+0-9][0-9 ()-]*$/.test(text.value) || digits.length < 8 || digits.length > 15)
-    return fail(`"${text.value}" is geen geldig telefoonnummer. Bijvoorbeeld: 0345 123 456 of +31 6 12345678.`);
+    return fail(
+      `"${text.value}" is geen geldig telefoonnummer. Bijvoorbeeld: 0345 123 456 of +31 6 12345678.`,
+    );
   return ok(text.value);
 }
 
 export function toInteger(raw: unknown, min?: number, max?: number): Converted<number> {
-  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? cleanLine(raw) : undefined;
-  if (text === undefined || !/^-?\d+$/.test(text)) return fail(`"${String(raw)}" is geen heel getal.`);
+  const text =
+    typeof raw === "number" ? String(raw) : typeof raw === "string" ? cleanLine(raw) : undefined;
+  if (text === undefined || !/^-?\d+$/.test(text))
+    return fail(`"${String(raw)}" is geen heel getal.`);
   const value = Number(text);
   if (min !== undefined && value < min) return fail(`${value} is te klein; het minimum is ${min}.`);
   if (max !== undefined && value > max) return fail(`${value} is te groot; het maximum is ${max}.`);
@@ -130,7 +140,8 @@ export function toDate(raw: unknown): Converted<string> {
     return ok(isoDate(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate())!);
   }
   const text = asText(raw);
-  if (text === undefined) return fail("moet een datum zijn. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.");
+  if (text === undefined)
+    return fail("moet een datum zijn. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.");
   const value = cleanLine(text).toLowerCase();
   let parts: [number, number, number] | undefined;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
@@ -145,9 +156,15 @@ export function toDate(raw: unknown): Converted<string> {
     const month = MONTHS.indexOf(written[2]!) + 1;
     if (month > 0) parts = [Number(written[3]), month, Number(written[1])];
   }
-  if (!parts) return fail(`"${text.trim()}" is geen datum die ik herken. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.`);
+  if (!parts)
+    return fail(
+      `"${text.trim()}" is geen datum die ik herken. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.`,
+    );
   const iso = isoDate(...parts);
-  if (!iso) return fail(`"${text.trim()}" bestaat niet als datum. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.`);
+  if (!iso)
+    return fail(
+      `"${text.trim()}" bestaat niet als datum. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.`,
+    );
   return ok(iso);
 }
 
@@ -162,13 +179,24 @@ export function toTime(raw: unknown): Converted<string> {
     hours = raw.getUTCHours();
     minutes = raw.getUTCMinutes();
   } else {
-    const text = typeof raw === "number" ? raw.toFixed(2) : typeof raw === "string" ? cleanLine(raw) : undefined;
-    const match = text === undefined ? null : /^(\d{1,2})(?:\s*[:.u]\s*(\d{1,2}))?(?:\s*uur)?$/i.exec(text);
-    if (!match) return fail(`"${String(raw)}" is geen tijd die ik herken. Gebruik uu:mm, bijvoorbeeld 13:30.`);
+    const text =
+      typeof raw === "number"
+        ? raw.toFixed(2)
+        : typeof raw === "string"
+          ? cleanLine(raw)
+          : undefined;
+    const match =
+      text === undefined ? null : /^(\d{1,2})(?:\s*[:.u]\s*(\d{1,2}))?(?:\s*uur)?$/i.exec(text);
+    if (!match)
+      return fail(
+        `"${String(raw)}" is geen tijd die ik herken. Gebruik uu:mm, bijvoorbeeld 13:30.`,
+      );
     hours = Number(match[1]);
-    minutes = match[2] === undefined ? 0 : match[2].length === 1 ? Number(match[2]) * 10 : Number(match[2]);
+    minutes =
+      match[2] === undefined ? 0 : match[2].length === 1 ? Number(match[2]) * 10 : Number(match[2]);
   }
-  if (hours > 23 || minutes > 59) return fail(`"${String(raw)}" bestaat niet als tijd. Gebruik uu:mm, bijvoorbeeld 13:30.`);
+  if (hours > 23 || minutes > 59)
+    return fail(`"${String(raw)}" bestaat niet als tijd. Gebruik uu:mm, bijvoorbeeld 13:30.`);
   return ok(`${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`);
 }
 
@@ -202,7 +230,10 @@ export function toChoice(raw: unknown, choices: readonly Choice[]): Converted<st
   const text = asText(raw);
   if (text !== undefined) {
     const wanted = fold(text);
-    const found = choices.find((c) => fold(c.value) === wanted || fold(c.label) === wanted);
+    const found =
+      choices.find((c) => fold(c.value) === wanted || fold(c.label) === wanted) ??
+      // Labels may carry an explanation ("Probiblio (Noord-Holland …)"): accept the part before it.
+      choices.find((c) => fold(c.label.split(/[(:]/)[0] ?? "") === wanted);
     if (found) return ok(found.value);
   }
   const list = choices.map((c) => c.value).join(", ");
@@ -227,7 +258,9 @@ export function toMulti(raw: unknown, choices: readonly Choice[]): Converted<str
   }
   if (wrong.length > 0) {
     const list = choices.map((c) => c.value).join(", ");
-    return fail(`${wrong.join(", ")} ${wrong.length === 1 ? "is geen" : "zijn geen"} geldige keuze. Kies uit: ${list}.`);
+    return fail(
+      `${wrong.join(", ")} ${wrong.length === 1 ? "is geen" : "zijn geen"} geldige keuze. Kies uit: ${list}.`,
+    );
   }
   return ok(values);
 }
@@ -272,5 +305,7 @@ export function toColor(raw: unknown): Converted<string> {
         .join("")
         .toUpperCase(),
     );
-  return fail(`"${String(raw)}" is geen kleur in hex. Gebruik zes tekens na een #, bijvoorbeeld #1F4E79.`);
+  return fail(
+    `"${String(raw)}" is geen kleur in hex. Gebruik zes tekens na een #, bijvoorbeeld #1F4E79.`,
+  );
 }

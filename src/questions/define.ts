@@ -94,7 +94,10 @@ type ValueOf<Q> = Q extends { kind: "list"; fields: infer F }
   : Q extends { kind: infer K extends keyof KindValue }
     ? KindValue[K]
     : never;
-type FieldValue<Q> = Q extends { optional: true } ? ValueOf<Q> | undefined : ValueOf<Q>;
+// Optional and conditional answers may be absent.
+type FieldValue<Q> = Q extends { optional: true } | { when: (...args: never[]) => unknown }
+  ? ValueOf<Q> | undefined
+  : ValueOf<Q>;
 
 /** The validated, normalised answers type of a schema. */
 export type AnswersOf<S> = S extends { kind: Kind }
@@ -116,7 +119,10 @@ export function isQuestion(node: SchemaNode): node is QuestionBase {
 }
 
 /** Flattens a schema into its questions in declaration order (which is also asking order). */
-export function listQuestions(schema: { readonly [key: string]: SchemaNode }, prefix = ""): Question[] {
+export function listQuestions(
+  schema: { readonly [key: string]: SchemaNode },
+  prefix = "",
+): Question[] {
   const out: Question[] = [];
   for (const [name, node] of Object.entries(schema)) {
     const key = prefix ? `${prefix}.${name}` : name;
@@ -165,5 +171,6 @@ export function deletePath(obj: Record<string, unknown>, key: string): void {
   const parts = key.split(".");
   const parent = getPath(obj, parts.slice(0, -1).join("."));
   if (parts.length === 1) delete obj[key];
-  else if (parent && typeof parent === "object") delete (parent as Record<string, unknown>)[parts[parts.length - 1]!];
+  else if (parent && typeof parent === "object")
+    delete (parent as Record<string, unknown>)[parts[parts.length - 1]!];
 }

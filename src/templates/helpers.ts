@@ -1,0 +1,118 @@
+import { Markdown } from "./escape.js";
+
+const DAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
+const MONTHS = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+function parts(iso: string): { date: Date; y: number; m: number; d: number } {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) throw new Error(`"${iso}" is geen datum (verwacht jjjj-mm-dd).`);
+  return { date: new Date(Date.UTC(y, m - 1, d)), y, m, d };
+}
+
+/** `zaterdag 13 maart 2027` */
+export function formatLongDate(iso: string): string {
+  const { date, y, m, d } = parts(iso);
+  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** `13 maart 2027` */
+export function formatDate(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** `13-03-2027` */
+export function formatShortDate(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${String(d).padStart(2, "0")}-${String(m).padStart(2, "0")}-${y}`;
+}
+
+/** `13.30 uur` (Dutch writes times with a point). */
+export function formatTime(time: string): string {
+  return `${formatClock(time)} uur`;
+}
+
+/** `13.30` */
+export function formatClock(time: string): string {
+  return time.replace(":", ".");
+}
+
+/** Dutch enumeration: `a`, `a en b`, `a, b en c`. */
+export function enumerate(items: readonly unknown[], last = "en"): string {
+  const texts = items.map(String).filter((t) => t !== "");
+  if (texts.length <= 1) return texts.join("");
+  return `${texts.slice(0, -1).join(", ")} ${last} ${texts[texts.length - 1]}`;
+}
+
+function plain(value: unknown): unknown {
+  return value instanceof Markdown ? value.text : value;
+}
+
+// Handlebars passes an options object as the last argument of every helper.
+function args(list: unknown[]): unknown[] {
+  return list.slice(0, -1).map(plain);
+}
+
+/**
+ * Template helpers. Every helper is a pure function of its arguments; their results are
+ * escaped like any other inserted value unless they return `Markdown`.
+ */
+export const helpers: Record<string, (...params: unknown[]) => unknown> = {
+  datum: (...p) => formatLongDate(String(args(p)[0])),
+  datumKort: (...p) => formatDate(String(args(p)[0])),
+  datumCijfers: (...p) => formatShortDate(String(args(p)[0])),
+  tijd: (...p) => formatTime(String(args(p)[0])),
+  klok: (...p) => formatClock(String(args(p)[0])),
+  opsomming: (...p) => {
+    const [items, last] = args(p);
+    return enumerate(Array.isArray(items) ? items : [], typeof last === "string" ? last : "en");
+  },
+  eq: (...p) => {
+    const [a, b] = args(p);
+    return a === b;
+  },
+  ne: (...p) => {
+    const [a, b] = args(p);
+    return a !== b;
+  },
+  gt: (...p) => {
+    const [a, b] = args(p);
+    return Number(a) > Number(b);
+  },
+  and: (...p) => args(p).every(Boolean),
+  or: (...p) => args(p).some(Boolean),
+  not: (...p) => !args(p)[0],
+  bevat: (...p) => {
+    const [list, item] = args(p);
+    return Array.isArray(list) && list.includes(item);
+  },
+  aantal: (...p) => {
+    const [list] = args(p);
+    return Array.isArray(list) ? list.length : 0;
+  },
+  plus: (...p) => args(p).reduce((a: number, b) => a + Number(b), 0),
+  /** `meervoud n "casus" "casussen"` → `1 casus`, `3 casussen` */
+  meervoud: (...p) => {
+    const [n, one, many] = args(p);
+    return `${String(n)} ${Number(n) === 1 ? String(one) : String(many)}`;
+  },
+  hoofdletter: (...p) => {
+    const text = String(args(p)[0] ?? "");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
+  /** First non-empty argument: `{{ofwel acteur.naam "de trainingsacteur"}}`. */
+  ofwel: (...p) => args(p).find((v) => v !== undefined && v !== null && v !== "") ?? "",
+};
