@@ -1,0 +1,639 @@
+import { getDefaults, Lexer, type Token, type Tokens } from "marked";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { cleanLine, stripControl } from "../answers/values.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
+import type { Problem } from "../errors.js";
+import { didYouMean, foldText, joinDutch } from "./suggest.js";
+import type { Casus, Moeilijkheid } from "./types.js";
+
+/** Result of parsing one casus file: the casus when it is valid, and every problem found. */
+export interface ParsedCasus {
+  casus?: Casus;
+  problems: Problem[];
+  /** The `id` as written in the front matter, when it is text; lets the loader spot duplicates. */
+  id?: string;
+}
+
+/** Front-matter fields in the order of `casussen/README.md`. */
+export const FRONT_MATTER_FIELDS = [
+  "id",
+  "titel",
+  "thema",
+  "partners",
+  "lokalePartners",
+  "vaardigheden",
+  "moeilijkheid",
+  "profiel",
+  "klant",
+] as const;
+
+type SectionKey =
+  | "situatie"
+  | "openingszin"
+  | "echteVraag"
+  | "lastig"
+  | "acteur"
+  | "aanpak"
+  | "doorverwijzing"
+  | "privacy";
+type ActorKey = "intensiteit" | "belonen" | "escaleren";
+
+/** The fixed `##` sections, in README order. */
+export const SECTIONS: readonly { key: SectionKey; heading: string }[] = [
+  { key: "situatie", heading: "Situatie" },
+  { key: "openingszin", heading: "Wat de klant zegt" },
+  { key: "echteVraag", heading: "De echte vraag" },
+  { key: "lastig", heading: "Wat het lastig maakt" },
+  { key: "acteur", heading: "Instructie voor de acteur" },
+  { key: "aanpak", heading: "Goede aanpak" },
+  { key: "doorverwijzing", heading: "Doorverwijzing" },
+  { key: "privacy", heading: "Privacy" },
+];
+
+/** The `###` subsections of "Instructie voor de acteur". */
+export const ACTOR_SUBSECTIONS: readonly { key: ActorKey; heading: string }[] = [
+  { key: "intensiteit", heading: "Intensiteit" },
+  { key: "belonen", heading: "Belonen" },
+  { key: "escaleren", heading: "Escaleren" },
+];
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TITLE_MAX = 80;
+const KLANT_MAX = 200;
+const NO_FRONT_MATTER = "geen voorwerk gevonden (het bestand moet beginnen met een regel ---).";
+
+/**
+ * Parses and validates one casus file (Markdown with YAML front matter, see `casussen/README.md`).
+ * Pure: the caller reads the file. Every problem is reported, each located by `source` and field
+ * or section, in Dutch. `casus` is set only when there are no problems.
+ *
+ * @example parseCasus(text, "casussen/digid-verlopen-activeringsbrief.md", vocabulary)
+ */
+export function parseCasus(text: string, source: string, vocabulary: Vocabulary): ParsedCasus {
+  const problems: Problem[] = [];
+  const at = (where?: string) => (where === undefined || where === "" ? source : `${source}, ${where}`);
+  const report = (message: string, where?: string) => problems.push({ where: at(where), message });
+
+  // 1. Normalise: no control characters, no BOM, LF line ends.
+  const clean = stripControl(text).replace(/^\uFEFF/, "");
+
+  // 2. Front matter between two `---` lines.
+  const split = splitFrontMatter(clean);
+  if (split.problem !== undefined) report(split.problem);
+
+  // 3. Front-matter fields.
+  const fields =
+    split.yaml === undefined ? undefined : readFrontMatter(split.yaml, split.yamlLine, vocabulary);
+  for (const problem of fields?.problems ?? []) report(problem.message, problem.where);
+  const data = fields?.data;
+  const id = fields?.id;
+  if (id !== undefined && ID_PATTERN.test(id)) {
+    const fileId = baseName(source);
+    if (fileId !== undefined && fileId !== id)
+      report(
+        `id "${id}" hoort gelijk te zijn aan de bestandsnaam zonder .md ("${fileId}"). Hernoem het bestand naar ${id}.md of pas het id aan.`,
+      );
+  }
+
+  // 4. Sections.
+  const sections = readSections(split.body);
+  for (const problem of sections.problems) report(problem.message, problem.where);
+
+  if (problems.length > 0 || data === undefined || sections.values === undefined)
+    return id === undefined ? { problems } : { problems, id };
+  const casus: Casus = {
+    ...data,
+    ...sections.values,
+    source,
+    builtIn: false,
+  };
+  return { casus, problems, id: data.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+interface FrontMatterSplit {
+  yaml?: string;
+  /** 1-based line of the first YAML line in the file, for messages. */
+  yamlLine: number;
+  body: string;
+  problem?: string;
+}
+
+function splitFrontMatter(text: string): FrontMatterSplit {
+  const lines = text.split("\n");
+  let start = 0;
+  while (start < lines.length && (lines[start] ?? "").trim() === "") start += 1;
+  if ((lines[start] ?? "").trimEnd() !== "---")
+    return { yamlLine: 1, body: text, problem: NO_FRONT_MATTER };
+  for (let end = start + 1; end < lines.length; end += 1) {
+    const line = (lines[end] ?? "").trimEnd();
+    if (line === "---" || line === "...")
+      return {
+        yaml: lines.slice(start + 1, end).join("\n"),
+        yamlLine: start + 2,
+        body: lines.slice(end + 1).join("\n"),
+      };
+  }
+  return {
+    yamlLine: start + 2,
+    body: "",
+    problem:
+      "het voorwerk is niet afgesloten. Zet een regel --- onder het laatste veld, vóór ## Situatie.",
+  };
+}
+
+type FrontMatter = Pick<
+  Casus,
+  | "id"
+  | "titel"
+  | "thema"
+  | "partners"
+  | "lokalePartners"
+  | "vaardigheden"
+  | "moeilijkheid"
+  | "profiel"
+  | "klant"
+>;
+
+interface FrontMatterResult {
+  data?: FrontMatter;
+  id?: string;
+  problems: Problem[];
+}
+
+const fieldWhere = (field: string) => `veld "${field}"`;
+
+function readFrontMatter(yaml: string, firstLine: number, vocabulary: Vocabulary): FrontMatterResult {
+  const document = parseDocument(yaml, { uniqueKeys: true });
+  const yamlLines = yaml.split("\n");
+  const problems: Problem[] = [];
+  for (const error of document.errors.slice(0, 5)) {
+    const index = (error.linePos?.[0].line ?? 1) - 1;
+    const where = `regel ${index + firstLine}`;
+    if (error.code === "DUPLICATE_KEY") {
+      // The key is on the reported line; later values win, so the rest can still be checked.
+      const key = /^\s*([^:#]+?)\s*:/.exec(yamlLines[index] ?? "")?.[1];
+      problems.push({
+        where: key === undefined ? where : fieldWhere(key),
+        message: "staat twee keer in het voorwerk. Laat er één staan.",
+      });
+    } else {
+      problems.push({
+        where,
+        message:
+          "het voorwerk is geen geldige YAML. Controleer de dubbele punten, de inspringing en de aanhalingstekens.",
+      });
+    }
+  }
+  if (document.errors.some((error) => error.code !== "DUPLICATE_KEY")) return { problems };
+  const raw: unknown = document.toJS();
+  if (raw === null || raw === undefined || typeof raw !== "object" || Array.isArray(raw)) {
+    return {
+      problems: [
+        {
+          where: "voorwerk",
+          message: `het voorwerk moet velden bevatten, zoals "id: mijn-casus" en "titel: …". Verplichte velden: ${FRONT_MATTER_FIELDS.join(", ")}.`,
+        },
+      ],
+    };
+  }
+  const record = raw as Record<string, unknown>;
+
+  // Unknown keys first: a typo there usually explains a "ontbreekt" further on.
+  const known: readonly string[] = FRONT_MATTER_FIELDS;
+  for (const key of Object.keys(record)) {
+    if (known.includes(key)) continue;
+    problems.push({
+      where: fieldWhere(key),
+      message: `is geen bekend veld.${didYouMean(key, FRONT_MATTER_FIELDS)} Toegestane velden: ${FRONT_MATTER_FIELDS.join(", ")}.`,
+    });
+  }
+
+  const result = frontMatterSchema(vocabulary).safeParse(record);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "voorwerk");
+      problems.push({ where: fieldWhere(field), message: issue.message });
+    }
+  }
+  const id = typeof record.id === "string" ? record.id.trim() : undefined;
+  if (problems.length > 0 || !result.success)
+    return id === undefined ? { problems } : { problems, id };
+
+  const data: FrontMatter = result.data;
+  for (const field of ["partners", "lokalePartners", "vaardigheden", "profiel"] as const) {
+    const seen = new Set<string>();
+    for (const value of data[field]) {
+      if (seen.has(value))
+        problems.push({
+          where: fieldWhere(field),
+          message: `"${value}" staat twee keer in de lijst.`,
+        });
+      seen.add(value);
+    }
+  }
+  return problems.length > 0 ? { problems, id: data.id } : { data, problems, id: data.id };
+}
+
+const describe = (input: unknown): string =>
+  typeof input === "string" ? `"${input}"` : JSON.stringify(input) ?? String(input);
+
+/** A YAML list, or one value, or a comma-separated line: all become a list of trimmed strings. */
+function toList(input: unknown): unknown {
+  if (input === null) return [];
+  if (typeof input === "string")
+    return input
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+  if (Array.isArray(input))
+    return input.map((item) => (typeof item === "string" ? item.trim() : item));
+  return input;
+}
+
+const MISSING = (example: string) => `ontbreekt. Voeg toe, bijvoorbeeld: ${example}`;
+
+function idList(
+  entries: readonly { id: string }[],
+  what: string,
+  options: { min: number; example: string },
+) {
+  const ids = entries.map((entry) => entry.id);
+  const member = z.string({ error: (issue) => `${describe(issue.input)} is geen id.` }).refine(
+    (value) => ids.includes(value),
+    {
+      error: (issue) =>
+        `${describe(issue.input)} is geen bekende ${what}.${didYouMean(String(issue.input), ids)} Kies uit: ${ids.join(", ")}.`,
+    },
+  );
+  return z.preprocess(
+    toList,
+    z
+      .array(member, {
+        error: (issue) =>
+          issue.input === undefined
+            ? MISSING(options.example)
+            : `moet een lijst zijn, bijvoorbeeld ${options.example.replace(/^[^:]+: /, "")}.`,
+      })
+      .min(options.min, { error: `moet minstens één ${what} bevatten. Kies uit: ${ids.join(", ")}.` }),
+  );
+}
+
+function line(max: number, example: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? MISSING(example) : "moet tekst zijn."),
+    })
+    .transform(cleanLine)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `is leeg. Vul het in, bijvoorbeeld: ${example}` })
+        .max(max, {
+          error: (issue) =>
+            `is te lang (${String(issue.input).length} tekens; maximaal ${max}). Kort het in.`,
+        }),
+    );
+}
+
+const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { rustig: 1, gemiddeld: 2, pittig: 3 };
+
+// Building the schema costs more than using it; the loader parses ~45 files with one vocabulary.
+const schemaCache = new WeakMap<Vocabulary, ReturnType<typeof buildFrontMatterSchema>>();
+
+function frontMatterSchema(vocabulary: Vocabulary) {
+  let schema = schemaCache.get(vocabulary);
+  if (schema === undefined) {
+    schema = buildFrontMatterSchema(vocabulary);
+    schemaCache.set(vocabulary, schema);
+  }
+  return schema;
+}
+
+function buildFrontMatterSchema(vocabulary: Vocabulary) {
+  const themeIds = vocabulary.themas.map((entry) => entry.id);
+  return z.object({
+    id: z.preprocess(
+      (input) => (typeof input === "number" ? String(input) : input),
+      z
+        .string({
+          error: (issue) =>
+            issue.input === undefined ? MISSING("id: digid-verlopen-brief") : "moet tekst zijn.",
+        })
+        .trim()
+        .regex(ID_PATTERN, {
+          error: (issue) =>
+            `${describe(issue.input)} is geen geldig id. Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld digid-verlopen-brief.`,
+        }),
+    ),
+    titel: line(TITLE_MAX, "titel: De verlopen activeringsbrief"),
+    thema: z
+      .string({
+        error: (issue) => (issue.input === undefined ? MISSING("thema: digid") : "moet één thema-id zijn."),
+      })
+      .trim()
+      .refine((value) => themeIds.includes(value), {
+        error: (issue) =>
+          `${describe(issue.input)} is geen bekend thema.${didYouMean(String(issue.input), themeIds)} Kies uit: ${themeIds.join(", ")}.`,
+      }),
+    partners: idList(vocabulary.instanties, "instantie", {
+      min: 1,
+      example: "partners: [logius, svb]",
+    }),
+    lokalePartners: idList(vocabulary.lokalePartnerSoorten, "soort lokale partner", {
+      min: 0,
+      example: "lokalePartners: [taalhuis]",
+    }).default([]),
+    vaardigheden: idList(vocabulary.vaardigheden, "vaardigheid", {
+      min: 1,
+      example: "vaardigheden: [doorvragen, lsd]",
+    }),
+    moeilijkheid: z.preprocess(
+      (input) => {
+        if (typeof input !== "string") return input;
+        const word = DIFFICULTY_WORDS[foldText(input.trim())];
+        return word ?? (/^\s*\d+\s*$/.test(input) ? Number(input) : input);
+      },
+      z
+        .number({
+          error: (issue) =>
+            issue.input === undefined
+              ? MISSING("moeilijkheid: 1")
+              : `moet 1, 2 of 3 zijn (nu ${describe(issue.input)}).`,
+        })
+        .refine((value): value is Moeilijkheid => value === 1 || value === 2 || value === 3, {
+          error: (issue) => `moet 1, 2 of 3 zijn (nu ${describe(issue.input)}).`,
+        }),
+    ) as z.ZodType<Moeilijkheid>,
+    profiel: idList(vocabulary.profielen, "klantprofiel", { min: 1, example: "profiel: [oudere, boos]" }),
+    klant: line(KLANT_MAX, "klant: Man, 67, woont alleen"),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+type SectionValues = Pick<
+  Casus,
+  | "situatie"
+  | "openingszin"
+  | "echteVraag"
+  | "lastig"
+  | "acteur"
+  | "intensiteit"
+  | "belonen"
+  | "escaleren"
+  | "aanpak"
+  | "doorverwijzing"
+  | "privacy"
+>;
+
+interface Block {
+  heading: string;
+  depth: number;
+  tokens: Token[];
+}
+
+/** Lexes with marked's own defaults, so extensions another module registers do not leak in. */
+function lex(markdown: string): Token[] {
+  return new Lexer(getDefaults()).lex(markdown);
+}
+
+/** Splits tokens at headings of exactly `depth`; the tokens before the first one are `before`. */
+function splitAt(tokens: readonly Token[], depth: number): { before: Token[]; blocks: Block[] } {
+  const before: Token[] = [];
+  const blocks: Block[] = [];
+  for (const token of tokens) {
+    if (token.type === "heading" && (token as Tokens.Heading).depth === depth) {
+      blocks.push({ heading: (token as Tokens.Heading).text, depth, tokens: [] });
+    } else {
+      (blocks.at(-1)?.tokens ?? before).push(token);
+    }
+  }
+  return { before, blocks };
+}
+
+const markdownOf = (tokens: readonly Token[]): string =>
+  tokens
+    .map((token) => token.raw)
+    .join("")
+    .trim();
+
+const sameHeading = (a: string, b: string): boolean =>
+  foldText(a).replace(/\s+/g, " ").trim() === foldText(b).replace(/\s+/g, " ").trim();
+
+function readSections(body: string): { values?: SectionValues; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const tokens = lex(body);
+  const { blocks } = splitAt(tokens, 2);
+  const allHeadings = tokens
+    .filter((token): token is Tokens.Heading => token.type === "heading")
+    .map((token) => ({ depth: token.depth, text: token.text }));
+  const found = new Map<SectionKey, Block>();
+  const expected = SECTIONS.map((section) => section.heading);
+
+  for (const block of blocks) {
+    const section = SECTIONS.find((candidate) => sameHeading(candidate.heading, block.heading));
+    if (section === undefined) {
+      problems.push({
+        where: `onderdeel "## ${block.heading}"`,
+        message: `is geen bekend onderdeel.${didYouMean(block.heading, expected)} Vaste onderdelen: ${expected.join(", ")}.`,
+      });
+    } else if (found.has(section.key)) {
+      problems.push({
+        where: `onderdeel "## ${section.heading}"`,
+        message: "staat twee keer in het bestand. Voeg de twee samen.",
+      });
+    } else {
+      found.set(section.key, block);
+    }
+  }
+
+  const text: Partial<Record<SectionKey, string>> = {};
+  for (const section of SECTIONS) {
+    const block = found.get(section.key);
+    if (block === undefined) {
+      problems.push({ where: "", message: missingMessage(`## ${section.heading}`, 2, allHeadings) });
+      continue;
+    }
+    const markdown = markdownOf(section.key === "acteur" ? splitAt(block.tokens, 3).before : block.tokens);
+    if (markdown === "" && section.key !== "acteur")
+      problems.push({ where: `onderdeel "## ${section.heading}"`, message: "is leeg. Vul het in." });
+    text[section.key] = markdown;
+  }
+
+  const opening = found.get("openingszin");
+  const openingszin = opening === undefined ? "" : openingLine(opening.tokens);
+  if (opening !== undefined && openingszin === "" && markdownOf(opening.tokens) !== "")
+    problems.push({
+      where: 'onderdeel "## Wat de klant zegt"',
+      message: 'bevat geen openingszin. Schrijf hem als citaat: > "…"',
+    });
+
+  const actor = found.get("acteur");
+  const actorParts = actor === undefined ? undefined : readActor(actor.tokens, allHeadings);
+  problems.push(...(actorParts?.problems ?? []));
+
+  if (problems.length > 0 || actorParts?.values === undefined) return { problems };
+  return {
+    problems,
+    values: {
+      situatie: text.situatie ?? "",
+      openingszin,
+      echteVraag: text.echteVraag ?? "",
+      lastig: text.lastig ?? "",
+      acteur: text.acteur ?? "",
+      ...actorParts.values,
+      aanpak: text.aanpak ?? "",
+      doorverwijzing: text.doorverwijzing ?? "",
+      privacy: text.privacy ?? "",
+    },
+  };
+}
+
+/** "ontbreekt", with a pointer when the heading is there at the wrong level. */
+function missingMessage(
+  label: string,
+  depth: number,
+  headings: readonly { depth: number; text: string }[],
+): string {
+  const name = label.replace(/^#+ /, "");
+  const misplaced = headings.find((heading) => heading.depth !== depth && sameHeading(heading.text, name));
+  const base = `onderdeel "${label}" ontbreekt.`;
+  if (misplaced === undefined) return base;
+  return `${base} Er staat wel "${"#".repeat(misplaced.depth)} ${misplaced.text}"; gebruik ${depth} hekjes (${"#".repeat(depth)}).`;
+}
+
+function readActor(
+  tokens: readonly Token[],
+  allHeadings: readonly { depth: number; text: string }[],
+): { values?: Pick<SectionValues, "intensiteit" | "belonen" | "escaleren">; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const { blocks } = splitAt(tokens, 3);
+  const found = new Map<ActorKey, Block>();
+  const expected = ACTOR_SUBSECTIONS.map((sub) => sub.heading);
+  for (const block of blocks) {
+    const sub = ACTOR_SUBSECTIONS.find((candidate) => sameHeading(candidate.heading, block.heading));
+    if (sub === undefined)
+      problems.push({
+        where: `onderdeel "### ${block.heading}"`,
+        message: `is geen bekend onderdeel van "## Instructie voor de acteur".${didYouMean(block.heading, expected)} Vaste subkoppen: ${expected.join(", ")}.`,
+      });
+    else if (found.has(sub.key))
+      problems.push({
+        where: `onderdeel "### ${sub.heading}"`,
+        message: "staat twee keer in het bestand. Voeg de twee samen.",
+      });
+    else found.set(sub.key, block);
+  }
+  const text: Partial<Record<ActorKey, string>> = {};
+  for (const sub of ACTOR_SUBSECTIONS) {
+    const block = found.get(sub.key);
+    if (block === undefined) {
+      problems.push({
+        where: "",
+        message: missingMessage(`### ${sub.heading}`, 3, allHeadings).replace(
+          "ontbreekt.",
+          'ontbreekt onder "## Instructie voor de acteur".',
+        ),
+      });
+      continue;
+    }
+    text[sub.key] = markdownOf(block.tokens);
+    if (text[sub.key] === "")
+      problems.push({ where: `onderdeel "### ${sub.heading}"`, message: "is leeg. Vul het in." });
+  }
+  const intensity = found.get("intensiteit");
+  const levels = intensity === undefined ? undefined : readLevels(intensity.tokens);
+  if (levels?.problem !== undefined)
+    problems.push({ where: 'onderdeel "### Intensiteit"', message: levels.problem });
+  if (problems.length > 0 || levels?.levels === undefined) return { problems };
+  return {
+    problems,
+    values: { intensiteit: levels.levels, belonen: text.belonen ?? "", escaleren: text.escaleren ?? "" },
+  };
+}
+
+const LEVEL_LABEL = /^\s*(?:\*\*|__)\s*Niveau\s+(\d)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*/i;
+
+function readLevels(tokens: readonly Token[]): {
+  levels?: [string, string, string];
+  problem?: string;
+} {
+  const items = tokens
+    .filter((token): token is Tokens.List => token.type === "list")
+    .flatMap((list) => list.items);
+  const shape = "een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** …";
+  if (items.length !== 3)
+    return { problem: `moet ${shape} (nu ${items.length === 1 ? "1 punt" : `${items.length} punten`}).` };
+  const levels: string[] = [];
+  const wrong: string[] = [];
+  items.forEach((item, index) => {
+    const match = LEVEL_LABEL.exec(item.text);
+    if (match?.[1] !== String(index + 1)) wrong.push(`punt ${index + 1} begint niet met **Niveau ${index + 1}:**`);
+    levels.push(item.text.replace(LEVEL_LABEL, "").trim());
+  });
+  if (wrong.length > 0) return { problem: `moet ${shape}; ${joinDutch(wrong)}.` };
+  const empty = levels.findIndex((level) => level === "");
+  if (empty >= 0) return { problem: `niveau ${empty + 1} is leeg. Beschrijf hoe de klant zich dan gedraagt.` };
+  return { levels: levels as [string, string, string] };
+}
+
+/** Plain text of the opening line: the first quote (or paragraph), without Markdown or quote marks. */
+function openingLine(tokens: readonly Token[]): string {
+  const quote = tokens.find((token): token is Tokens.Blockquote => token.type === "blockquote");
+  const source = quote?.tokens ?? tokens.filter((token) => token.type === "paragraph");
+  const text = cleanLine(plainText(source));
+  return stripQuotes(text);
+}
+
+function plainText(tokens: readonly Token[]): string {
+  return tokens
+    .map((token) => {
+      switch (token.type) {
+        case "space":
+        case "br":
+          return " ";
+        case "html":
+          return "";
+        case "escape":
+        case "codespan":
+        case "image":
+          return (token as Tokens.Escape).text;
+        case "paragraph":
+        case "blockquote":
+        case "list":
+          return "tokens" in token && token.tokens ? `${plainText(token.tokens)} ` : ` ${token.raw} `;
+        default:
+          return "tokens" in token && token.tokens ? plainText(token.tokens) : "text" in token ? String(token.text) : "";
+      }
+    })
+    .join("");
+}
+
+const QUOTE_PAIRS: readonly [string, string][] = [
+  ['"', '"'],
+  ["“", "”"],
+  ["„", "”"],
+  ["„", "“"],
+  ["'", "'"],
+  ["‘", "’"],
+  ["«", "»"],
+];
+
+function stripQuotes(text: string): string {
+  for (const [open, close] of QUOTE_PAIRS) {
+    if (text.length >= 2 && text.startsWith(open) && text.endsWith(close))
+      return text.slice(open.length, -close.length).trim();
+  }
+  return text;
+}
+
+/** File name without folder and `.md`, for the id check; undefined for non-.md sources. */
+function baseName(source: string): string | undefined {
+  const name = source.split(/[\\/]/).at(-1) ?? source;
+  return /\.md$/i.test(name) ? name.slice(0, -3) : undefined;
+}

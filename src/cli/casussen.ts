@@ -1,0 +1,300 @@
+import { Command } from "commander";
+import type { Casus } from "../casussen/types.js";
+import { InputError, UsageError } from "../errors.js";
+
+/** Where the command writes; tests pass their own to capture output. */
+export interface CasussenCommandIo {
+  /** Results (the table, a casus, JSON). Defaults to stdout. */
+  stdout?: (text: string) => void;
+  /** Remarks such as "Eigen casus x vervangt …". Defaults to stderr. */
+  stderr?: (text: string) => void;
+  /** The built-in library folder; tests point it at fixtures. */
+  builtInDir?: string;
+}
+
+interface ListOptions {
+  thema?: string;
+  partner?: string;
+  vaardigheid?: string;
+  zoek?: string;
+  casussen: string[];
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const SUBCOMMANDS = ["toon", "controleer"];
+
+/**
+ * `idokit casussen`: list and filter the casus library, show one casus (`toon ID`) and validate
+ * a folder of casussen (`controleer MAP`). Errors are thrown as `IdokitError`s for the main
+ * program to print; nothing here exits.
+ *
+ * The options live on `casussen` itself and subcommands read them with `optsWithGlobals()`:
+ * without positional options on the root program, commander hands options after a subcommand
+ * name to the parent, so declaring `--json` twice would silently lose it.
+ */
+export function casussenCommand(io: CasussenCommandIo = {}): Command {
+  const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
+  const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
+
+  const command = new Command("casussen")
+    .description("Bekijk, zoek en controleer de casussen voor de rollenspellen")
+    .option("--thema <thema>", "alleen casussen met dit thema (bijv. digid, toeslagen)")
+    .option("--partner <partner>", "alleen casussen met deze instantie of soort lokale partner")
+    .option("--vaardigheid <vaardigheid>", "alleen casussen die deze vaardigheid oefenen")
+    .option(
+      "--zoek <tekst>",
+      "zoek in titel, klant en tekst (hoofdletters en accenten tellen niet)",
+    )
+    .option(
+      "--casussen <map>",
+      "map met eigen casussen, naast de ingebouwde (mag vaker; een latere map gaat voor)",
+      collect,
+      [],
+    )
+    .option("--json", "uitvoer als JSON op stdout")
+    .allowExcessArguments()
+    .addHelpText(
+      "after",
+      `
+Voorbeelden:
+  idokit casussen                              alle casussen als tabel
+  idokit casussen --thema toeslagen            alleen casussen over toeslagen
+  idokit casussen --partner cjib --vaardigheid grenzen-stellen
+  idokit casussen --zoek "activeringscode"     zoeken in de tekst
+  idokit casussen --casussen ./onze-casussen   ingebouwde en eigen casussen samen
+  idokit casussen toon digid-verlopen-activeringsbrief
+  idokit casussen controleer ./onze-casussen   een eigen map controleren
+
+De opbouw van een casusbestand staat in casussen/README.md.`,
+    )
+    .action(async (options: ListOptions, self: Command) => {
+      const [extra] = self.args;
+      if (extra !== undefined) {
+        const { didYouMean } = await import("../casussen/suggest.js");
+        throw new UsageError(
+          `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
+          { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
+        );
+      }
+      await listCasussen(options, io, stdout, stderr);
+    });
+
+  command
+    .command("toon")
+    .description("Toon één casus volledig")
+    .argument("<id>", "id van de casus (de bestandsnaam zonder .md)")
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      "after",
+      `
+Voorbeelden:
+  idokit casussen toon digid-verlopen-activeringsbrief
+  idokit casussen toon mijn-casus --casussen ./onze-casussen
+  idokit casussen toon digid-verlopen-activeringsbrief --json`,
+    )
+    .action(async (id: string, _options: unknown, self: Command) => {
+      const options = self.optsWithGlobals<ListOptions>();
+      refuseFilters(options, "toon");
+      await showCasus(id, options, io, stdout, stderr);
+    });
+
+  command
+    .command("controleer")
+    .description("Controleer een map met casusbestanden en meld elke fout met bestand en veld")
+    .argument("<map>", "de map met casusbestanden (*.md)")
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      "after",
+      `
+Voorbeelden:
+  idokit casussen controleer ./onze-casussen
+  idokit casussen controleer ./onze-casussen --json
+
+Bij fouten is de afsluitcode 1.`,
+    )
+    .action(async (dir: string, _options: unknown, self: Command) => {
+      const options = self.optsWithGlobals<ListOptions>();
+      refuseFilters(options, "controleer");
+      if (options.casussen.length > 0)
+        throw new UsageError("--casussen hoort niet bij controleer: geef de map direct mee.", {
+          hint: "Bijvoorbeeld: idokit casussen controleer ./onze-casussen",
+        });
+      await checkFolder(dir, options, io, stdout);
+    });
+
+  return command;
+}
+
+function refuseFilters(options: ListOptions, subcommand: string): void {
+  const used = (["thema", "partner", "vaardigheid", "zoek"] as const).filter(
+    (key) => options[key] !== undefined,
+  );
+  if (used.length > 0)
+    throw new UsageError(
+      `${used.map((key) => `--${key}`).join(", ")} ${used.length === 1 ? "werkt" : "werken"} niet samen met ${subcommand}.`,
+      { hint: "Filteren doe je met idokit casussen --thema … (zonder toon of controleer)." },
+    );
+}
+
+async function loadLibrary(options: ListOptions, io: CasussenCommandIo) {
+  const [{ loadVocabulary }, { loadCasusLibrary }] = await Promise.all([
+    import("../domain/load-vocabulary.js"),
+    import("../casussen/load.js"),
+  ]);
+  const vocabulary = loadVocabulary();
+  const library = loadCasusLibrary({
+    vocabulary,
+    extraDirs: options.casussen,
+    ...(io.builtInDir === undefined ? {} : { builtInDir: io.builtInDir }),
+  });
+  return { vocabulary, ...library };
+}
+
+async function listCasussen(
+  options: ListOptions,
+  io: CasussenCommandIo,
+  stdout: (text: string) => void,
+  stderr: (text: string) => void,
+): Promise<void> {
+  const { vocabulary, casussen, notices } = await loadLibrary(options, io);
+  const browse = await import("../casussen/browse.js");
+  const filter = {
+    ...(options.thema === undefined ? {} : { thema: options.thema }),
+    ...(options.partner === undefined ? {} : { partner: options.partner }),
+    ...(options.vaardigheid === undefined ? {} : { vaardigheid: options.vaardigheid }),
+    ...(options.zoek === undefined ? {} : { zoek: options.zoek }),
+  };
+  const problems = browse.checkCasusFilter(filter, vocabulary);
+  if (problems.length > 0)
+    throw new UsageError(
+      problems.length === 1
+        ? `${problems[0]?.where} ${problems[0]?.message}`
+        : "Deze filters kloppen niet.",
+      { problems: problems.length === 1 ? [] : problems },
+    );
+  const found = browse.filterCasussen(casussen, filter);
+  if (options.json) {
+    stdout(`${JSON.stringify({ casussen: found.map(summaryOf), notices }, null, 2)}\n`);
+    return;
+  }
+  for (const notice of notices) stderr(`${notice}\n`);
+  if (found.length === 0) {
+    stdout("Geen casussen gevonden met deze filters.\n");
+    return;
+  }
+  const filtered = Object.keys(filter).length > 0;
+  const total = filtered ? ` van ${casussen.length}` : "";
+  stdout(`${browse.formatCasusTable(found.map(browse.toCasusRow))}\n\n`);
+  stdout(`${found.length}${total} ${found.length === 1 && !filtered ? "casus" : "casussen"}.\n`);
+}
+
+async function showCasus(
+  id: string,
+  options: ListOptions,
+  io: CasussenCommandIo,
+  stdout: (text: string) => void,
+  stderr: (text: string) => void,
+): Promise<void> {
+  const { vocabulary, casussen, notices } = await loadLibrary(options, io);
+  const casus = casussen.find((candidate) => candidate.id === id);
+  if (casus === undefined) {
+    const { didYouMean } = await import("../casussen/suggest.js");
+    throw new UsageError(
+      `Er is geen casus met id "${id}".${didYouMean(
+        id,
+        casussen.map((candidate) => candidate.id),
+      )}`,
+      { hint: "Alle casussen en hun id zie je met: idokit casussen" },
+    );
+  }
+  if (options.json) {
+    stdout(`${JSON.stringify(casus, null, 2)}\n`);
+    return;
+  }
+  for (const notice of notices) stderr(`${notice}\n`);
+  const { formatCasusText } = await import("../casussen/browse.js");
+  stdout(`${formatCasusText(casus, vocabulary)}\n`);
+}
+
+async function checkFolder(
+  dir: string,
+  options: ListOptions,
+  io: CasussenCommandIo,
+  stdout: (text: string) => void,
+): Promise<void> {
+  const [{ loadVocabulary }, { readCasusFolder }, { BUILTIN_CASUSSEN_DIR }, path] =
+    await Promise.all([
+      import("../domain/load-vocabulary.js"),
+      import("../casussen/load.js"),
+      import("../paths.js"),
+      import("node:path"),
+    ]);
+  const vocabulary = loadVocabulary();
+  const folder = readCasusFolder(dir, vocabulary);
+  if (folder.fileCount === 0)
+    throw new InputError(`In de map ${dir} staan geen casusbestanden (*.md).`, {
+      hint: "Een casus is een .md-bestand; README.md telt niet mee.",
+    });
+
+  // Say which built-in casussen this folder would replace, so an override is never a surprise.
+  const builtInDir = io.builtInDir ?? BUILTIN_CASUSSEN_DIR;
+  const notices: string[] = [];
+  if (path.resolve(dir) !== path.resolve(builtInDir)) {
+    const builtIn = new Set(
+      readCasusFolder(builtInDir, vocabulary, { builtIn: true }).casussen.map((c) => c.id),
+    );
+    for (const casus of folder.casussen)
+      if (builtIn.has(casus.id))
+        notices.push(`${casus.source} vervangt de ingebouwde casus ${casus.id}.`);
+  }
+
+  const ok = folder.fileCount - folder.brokenFileCount;
+  if (options.json)
+    stdout(
+      `${JSON.stringify(
+        {
+          map: dir,
+          bestanden: folder.fileCount,
+          inOrde: ok,
+          casussen: folder.casussen.map((casus) => casus.id),
+          problems: folder.problems,
+          notices,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  if (folder.problems.length > 0) {
+    const broken = folder.brokenFileCount;
+    throw new InputError(
+      `${broken} van ${folder.fileCount} casusbestanden in ${dir} ${broken === 1 ? "bevat" : "bevatten"} fouten.`,
+      {
+        problems: folder.problems,
+        hint: "De opbouw van een casusbestand staat in casussen/README.md.",
+      },
+    );
+  }
+  if (!options.json) {
+    for (const notice of notices) stdout(`${notice}\n`);
+    stdout(`${ok} ${ok === 1 ? "casus" : "casussen"} in orde.\n`);
+  }
+}
+
+function summaryOf(casus: Casus) {
+  return {
+    id: casus.id,
+    titel: casus.titel,
+    thema: casus.thema,
+    partners: casus.partners,
+    lokalePartners: casus.lokalePartners,
+    vaardigheden: casus.vaardigheden,
+    moeilijkheid: casus.moeilijkheid,
+    profiel: casus.profiel,
+    klant: casus.klant,
+    openingszin: casus.openingszin,
+    source: casus.source,
+    builtIn: casus.builtIn,
+  };
+}

@@ -1,0 +1,18 @@
+/** What a command needs from the outside world, injected by the CLI (and by tests). */
+export interface CommandContext {
+  /** Today as ISO date (yyyy-mm-dd), in local time. */
+  today: string;
+  now: Date;
+  cwd: string;
+  /** stdin and stdout are terminals: the wizard may ask questions. */
+  interactive: boolean;
+  report: Reporter;
+}
+
+/** Messages for the user; the CLI decides where they go (stderr) and how they look. */
+export interface Reporter {
+  info(message: string): void;
+  warn(message: string): void;
+  /** Long-running work starts (a spinner on a terminal). */
+  progress?(message: string): void;
+}

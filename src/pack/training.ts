@@ -1,0 +1,111 @@
+import { serializeAnswers } from "../answers/serialize.js";
+import { selectCasussen, type Selection } from "../casussen/select.js";
+import type { Casus } from "../casussen/types.js";
+import { formatDate } from "../domain/format.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
+import { InputError } from "../errors.js";
+import type { QuestionContext } from "../questions/define.js";
+import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
+import { renderDocuments } from "../render/documents.js";
+import { buildTheme, type Logo } from "../render/theme.js";
+import type { TemplateEngine } from "../templates/engine.js";
+import { buildTrainingPlan, type PackPlan, type ProgrammeTexts, type TrainingView } from "../plan/training-plan.js";
+import { buildManifest, type PackFile } from "./manifest.js";
+
+/** Everything a trainingspakket is made from besides the answers; loaded once, reused per pack. */
+export interface TrainingResources {
+  vocabulary: Vocabulary;
+  casussen: readonly Casus[];
+  engine: TemplateEngine;
+  programme: ProgrammeTexts;
+  version: string;
+}
+
+export interface TrainingPackOptions {
+  today: string;
+  seed: number;
+  logo?: Logo | undefined;
+  /** Creation time stamped into the documents and the manifest. */
+  created: Date;
+}
+
+export interface TrainingPack {
+  plan: PackPlan<TrainingView>;
+  selection: Selection;
+  files: PackFile[];
+}
+
+export const ANSWERS_FILE = "antwoorden.yaml";
+export const MANIFEST_FILE = "manifest.json";
+
+/** Selects the casussen for these answers; unknown pinned ids are an input error. */
+export function selectForTraining(answers: TrainingAnswers, resources: TrainingResources, seed: number): Selection {
+  const selection = selectCasussen(
+    [...resources.casussen],
+    {
+      count: answers.focus.aantalCasussen,
+      focus: answers.focus.vaardigheden,
+      partners: answers.partners.landelijk,
+      localPartnerTypes: answers.partners.lokaal.map((p) => p.soort),
+      pinned: answers.focus.casussen ?? [],
+      niveau: answers.focus.niveau as "rustig" | "gemengd" | "uitdagend",
+      seed,
+    },
+    resources.vocabulary,
+  );
+  if (selection.problems.length > 0)
+    throw new InputError("De gekozen casussen kloppen niet.", {
+      problems: selection.problems,
+      hint: "Bekijk de beschikbare casussen met `idokit casussen`.",
+    });
+  if (selection.chosen.length === 0)
+    throw new InputError("Er zijn geen casussen om uit te kiezen.", { hint: "Controleer de casusmap met `idokit casussen controleer MAP`." });
+  return selection;
+}
+
+/** Plans a trainingspakket without rendering (for --dry-run and for generating). */
+export function planTrainingPack(
+  answers: TrainingAnswers,
+  resources: TrainingResources,
+  options: Pick<TrainingPackOptions, "today" | "seed">,
+): { plan: PackPlan<TrainingView>; selection: Selection } {
+  const selection = selectForTraining(answers, resources, options.seed);
+  const ctx: QuestionContext = { today: options.today, vocabulary: resources.vocabulary, mode: "file" };
+  const plan = buildTrainingPlan({
+    answers,
+    selected: selection.chosen,
+    uncovered: selection.uncovered,
+    programme: resources.programme,
+    ctx,
+    version: resources.version,
+  });
+  return { plan, selection };
+}
+
+/**
+ * Makes all files of a trainingspakket in memory: the documents, the answers file and the
+ * manifest. No I/O; the caller writes the files with `writePack`.
+ */
+export async function makeTrainingPack(
+  answers: TrainingAnswers,
+  resources: TrainingResources,
+  options: TrainingPackOptions,
+): Promise<TrainingPack> {
+  const { plan, selection } = planTrainingPack(answers, resources, options);
+  const theme = buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo });
+  const { bibliotheek, training } = answers;
+  const documents = await renderDocuments(plan.documents, plan.view, resources.engine, theme, {
+    header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+    footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
+    created: options.created,
+  });
+  const answersText = serializeAnswers(
+    trainingSchema,
+    answers,
+    `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
+  );
+  const files: PackFile[] = [...documents, { name: ANSWERS_FILE, data: new TextEncoder().encode(answersText) }];
+  const manifest = buildManifest({ version: resources.version, pakket: "training", created: options.created, answers, files });
+  files.push({ name: MANIFEST_FILE, data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
+  return { plan, selection, files };
+}

@@ -1,0 +1,360 @@
+import {
+  BorderStyle,
+  HeadingLevel,
+  LineRuleType,
+  PageBreak,
+  Paragraph,
+  Tab,
+  Table,
+  TextRun,
+  type FileChild,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from "docx";
+import type { Token, Tokens } from "marked";
+import { parseHtmlBlock, type Directive } from "./directives.js";
+import { inlinePlainText, renderInline } from "./inline.js";
+import { SYMBOL_FONT, space, type Look } from "./look.js";
+import type { NumberingRegistry } from "./numbering.js";
+import { STYLE } from "./styles.js";
+import { renderFillLines, renderTable } from "./table.js";
+
+/**
+ * A block before it becomes a docx object. Paragraph options stay editable until the end, so a
+ * page break can land on the next block and a list's last item can get the space after the list.
+ */
+type Block = { kind: "paragraph"; options: IParagraphOptions } | { kind: "table"; table: Table };
+
+interface Flow {
+  blocks: Block[];
+  /** Page breaks asked for before the next block. */
+  breakBefore: Set<number>;
+}
+
+/** What the Markdown becomes: an optional title page (its own section) and the body. */
+export interface BuiltBlocks {
+  titlePage: FileChild[] | undefined;
+  body: FileChild[];
+}
+
+interface Context {
+  quote: boolean;
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+const CHECKBOX = { open: "☐", done: "☒" } as const;
+
+function emptyFlow(): Flow {
+  return { blocks: [], breakBefore: new Set() };
+}
+
+/** The text of a block-level token that has inline children, falling back to its decoded text. */
+function inlineTokensOf(token: Tokens.Paragraph | Tokens.Text | Tokens.Heading | Tokens.Generic): Token[] {
+  if (token.tokens && token.tokens.length > 0) return token.tokens;
+  return [{ type: "text", raw: String(token.text ?? ""), text: String(token.text ?? "") }];
+}
+
+/**
+ * Walks marked's block tokens and collects the document's paragraphs and tables, applying the
+ * layout directives (title page, page breaks, column widths, writing lines).
+ */
+export class BlockBuilder {
+  private readonly body = emptyFlow();
+  private title: Flow | undefined;
+  private flow: Flow = this.body;
+  /** "section": the title page opened the document; "inline": it came later, between page breaks. */
+  private titleMode: "section" | "inline" | undefined;
+  private titleSeen = false;
+  private pendingBreak = false;
+  private pendingColumns: number[] | undefined;
+
+  constructor(
+    private readonly look: Look,
+    private readonly numbering: NumberingRegistry,
+  ) {}
+
+  /** Renders a sequence of block tokens into the current flow. */
+  blocks(tokens: readonly Token[], context: Context = { quote: false }): void {
+    for (const token of tokens) this.block(token, context);
+  }
+
+  /** The finished title page and body, as docx objects. */
+  finish(): BuiltBlocks {
+    return {
+      titlePage: this.title ? this.materialize(this.title) : undefined,
+      body: this.materialize(this.body),
+    };
+  }
+
+  private block(token: Token, context: Context): void {
+    if (token.type === "space" || token.type === "def") return;
+    if (token.type === "html") {
+      this.html(String(token.text), context);
+      return;
+    }
+    const columns = this.pendingColumns;
+    this.pendingColumns = undefined;
+    switch (token.type) {
+      case "heading":
+        this.heading(token as Tokens.Heading);
+        break;
+      case "paragraph":
+      case "text":
+        this.paragraph(inlineTokensOf(token), context);
+        break;
+      case "list":
+        if (this.titleMode) this.facts(token as Tokens.List);
+        else this.list(token as Tokens.List, 0, 0, context);
+        break;
+      case "table":
+        this.table(renderTable(token as Tokens.Table, this.look, columns));
+        break;
+      case "blockquote":
+        this.blocks(token.tokens ?? [], { ...context, quote: true });
+        break;
+      case "code":
+        this.code(String(token.text));
+        break;
+      case "hr":
+        this.rule();
+        break;
+      default: {
+        // Unknown block types from extensions: keep their text rather than lose it.
+        const text: unknown = "text" in token ? token.text : undefined;
+        if (typeof text === "string" && text.trim() !== "") this.paragraph(inlineTokensOf(token), context);
+      }
+    }
+  }
+
+  private html(html: string, context: Context): void {
+    const { directives, text } = parseHtmlBlock(html);
+    for (const directive of directives) this.directive(directive);
+    if (text !== "") this.paragraph([{ type: "text", raw: text, text }], context);
+  }
+
+  private directive(directive: Directive): void {
+    switch (directive.kind) {
+      case "titlePageStart":
+        if (this.titleMode) return;
+        if (!this.title && this.body.blocks.length === 0) {
+          this.title = emptyFlow();
+          this.flow = this.title;
+          this.titleMode = "section";
+        } else {
+          this.titleMode = "inline";
+          this.pendingBreak = true;
+        }
+        this.titleSeen = false;
+        return;
+      case "titlePageEnd":
+        if (this.titleMode === "section") {
+          // The next section starts on a new page by itself.
+          this.flow = this.body;
+          this.pendingBreak = false;
+        } else if (this.titleMode === "inline") {
+          this.pendingBreak = true;
+        }
+        this.titleMode = undefined;
+        return;
+      case "pageBreak":
+        this.pendingBreak = true;
+        return;
+      case "columns":
+        this.pendingColumns = directive.widths;
+        return;
+      case "fillLines":
+        this.table(renderFillLines(directive.count, this.look));
+        return;
+    }
+  }
+
+  private push(block: Block): void {
+    const flow = this.flow;
+    // A break at the very start of a section would only make an empty page.
+    if (this.pendingBreak && flow.blocks.length > 0) flow.breakBefore.add(flow.blocks.length);
+    this.pendingBreak = false;
+    flow.blocks.push(block);
+  }
+
+  private addParagraph(options: IParagraphOptions): void {
+    this.push({ kind: "paragraph", options });
+  }
+
+  private table(table: Table): void {
+    this.push({ kind: "table", table });
+  }
+
+  private heading(token: Tokens.Heading): void {
+    const children = renderInline(inlineTokensOf(token), this.look);
+    if (this.titleMode && token.depth === 1 && !this.titleSeen) {
+      this.titleSeen = true;
+      this.addParagraph({
+        heading: HeadingLevel.TITLE,
+        children,
+        // Without a logo above it, the title sits a third down the page.
+        ...(this.flow.blocks.length === 0 ? { spacing: { before: space(this.look, 2800) } } : {}),
+      });
+      return;
+    }
+    const level = HEADINGS[Math.min(token.depth, 3) - 1] ?? HeadingLevel.HEADING_3;
+    this.addParagraph({ heading: level, children });
+  }
+
+  private paragraph(tokens: readonly Token[], context: Context): void {
+    const children = renderInline(tokens, this.look);
+    if (this.titleMode) {
+      this.addParagraph({ style: STYLE.subtitle, children });
+      return;
+    }
+    // "Neem mee:" introduces what follows: keep it on the same page as the list or table.
+    const introduces = inlinePlainText(tokens).trimEnd().endsWith(":");
+    this.addParagraph({
+      children,
+      ...(context.quote ? { style: STYLE.quote } : {}),
+      ...(introduces ? { keepNext: true } : {}),
+    });
+  }
+
+  /** A list on the title page holds key facts: no bullets, a coloured bar instead. */
+  private facts(list: Tokens.List, nested = false): void {
+    let first = !nested;
+    for (const item of list.items) {
+      for (const child of item.tokens) {
+        if (child.type === "list") this.facts(child as Tokens.List, true);
+        else if (child.type === "text" || child.type === "paragraph") {
+          this.addParagraph({
+            style: STYLE.fact,
+            // Set the facts apart from the subtitle lines above them.
+            ...(first ? { spacing: { before: space(this.look, 360) } } : {}),
+            children: renderInline(inlineTokensOf(child), this.look),
+          });
+          first = false;
+        }
+      }
+    }
+  }
+
+  private list(list: Tokens.List, depth: number, orderedDepth: number, context: Context): void {
+    const start = this.flow.blocks.length;
+    const hasNumbered = list.items.some((item) => !item.task);
+    const numbering = !hasNumbered
+      ? undefined
+      : list.ordered
+        ? this.numbering.ordered(orderedDepth, typeof list.start === "number" ? list.start : 1)
+        : this.numbering.bullets();
+    const level = Math.min(depth, 8);
+    const itemAfter = space(this.look, list.loose ? 120 : 60);
+
+    for (const item of list.items) {
+      let first = true;
+      for (const child of item.tokens) {
+        if (child.type === "checkbox") continue;
+        if (child.type === "list") {
+          this.list(child as Tokens.List, depth + 1, orderedDepth + (list.ordered ? 1 : 0), context);
+          continue;
+        }
+        if (child.type !== "text" && child.type !== "paragraph") {
+          this.block(child, context);
+          continue;
+        }
+        const runs = renderInline(inlineTokensOf(child), this.look);
+        const spacing = { after: itemAfter };
+        if (!first) {
+          // A further paragraph of the same item lines up with the item's text.
+          this.addParagraph({
+            style: STYLE.listParagraph,
+            indent: { left: this.numbering.indent(level) },
+            spacing,
+            children: runs,
+          });
+        } else if (item.task || !numbering) {
+          this.addParagraph({
+            style: STYLE.listParagraph,
+            indent: { left: this.numbering.indent(level), hanging: this.numbering.hanging() },
+            spacing,
+            children: [this.checkbox(item.checked === true), ...runs],
+          });
+        } else {
+          this.addParagraph({
+            style: STYLE.listParagraph,
+            numbering: { reference: numbering.reference, level, instance: numbering.instance },
+            spacing,
+            children: runs,
+          });
+        }
+        first = false;
+      }
+    }
+    if (depth === 0) this.spaceAfterList(start);
+  }
+
+  private checkbox(checked: boolean): ParagraphChild {
+    return new TextRun({
+      font: SYMBOL_FONT,
+      color: this.look.theme.color.primary,
+      children: [checked ? CHECKBOX.done : CHECKBOX.open, new Tab()],
+    });
+  }
+
+  /** Gives the list's last paragraph the body's space after, so the list ends like a paragraph. */
+  private spaceAfterList(start: number): void {
+    const blocks = this.flow.blocks;
+    for (let i = blocks.length - 1; i >= start; i--) {
+      const block = blocks[i];
+      if (block?.kind !== "paragraph") return;
+      blocks[i] = {
+        kind: "paragraph",
+        options: { ...block.options, spacing: { ...block.options.spacing, after: space(this.look, 160) } },
+      };
+      return;
+    }
+  }
+
+  private code(text: string): void {
+    const lines = text.split("\n");
+    this.addParagraph({
+      style: STYLE.code,
+      children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+    });
+  }
+
+  private rule(): void {
+    this.addParagraph({
+      spacing: { before: space(this.look, 120), after: space(this.look, 240), line: 120, lineRule: LineRuleType.EXACT },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: this.look.theme.color.border, space: 1 } },
+    });
+  }
+
+  private materialize(flow: Flow): FileChild[] {
+    const out: FileChild[] = [];
+    flow.blocks.forEach((block, index) => {
+      const breakBefore = flow.breakBefore.has(index);
+      const afterTable = flow.blocks[index - 1]?.kind === "table";
+      if (block.kind === "paragraph") {
+        let options = block.options;
+        // Tables have no space after them; the next paragraph adds it.
+        if (afterTable && options.heading === undefined && options.spacing?.before === undefined) {
+          options = { ...options, spacing: { ...options.spacing, before: space(this.look, 200) } };
+        }
+        out.push(new Paragraph(breakBefore ? { ...options, pageBreakBefore: true } : options));
+        return;
+      }
+      if (afterTable && !breakBefore) {
+        // Word merges adjacent tables into one; a small empty paragraph keeps them apart.
+        out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT } }));
+      }
+      // A table cannot carry pageBreakBefore: a near-invisible paragraph carries the break.
+      if (breakBefore) {
+        out.push(
+          new Paragraph({
+            spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+            run: { size: 2 },
+            children: [new PageBreak()],
+          }),
+        );
+      }
+      out.push(block.table);
+    });
+    return out;
+  }
+}

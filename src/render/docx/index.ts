@@ -1,0 +1,183 @@
+/**
+ * Markdown → .docx renderer for the documents of a pack (draaiboek, briefing, casuslijst,
+ * handleiding, werkafsprakenformulier).
+ *
+ * The Markdown dialect, for template authors:
+ *
+ * - `#`, `##`, `###` headings become Word's Heading 1–3 (they show in the navigation pane);
+ *   deeper headings look like `###`. A heading always stays on the page of the text after it.
+ * - Paragraphs with `**vet**`, `*cursief*`, `` `code` ``, `~~doorgehaald~~`, links
+ *   (`[tekst](https://…)` prints as "tekst (…)") and hard line breaks (two spaces or `\` at the
+ *   end of a line, or `<br>`).
+ * - Bullet lists (`-`) and numbered lists (`1.`), nested by indenting; every numbered list starts
+ *   at its own first number. Task items `- [ ] …` and `- [x] …` print ☐ and ☒ (checklists).
+ * - `> …` quotes: indented, italic, with a coloured bar (a customer's opening line).
+ * - GFM tables: the header row repeats on every page and rows never split across pages.
+ * - `***` on its own line: a thin horizontal rule. Do not use `---` for rules.
+ * - Values inserted by templates are backslash-escaped (`Bieb \*Zuid\* \& \<Oost\>`) and print
+ *   literally; HTML entities such as `&amp;` are decoded; other HTML tags are left out.
+ *
+ * Layout directives are HTML comments on a line of their own:
+ *
+ * - `<!-- titelpagina -->` … `<!-- /titelpagina -->`: the title page. Its first `#` heading is the
+ *   big title, paragraphs are subtitle lines and a bullet list holds key facts. The theme's logo
+ *   appears above the title. The title page has no header or footer; the text after it starts on
+ *   a new page.
+ * - `<!-- pagina -->`: start a new page.
+ * - `<!-- kolommen: 15,25,60 -->` directly before a table: relative column widths in percent of
+ *   the text width, one number per column. Without it, widths follow the content.
+ * - `<!-- invulregels: 5 -->`: five empty lines to write on (fill-in forms).
+ *
+ * Any other comment is ignored.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  TextRun,
+  type FileChild,
+  type ISectionOptions,
+} from "docx";
+import { Lexer } from "marked";
+import type { Logo, Theme } from "../theme.js";
+import { BlockBuilder } from "./blocks.js";
+import { buildLook, space, type Look } from "./look.js";
+import { NumberingRegistry } from "./numbering.js";
+import { packDocument } from "./pack.js";
+import { STYLE, buildStyles } from "./styles.js";
+import { stripControlCharacters } from "./text.js";
+
+export interface DocxOptions {
+  theme: Theme;
+  /** Document title for metadata (docProps) */
+  title: string;
+  /** Text in the page header on every page except the title page, e.g. the library name. Optional. */
+  header?: string;
+  /** Large type (theme.size.handout) for hand-outs to participants. */
+  large?: boolean;
+  /** Fixed creation time for reproducible output (docProps and zip entry dates). Optional. */
+  created?: Date;
+}
+
+/** The application named as the documents' creator. */
+const CREATOR = "idokit";
+/** Footer text around the page numbers: "Pagina 3 van 7". */
+const PAGE_LABEL = { page: "Pagina ", of: " van " } as const;
+/** The logo fits in this box on the title page, keeping its aspect ratio (pixels at 96 dpi). */
+const LOGO_BOX = { width: 189, height: 94 } as const; // 5 cm × 2.5 cm
+
+function logoParagraph(logo: Logo, look: Look): Paragraph {
+  const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
+  return new Paragraph({
+    spacing: { before: space(look, 600), after: space(look, 1600) },
+    children: [
+      new ImageRun({
+        type: logo.type === "jpeg" ? "jpg" : "png",
+        data: logo.data,
+        transformation: {
+          width: Math.max(1, Math.round(logo.width * scale)),
+          height: Math.max(1, Math.round(logo.height * scale)),
+        },
+        altText: { name: "Logo", description: "Logo", title: "Logo" },
+      }),
+    ],
+  });
+}
+
+function pageHeader(text: string | undefined, look: Look): Header {
+  if (!text) return new Header({ children: [new Paragraph({ style: STYLE.header })] });
+  return new Header({
+    children: [
+      new Paragraph({
+        style: STYLE.header,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: look.theme.color.border, space: 4 } },
+        children: [new TextRun(text)],
+      }),
+    ],
+  });
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: [PAGE_LABEL.page, PageNumber.CURRENT, PAGE_LABEL.of, PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+function sectionPage(look: Look) {
+  const { page } = look;
+  return {
+    size: { width: page.width, height: page.height },
+    margin: {
+      top: page.top,
+      bottom: page.bottom,
+      left: page.left,
+      right: page.right,
+      // Header and footer sit halfway in the margins.
+      header: Math.round(page.top / 2),
+      footer: Math.round(page.bottom / 2),
+      gutter: 0,
+    },
+  };
+}
+
+/**
+ * Renders Markdown (the output of a document template) into .docx bytes, styled with the theme.
+ * Pure: no I/O. See the top of this file for the Markdown dialect and layout directives.
+ *
+ * @example
+ * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
+ */
+export async function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+  // 1. Resolve the theme for this document and parse the (cleaned) Markdown.
+  const look = buildLook(options.theme, options.large === true);
+  const tokens = new Lexer({ gfm: true }).lex(stripControlCharacters(markdown).replace(/\r\n?/g, "\n"));
+
+  // 2. Turn tokens into paragraphs and tables.
+  const numbering = new NumberingRegistry(look);
+  const builder = new BlockBuilder(look, numbering);
+  builder.blocks(tokens);
+  const { titlePage, body } = builder.finish();
+
+  // 3. Sections: the title page has no header or footer; the body has both.
+  const page = sectionPage(look);
+  const header = options.header ? stripControlCharacters(options.header).trim() : undefined;
+  const sections: ISectionOptions[] = [];
+  if (titlePage) {
+    const logo = options.theme.logo;
+    const children: FileChild[] = logo ? [logoParagraph(logo, look), ...titlePage] : titlePage;
+    sections.push({ properties: { page }, children });
+  }
+  sections.push({
+    properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
+    headers: { default: pageHeader(header, look) },
+    footers: { default: pageFooter() },
+    // Word needs at least one paragraph in a section.
+    children: body.length > 0 ? body : [new Paragraph({})],
+  });
+
+  // 4. Assemble and pack.
+  const title = stripControlCharacters(options.title);
+  const doc = new Document({
+    title,
+    creator: CREATOR,
+    lastModifiedBy: CREATOR,
+    styles: buildStyles(look),
+    numbering: numbering.toOptions(),
+    sections,
+  });
+  return packDocument(doc, { title, creator: CREATOR, created: options.created });
+}

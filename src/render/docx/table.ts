@@ -1,0 +1,234 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
+} from "docx";
+import type { Tokens } from "marked";
+import { inlinePlainText, renderInline } from "./inline.js";
+import { space, type Look } from "./look.js";
+import { STYLE } from "./styles.js";
+import { measureEm } from "./text-width.js";
+
+/** Left and right cell padding in twips (about 1.8 mm). */
+const CELL_PADDING = 100;
+/** No column narrower than this (about 1.4 cm), so short headers like "Wie" stay on one line. */
+const MIN_COLUMN = 800;
+/** Lines wider than this (in ems) wrap anyway, so they ask for no more width. */
+const LONG_LINE_EM = 24;
+
+export interface ColumnSizing {
+  /** Width between the margins, in twips. */
+  textWidth: number;
+  /** Font size of the table text in points. */
+  fontSize: number;
+}
+
+/** One table cell's visible text for sizing; header cells are bold. */
+export interface CellText {
+  text: string;
+  bold?: boolean;
+}
+
+/** Fits widths to exactly `total` twips, keeping their proportions; the rounding goes to the last. */
+function fitTo(widths: readonly number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const scaled = widths.map((w) => Math.max(1, Math.floor((w / sum) * total)));
+  const rest = total - scaled.reduce((a, b) => a + b, 0);
+  scaled[scaled.length - 1] = (scaled[scaled.length - 1] ?? 0) + rest;
+  return scaled;
+}
+
+/** Measures of one column's content, in ems. */
+interface ColumnMeasure {
+  longestWord: number;
+  longestLine: number;
+  averageLine: number;
+}
+
+function measureColumn(rows: readonly (readonly CellText[])[], column: number): ColumnMeasure {
+  let longestWord = 0;
+  let longestLine = 0;
+  let total = 0;
+  let count = 0;
+  for (const row of rows) {
+    const cell = row[column];
+    for (const line of (cell?.text ?? "").split("\n")) {
+      const width = Math.min(measureEm(line.trim(), cell?.bold), LONG_LINE_EM);
+      longestLine = Math.max(longestLine, width);
+      total += width;
+      count++;
+      for (const word of line.split(/\s+/)) {
+        if (word !== "") longestWord = Math.max(longestWord, measureEm(word, cell?.bold));
+      }
+    }
+  }
+  return { longestWord, longestLine, averageLine: count > 0 ? total / count : 0 };
+}
+
+/**
+ * Column widths in twips that fill the text width, from relative widths (a `kolommen` directive)
+ * when given and matching the column count, otherwise from the content. Every column gets room for
+ * its longest word; when everything fits on one line, widths follow the longest lines; otherwise
+ * the width is shared by the average amount of text, so wordy columns get the room they need
+ * without any column growing wider than its longest line.
+ */
+export function computeColumnWidths(
+  rows: readonly (readonly CellText[])[],
+  sizing: ColumnSizing,
+  relative?: readonly number[],
+): number[] {
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  if (columns === 0) return [];
+  const { textWidth } = sizing;
+  if (relative && relative.length === columns) return fitTo(relative, textWidth);
+
+  const em = sizing.fontSize * 20;
+  // Cell padding plus a little slack, as the width estimate is not exact.
+  const padding = 2 * CELL_PADDING + em * 0.3;
+  const measures = Array.from({ length: columns }, (_, c) => measureColumn(rows, c));
+  // A single very long word (a URL) may break rather than squeeze every other column.
+  const minimum = measures.map((m) =>
+    Math.max(MIN_COLUMN, Math.min(m.longestWord * em + padding, textWidth * 0.35)),
+  );
+  const natural = measures.map((m, c) =>
+    Math.max(minimum[c] ?? MIN_COLUMN, m.longestLine * em + padding),
+  );
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  if (sum(minimum) >= textWidth) return fitTo(minimum, textWidth);
+  if (sum(natural) <= textWidth) return fitTo(natural, textWidth);
+
+  // Share the width by weight; a column whose share falls below its minimum (or above its
+  // longest line) is fixed there and the rest is shared again. Each round fixes a column.
+  const weight = measures.map((m) => Math.max(0.5, m.averageLine));
+  const fixed = new Map<number, number>();
+  for (let round = 0; round < columns; round++) {
+    const open = weight.map((_, c) => c).filter((c) => !fixed.has(c));
+    const room = textWidth - sum([...fixed.values()]);
+    const openWeight = sum(open.map((c) => weight[c] ?? 1));
+    const share = (c: number) => (room * (weight[c] ?? 1)) / openWeight;
+    const tooNarrow = open.filter((c) => share(c) < (minimum[c] ?? 0));
+    const tooWide = open.filter((c) => share(c) > (natural[c] ?? Infinity));
+    if (tooNarrow.length > 0) {
+      tooNarrow.forEach((c) => fixed.set(c, minimum[c] ?? MIN_COLUMN));
+    } else if (tooWide.length > 0 && tooWide.length < open.length) {
+      tooWide.forEach((c) => fixed.set(c, natural[c] ?? MIN_COLUMN));
+    } else {
+      open.forEach((c) => fixed.set(c, share(c)));
+      break;
+    }
+  }
+  return fitTo(
+    Array.from({ length: columns }, (_, c) => fixed.get(c) ?? minimum[c] ?? MIN_COLUMN),
+    textWidth,
+  );
+}
+
+function alignmentOf(align: Tokens.TableCell["align"]) {
+  if (align === "center") return AlignmentType.CENTER;
+  if (align === "right") return AlignmentType.RIGHT;
+  return AlignmentType.LEFT;
+}
+
+/**
+ * Renders a GFM table: a shaded header row repeated on every page, rows that never split across
+ * pages, light stripes, and widths in twips on both the grid and every cell (LibreOffice ignores
+ * percentages and auto widths).
+ */
+export function renderTable(token: Tokens.Table, look: Look, relative?: readonly number[]): Table {
+  const { theme } = look;
+  const texts = [token.header, ...token.rows].map((row, r) =>
+    row.map((cell) => ({ text: inlinePlainText(cell.tokens), bold: r === 0 })),
+  );
+  const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize: look.size.table }, relative);
+  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
+
+  const cellOf = (cell: Tokens.TableCell | undefined, column: number, header: boolean, stripe: boolean) =>
+    new TableCell({
+      width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
+      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      ...(header
+        ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: theme.color.primary } }
+        : stripe
+          ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: theme.color.tableStripe } }
+          : {}),
+      // A cell must hold a paragraph even when the Markdown cell is empty.
+      children: [
+        new Paragraph({
+          style: header ? STYLE.tableHeading : STYLE.tableText,
+          alignment: alignmentOf(cell?.align ?? null),
+          children: cell ? renderInline(cell.tokens, look) : [],
+        }),
+      ],
+    });
+
+  const columns = widths.length;
+  const rowOf = (cells: readonly Tokens.TableCell[], header: boolean, stripe: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      ...(header ? { height: { value: space(look, 400), rule: HeightRule.ATLEAST } } : {}),
+      children: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe)),
+    });
+
+  return new Table({
+    width: { size: look.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: {
+      top: space(look, 50),
+      bottom: space(look, 50),
+      left: CELL_PADDING,
+      right: CELL_PADDING,
+    },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+    rows: [rowOf(token.header, true, false), ...token.rows.map((row, i) => rowOf(row, false, i % 2 === 1))],
+  });
+}
+
+/**
+ * Renders `count` empty writing lines for fill-in forms: a borderless table whose rows have only
+ * a bottom rule, which Word and LibreOffice both draw reliably (paragraph borders merge).
+ */
+export function renderFillLines(count: number, look: Look): Table {
+  const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: look.theme.color.muted };
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "auto" };
+  return new Table({
+    width: { size: look.textWidth, type: WidthType.DXA },
+    columnWidths: [look.textWidth],
+    layout: TableLayoutType.FIXED,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    borders: { top: none, left: none, right: none, insideVertical: none, bottom: rule, insideHorizontal: rule },
+    rows: Array.from(
+      { length: count },
+      () =>
+        new TableRow({
+          cantSplit: true,
+          // About 9 mm per line: room for handwriting, more with large type.
+          height: { value: space(look, 500), rule: HeightRule.EXACT },
+          children: [
+            new TableCell({
+              width: { size: look.textWidth, type: WidthType.DXA },
+              verticalAlign: VerticalAlign.BOTTOM,
+              children: [new Paragraph({ style: STYLE.tableText })],
+            }),
+          ],
+        }),
+    ),
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Estimated text widths for sizing table columns. Arial shares Helvetica's advance widths, so the
+ * standard Helvetica metrics (thousandths of an em) give a close estimate without reading fonts.
+ */
+
+// Advance widths of the printable ASCII characters, from U+0020 (space) to U+007E (~).
+// prettier-ignore
+const ASCII_WIDTHS = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space – /
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 – ?
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ – O
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P – _
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` – o
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p – ~
+] as const;
+
+/** Width of a character outside ASCII: accented letters are about as wide as "e"; emoji and CJK a full em. */
+function otherWidth(code: number): number {
+  if (code >= 0x2e80) return 1000;
+  return 556;
+}
+
+/** Estimated width of `text` in Arial, in ems; bold text runs about 8% wider. */
+export function measureEm(text: string, bold = false): number {
+  let total = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 32;
+    total += code >= 32 && code <= 126 ? (ASCII_WIDTHS[code - 32] ?? 556) : otherWidth(code);
+  }
+  return (total / 1000) * (bold ? 1.08 : 1);
+}

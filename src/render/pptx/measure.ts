@@ -1,0 +1,231 @@
+/**
+ * Conservative text measurement. PowerPoint and LibreOffice lay text out themselves and tell us
+ * nothing, so we estimate: Arial/Helvetica advance widths per character, greedy word wrap, and a
+ * safety margin, so that an estimate that says "fits" really fits.
+ */
+import type { Run } from "./model.js";
+
+/** Line height as a multiple of the font size (Arial's single spacing is about 1.15). */
+export const LINE_HEIGHT = 1.2;
+/** Widths are over-estimated by this factor to absorb font substitution and rounding. */
+const WIDTH_SAFETY = 1.06;
+
+// Advance widths (1/1000 em) of ASCII 32..126 in Arial (metric-identical to Helvetica and
+// Liberation Sans), regular and bold.
+const REGULAR = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
+  556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
+  722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
+  278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+const BOLD = [
+  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
+  556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778,
+  722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333,
+  278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+  611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+];
+const PUNCTUATION: Record<string, number> = {
+  "\u00A0": 278,
+  "\u2013": 556,
+  "\u2014": 1000,
+  "\u2018": 222,
+  "\u2019": 222,
+  "\u201C": 333,
+  "\u201D": 333,
+  "\u201E": 333,
+  "\u2022": 350,
+  "\u2026": 1000,
+  "\u20AC": 556,
+  "\u00AB": 556,
+  "\u00BB": 556,
+  "\u00B0": 400,
+  "\u00D7": 584,
+};
+
+/** Relative width of common typefaces against Arial; unknown faces are assumed a bit wider. */
+const FACE_FACTORS: Record<string, number> = {
+  arial: 1,
+  helvetica: 1,
+  "liberation sans": 1,
+  arimo: 1,
+  calibri: 1,
+  "segoe ui": 1.03,
+  tahoma: 1.03,
+  "trebuchet ms": 1.03,
+  georgia: 1.08,
+  verdana: 1.2,
+  "times new roman": 1,
+};
+
+/** How much wider than Arial a font face sets, for the estimates. */
+export function faceFactor(face: string): number {
+  return FACE_FACTORS[face.trim().toLowerCase()] ?? 1.12;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const ZERO_WIDTH = /[\p{M}\u200B-\u200F\u2060\uFE00-\uFE0F]/u;
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF00-\uFFEF]/u;
+
+/** Advance width of one character in em. */
+export function charWidth(ch: string, bold: boolean): number {
+  const code = ch.codePointAt(0) ?? 32;
+  if (code >= 32 && code <= 126) return ((bold ? BOLD : REGULAR)[code - 32] ?? 600) / 1000;
+  const known = PUNCTUATION[ch];
+  if (known !== undefined) return known / 1000;
+  if (ZERO_WIDTH.test(ch)) return 0;
+  if (EMOJI.test(ch)) return 1.25;
+  if (WIDE.test(ch)) return 1;
+  // Accented Latin letters are as wide as their base letter.
+  const base = ch.normalize("NFD").codePointAt(0) ?? 0;
+  if (base >= 65 && base <= 122 && base !== code) return charWidth(String.fromCodePoint(base), bold);
+  return bold ? 0.68 : 0.64;
+}
+
+/** Width of a string in inches at a font size in points. */
+export function textWidth(text: string, sizePt: number, bold: boolean, factor = 1): number {
+  let em = 0;
+  for (const ch of text) em += charWidth(ch, bold);
+  return (em * sizePt * factor * WIDTH_SAFETY) / 72;
+}
+
+/** Height of one line in inches. */
+export function lineHeight(sizePt: number): number {
+  return (sizePt * LINE_HEIGHT) / 72;
+}
+
+export interface MeasureStyle {
+  sizePt: number;
+  /** Every run is bold (headings, table headers). */
+  bold?: boolean;
+  factor?: number;
+}
+
+interface Word {
+  width: number;
+  spaceAfter: number;
+  breakBefore: boolean;
+}
+
+/** Splits runs into words (a word may span runs, e.g. `**vet**,`) with their widths. */
+function toWords(runs: readonly Run[], style: MeasureStyle): Word[] {
+  const words: Word[] = [];
+  let current: Word | undefined;
+  const factor = style.factor ?? 1;
+  for (const run of runs) {
+    const bold = style.bold === true || run.bold;
+    if (run.breakBefore) current = undefined;
+    let first = true;
+    for (const part of run.text.split(/( +)/)) {
+      if (part === "") continue;
+      const breakBefore = run.breakBefore === true && first;
+      first = false;
+      if (part.startsWith(" ")) {
+        if (current) current.spaceAfter += textWidth(part, style.sizePt, bold, factor);
+        current = undefined;
+        continue;
+      }
+      const width = textWidth(part, style.sizePt, bold, factor);
+      if (current && !breakBefore) current.width += width;
+      else {
+        current = { width, spaceAfter: 0, breakBefore };
+        words.push(current);
+      }
+    }
+  }
+  return words;
+}
+
+/** Number of lines the runs take in a box of the given width (greedy wrap, like PowerPoint). */
+export function countLines(runs: readonly Run[], widthIn: number, style: MeasureStyle): number {
+  const words = toWords(runs, style);
+  if (words.length === 0) return 1;
+  const max = Math.max(widthIn, 0.1);
+  let lines = 1;
+  let used = 0;
+  let previousSpace = 0;
+  for (const word of words) {
+    if (word.breakBefore && used > 0) {
+      lines++;
+      used = 0;
+    }
+    if (used > 0 && used + previousSpace + word.width <= max) {
+      used += previousSpace + word.width;
+    } else {
+      if (used > 0) lines++;
+      // A word longer than the line is broken at characters.
+      const extra = Math.ceil(word.width / max) - 1;
+      lines += Math.max(extra, 0);
+      used = word.width - Math.max(extra, 0) * max;
+    }
+    previousSpace = word.spaceAfter;
+  }
+  return lines;
+}
+
+/** Height in inches of runs wrapped in a box of the given width. */
+export function textHeight(runs: readonly Run[], widthIn: number, style: MeasureStyle): number {
+  return countLines(runs, widthIn, style) * lineHeight(style.sizePt);
+}
+
+/** Width of the widest single word, so a column can be kept from breaking words. */
+export function widestWord(runs: readonly Run[], style: MeasureStyle): number {
+  return toWords(runs, style).reduce((max, word) => Math.max(max, word.width), 0);
+}
+
+/** Width of the runs on one line without wrapping (the longest line when there are breaks). */
+export function naturalWidth(runs: readonly Run[], style: MeasureStyle): number {
+  let longest = 0;
+  let line = 0;
+  let previousSpace = 0;
+  for (const word of toWords(runs, style)) {
+    if (word.breakBefore) {
+      line = 0;
+      previousSpace = 0;
+    }
+    line += (line > 0 ? previousSpace : 0) + word.width;
+    previousSpace = word.spaceAfter;
+    longest = Math.max(longest, line);
+  }
+  return longest;
+}
+
+/**
+ * Splits runs into pieces of at most `maxLines` lines each, at word boundaries, keeping the
+ * formatting. Used when a single paragraph or table cell is taller than a whole slide.
+ */
+export function splitRuns(runs: readonly Run[], widthIn: number, maxLines: number, style: MeasureStyle): Run[][] {
+  const tokens: Run[] = [];
+  for (const run of runs) {
+    run.text.split(/(?<= )/).forEach((part, i) => {
+      if (part) tokens.push({ text: part, bold: run.bold, italic: run.italic, ...(i === 0 && run.breakBefore ? { breakBefore: true } : {}) });
+    });
+  }
+  const pieces: Run[][] = [];
+  let current: Run[] = [];
+  for (const token of tokens) {
+    const candidate = [...current, token];
+    if (current.length > 0 && countLines(candidate, widthIn, style) > maxLines) {
+      pieces.push(trimPiece(current));
+      current = [{ ...token, breakBefore: false }];
+    } else {
+      current = candidate;
+    }
+  }
+  if (current.length > 0) pieces.push(trimPiece(current));
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+function trimPiece(runs: Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last.bold === run.bold && last.italic === run.italic && !run.breakBefore) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  const lastRun = merged[merged.length - 1];
+  if (lastRun) lastRun.text = lastRun.text.replace(/ +$/, "");
+  if (merged[0]) delete merged[0].breakBefore;
+  return merged.filter((run) => run.text !== "");
+}
