@@ -5,9 +5,9 @@ import {
   PageBreak,
   Paragraph,
   Tab,
-  Table,
   TextRun,
   type FileChild,
+  type Table,
   type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
@@ -49,7 +49,9 @@ function emptyFlow(): Flow {
 }
 
 /** The text of a block-level token that has inline children, falling back to its decoded text. */
-function inlineTokensOf(token: Tokens.Paragraph | Tokens.Text | Tokens.Heading | Tokens.Generic): Token[] {
+function inlineTokensOf(
+  token: Tokens.Paragraph | Tokens.Text | Tokens.Heading | Tokens.Generic,
+): Token[] {
   if (token.tokens && token.tokens.length > 0) return token.tokens;
   return [{ type: "text", raw: String(token.text ?? ""), text: String(token.text ?? "") }];
 }
@@ -121,7 +123,8 @@ export class BlockBuilder {
       default: {
         // Unknown block types from extensions: keep their text rather than lose it.
         const text: unknown = "text" in token ? token.text : undefined;
-        if (typeof text === "string" && text.trim() !== "") this.paragraph(inlineTokensOf(token), context);
+        if (typeof text === "string" && text.trim() !== "")
+          this.paragraph(inlineTokensOf(token), context);
       }
     }
   }
@@ -250,7 +253,12 @@ export class BlockBuilder {
       for (const child of item.tokens) {
         if (child.type === "checkbox") continue;
         if (child.type === "list") {
-          this.list(child as Tokens.List, depth + 1, orderedDepth + (list.ordered ? 1 : 0), context);
+          this.list(
+            child as Tokens.List,
+            depth + 1,
+            orderedDepth + (list.ordered ? 1 : 0),
+            context,
+          );
           continue;
         }
         if (child.type !== "text" && child.type !== "paragraph") {
@@ -304,7 +312,10 @@ export class BlockBuilder {
       if (block?.kind !== "paragraph") return;
       blocks[i] = {
         kind: "paragraph",
-        options: { ...block.options, spacing: { ...block.options.spacing, after: space(this.look, 160) } },
+        options: {
+          ...block.options,
+          spacing: { ...block.options.spacing, after: space(this.look, 160) },
+        },
       };
       return;
     }
@@ -320,8 +331,20 @@ export class BlockBuilder {
 
   private rule(): void {
     this.addParagraph({
-      spacing: { before: space(this.look, 120), after: space(this.look, 240), line: 120, lineRule: LineRuleType.EXACT },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: this.look.theme.color.border, space: 1 } },
+      spacing: {
+        before: space(this.look, 120),
+        after: space(this.look, 240),
+        line: 120,
+        lineRule: LineRuleType.EXACT,
+      },
+      border: {
+        bottom: {
+          style: BorderStyle.SINGLE,
+          size: 6,
+          color: this.look.theme.color.border,
+          space: 1,
+        },
+      },
     });
   }
 
@@ -341,7 +364,11 @@ export class BlockBuilder {
       }
       if (afterTable && !breakBefore) {
         // Word merges adjacent tables into one; a small empty paragraph keeps them apart.
-        out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT } }));
+        out.push(
+          new Paragraph({
+            spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT },
+          }),
+        );
       }
       // A table cannot carry pageBreakBefore: a near-invisible paragraph carries the break.
       if (breakBefore) {

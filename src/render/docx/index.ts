@@ -70,7 +70,7 @@ const CREATOR = "idokit";
 /** Footer text around the page numbers: "Pagina 3 van 7". */
 const PAGE_LABEL = { page: "Pagina ", of: " van " } as const;
 /** The logo fits in this box on the title page, keeping its aspect ratio (pixels at 96 dpi). */
-const LOGO_BOX = { width: 189, height: 94 } as const; // 5 cm × 2.5 cm
+const LOGO_BOX = { width: 188, height: 94 } as const; // just under 5 cm × 2.5 cm
 
 function logoParagraph(logo: Logo, look: Look): Paragraph {
   const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
@@ -96,7 +96,9 @@ function pageHeader(text: string | undefined, look: Look): Header {
     children: [
       new Paragraph({
         style: STYLE.header,
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: look.theme.color.border, space: 4 } },
+        border: {
+          bottom: { style: BorderStyle.SINGLE, size: 4, color: look.theme.color.border, space: 4 },
+        },
         children: [new TextRun(text)],
       }),
     ],
@@ -110,7 +112,9 @@ function pageFooter(): Footer {
         style: STYLE.footer,
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ children: [PAGE_LABEL.page, PageNumber.CURRENT, PAGE_LABEL.of, PageNumber.TOTAL_PAGES] }),
+          new TextRun({
+            children: [PAGE_LABEL.page, PageNumber.CURRENT, PAGE_LABEL.of, PageNumber.TOTAL_PAGES],
+          }),
         ],
       }),
     ],
@@ -144,7 +148,9 @@ function sectionPage(look: Look) {
 export async function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
   // 1. Resolve the theme for this document and parse the (cleaned) Markdown.
   const look = buildLook(options.theme, options.large === true);
-  const tokens = new Lexer({ gfm: true }).lex(stripControlCharacters(markdown).replace(/\r\n?/g, "\n"));
+  const tokens = new Lexer({ gfm: true }).lex(
+    stripControlCharacters(markdown).replace(/\r\n?/g, "\n"),
+  );
 
   // 2. Turn tokens into paragraphs and tables.
   const numbering = new NumberingRegistry(look);

@@ -1,4 +1,4 @@
-import { TextRun, type IRunOptions, type ParagraphChild } from "docx";
+import { TextRun, type ParagraphChild } from "docx";
 import type { Token, Tokens } from "marked";
 import { MONO_FONT, type Look } from "./look.js";
 import { decodeEntities } from "./text.js";
@@ -12,6 +12,9 @@ export interface RunFormat {
   color?: string;
 }
 
+/** A piece of text with one format, or a line break. */
+type Segment = { text: string; format: RunFormat } | { lineBreak: true; format: RunFormat };
+
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 /** Marked 18 leaves character references in text undecoded and keeps soft line breaks. */
@@ -21,7 +24,10 @@ function textOf(token: Tokens.Text | Tokens.Escape | Tokens.Generic): string {
 }
 
 function urlLabel(href: string): string {
-  return href.replace(/^mailto:/i, "").replace(/^https?:\/\//i, "").replace(/\/$/, "");
+  return href
+    .replace(/^mailto:/i, "")
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/$/, "");
 }
 
 /** What follows a link's text: its address in parentheses, unless the text already is the address. */
@@ -32,72 +38,117 @@ function linkSuffix(token: Tokens.Link | Tokens.Generic): string {
   return href !== "" && urlLabel(href) !== urlLabel(label) ? ` (${urlLabel(href)})` : "";
 }
 
-function run(text: string, format: RunFormat, extra: IRunOptions = {}): TextRun {
-  return new TextRun({
-    text,
-    ...(format.bold ? { bold: true } : {}),
-    ...(format.italics ? { italics: true } : {}),
-    ...(format.strike ? { strike: true } : {}),
-    ...(format.code ? { font: MONO_FONT } : {}),
-    ...(format.color ? { color: format.color } : {}),
-    ...extra,
-  });
-}
-
-/**
- * Turns marked's inline tokens into Word runs. Escapes (`\*`) come out literally, entities are
- * decoded, links keep their text with the address in parentheses, raw HTML tags are dropped
- * (`<br>` becomes a line break).
- */
-export function renderInline(tokens: readonly Token[], look: Look, format: RunFormat = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+function collect(tokens: readonly Token[], look: Look, format: RunFormat, out: Segment[]): void {
   for (const token of tokens) {
     switch (token.type) {
       case "text":
         if ("tokens" in token && token.tokens && token.tokens.length > 0) {
-          out.push(...renderInline(token.tokens, look, format));
+          collect(token.tokens, look, format, out);
         } else {
-          out.push(run(textOf(token), format));
+          out.push({ text: textOf(token), format });
         }
         break;
       case "escape":
-        out.push(run(textOf(token), format));
+        out.push({ text: textOf(token), format });
         break;
       case "strong":
-        out.push(...renderInline(token.tokens ?? [], look, { ...format, bold: true }));
+        collect(token.tokens ?? [], look, { ...format, bold: true }, out);
         break;
       case "em":
-        out.push(...renderInline(token.tokens ?? [], look, { ...format, italics: true }));
+        collect(token.tokens ?? [], look, { ...format, italics: true }, out);
         break;
       case "del":
-        out.push(...renderInline(token.tokens ?? [], look, { ...format, strike: true }));
+        collect(token.tokens ?? [], look, { ...format, strike: true }, out);
         break;
       case "codespan":
         // CommonMark keeps code spans verbatim: no entity decoding.
-        out.push(run(String(token.text), { ...format, code: true }));
+        out.push({ text: String(token.text), format: { ...format, code: true } });
         break;
       case "br":
-        out.push(run("", format, { break: 1 }));
+        out.push({ lineBreak: true, format });
         break;
       case "link": {
-        out.push(...renderInline(token.tokens ?? [], look, format));
+        collect(token.tokens ?? [], look, format, out);
         const suffix = linkSuffix(token);
-        if (suffix !== "") out.push(run(suffix, { ...format, color: look.theme.color.muted }));
+        if (suffix !== "")
+          out.push({ text: suffix, format: { ...format, color: look.theme.color.muted } });
         break;
       }
       case "image":
         // A pure renderer cannot fetch images; the alternative text keeps the meaning.
-        out.push(run(decodeEntities(String(token.text)), { ...format, italics: true }));
+        out.push({
+          text: decodeEntities(String(token.text)),
+          format: { ...format, italics: true },
+        });
         break;
       case "html":
-        if (BREAK_TAG.test(String(token.text).trim())) out.push(run("", format, { break: 1 }));
+        if (BREAK_TAG.test(String(token.text).trim())) out.push({ lineBreak: true, format });
         break;
       default:
         // checkbox (handled by the list renderer) and unknown extensions carry no text here.
         break;
     }
   }
-  return out;
+}
+
+function sameFormat(a: RunFormat, b: RunFormat): boolean {
+  return (
+    a.bold === b.bold &&
+    a.italics === b.italics &&
+    a.strike === b.strike &&
+    a.code === b.code &&
+    a.color === b.color
+  );
+}
+
+function toRun(text: string, format: RunFormat, lineBreak: boolean): TextRun {
+  return new TextRun({
+    text,
+    ...(lineBreak ? { break: 1 } : {}),
+    ...(format.bold ? { bold: true } : {}),
+    ...(format.italics ? { italics: true } : {}),
+    ...(format.strike ? { strike: true } : {}),
+    ...(format.code ? { font: MONO_FONT } : {}),
+    ...(format.color ? { color: format.color } : {}),
+  });
+}
+
+/**
+ * Turns marked's inline tokens into Word runs. Escapes (`\*`) come out literally, entities are
+ * decoded, links keep their text with the address in parentheses, raw HTML tags are dropped
+ * (`<br>` becomes a line break). Neighbouring text with the same format becomes one run, which
+ * keeps the XML small and words whole for Word's spelling check.
+ */
+export function renderInline(
+  tokens: readonly Token[],
+  look: Look,
+  format: RunFormat = {},
+): ParagraphChild[] {
+  const segments: Segment[] = [];
+  collect(tokens, look, format, segments);
+  const runs: ParagraphChild[] = [];
+  let text = "";
+  let current: RunFormat | undefined;
+  let breakFirst = false;
+  const flush = () => {
+    if (current && (text !== "" || breakFirst)) runs.push(toRun(text, current, breakFirst));
+    text = "";
+    breakFirst = false;
+  };
+  for (const segment of segments) {
+    if ("lineBreak" in segment) {
+      flush();
+      // The break opens the next run: docx writes <w:br/> before the run's text.
+      current = segment.format;
+      breakFirst = true;
+      continue;
+    }
+    if (current && !sameFormat(current, segment.format)) flush();
+    current = segment.format;
+    text += segment.text;
+  }
+  flush();
+  return runs;
 }
 
 /** The visible text of inline tokens, used to size table columns and compare link labels. */
@@ -112,7 +163,10 @@ export function inlinePlainText(tokens: readonly Token[]): string {
       text += textOf(token);
     } else if (token.type === "codespan" || token.type === "image") {
       text += String(token.text);
-    } else if (token.type === "br") {
+    } else if (
+      token.type === "br" ||
+      (token.type === "html" && BREAK_TAG.test(String(token.text).trim()))
+    ) {
       text += "\n";
     }
   }

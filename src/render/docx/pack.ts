@@ -71,7 +71,11 @@ export function setZipDates(zip: Uint8Array, when: Date): void {
       view.setUint16(local + 10, time, true);
       view.setUint16(local + 12, date, true);
     }
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
   }
 }
 
@@ -79,11 +83,17 @@ export function setZipDates(zip: Uint8Array, when: Date): void {
  * Packs the document into .docx bytes. With a creation date the output is reproducible: core
  * properties and zip entry dates come from it instead of the clock.
  */
-export async function packDocument(doc: File, core: Omit<CoreProperties, "created"> & { created?: Date | undefined }): Promise<Uint8Array> {
+export async function packDocument(
+  doc: File,
+  core: Omit<CoreProperties, "created"> & { created?: Date | undefined },
+): Promise<Uint8Array> {
   if (!core.created) return Packer.pack(doc, "uint8array");
   const created = core.created;
   const bytes = await Packer.pack(doc, "uint8array", false, [
-    { path: "docProps/core.xml", data: buildCoreXml({ title: core.title, creator: core.creator, created }) },
+    {
+      path: "docProps/core.xml",
+      data: buildCoreXml({ title: core.title, creator: core.creator, created }),
+    },
   ]);
   setZipDates(bytes, created);
   return bytes;

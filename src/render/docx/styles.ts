@@ -24,10 +24,21 @@ const LINE = 276;
  */
 export function buildStyles(look: Look): IStylesOptions {
   const { theme, size } = look;
-  const heading = (points: number, color: string, before: number, after: number, level: number) => ({
+  const heading = (
+    points: number,
+    color: string,
+    before: number,
+    after: number,
+    level: number,
+  ) => ({
     run: { font: theme.font.heading, size: halfPoints(points), bold: true, color },
     paragraph: {
-      spacing: { before: space(look, before), after: space(look, after), line: 240, lineRule: LineRuleType.AUTO },
+      spacing: {
+        before: space(look, before),
+        after: space(look, after),
+        line: 240,
+        lineRule: LineRuleType.AUTO,
+      },
       keepNext: true,
       keepLines: true,
       outlineLevel: level,
@@ -43,24 +54,35 @@ export function buildStyles(look: Look): IStylesOptions {
           color: theme.color.text,
           language: { value: "nl-NL" },
         },
-        paragraph: { spacing: { after: space(look, 140), line: LINE, lineRule: LineRuleType.AUTO } },
+        paragraph: {
+          spacing: { after: space(look, 140), line: LINE, lineRule: LineRuleType.AUTO },
+        },
       },
       heading1: {
         ...heading(size.h1, theme.color.primary, 360, 140, 0),
         paragraph: {
           ...heading(size.h1, theme.color.primary, 360, 140, 0).paragraph,
           // A thin rule under chapter titles gives long documents a clear rhythm.
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: theme.color.primary, space: 4 } },
+          border: {
+            bottom: { style: BorderStyle.SINGLE, size: 6, color: theme.color.primary, space: 4 },
+          },
         },
       },
       heading2: heading(size.h2, theme.color.primary, 300, 100, 1),
       heading3: heading(size.h3, theme.color.primaryDark, 220, 80, 2),
       title: {
-        run: { font: theme.font.heading, size: halfPoints(size.title), bold: true, color: theme.color.primary },
+        run: {
+          font: theme.font.heading,
+          size: halfPoints(size.title),
+          bold: true,
+          color: theme.color.primary,
+        },
         paragraph: {
           spacing: { before: 0, after: space(look, 240), line: 240, lineRule: LineRuleType.AUTO },
           keepNext: true,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: theme.color.accent, space: 12 } },
+          border: {
+            bottom: { style: BorderStyle.SINGLE, size: 24, color: theme.color.accent, space: 12 },
+          },
         },
       },
       listParagraph: {
@@ -85,7 +107,9 @@ export function buildStyles(look: Look): IStylesOptions {
         paragraph: {
           spacing: { after: space(look, 80) },
           indent: { left: space(look, 200) },
-          border: { left: { style: BorderStyle.SINGLE, size: 18, color: theme.color.primary, space: 8 } },
+          border: {
+            left: { style: BorderStyle.SINGLE, size: 18, color: theme.color.primary, space: 8 },
+          },
         },
       },
       {
@@ -98,7 +122,9 @@ export function buildStyles(look: Look): IStylesOptions {
         paragraph: {
           indent: { left: space(look, 400), right: space(look, 400) },
           spacing: { before: space(look, 60), after: space(look, 160) },
-          border: { left: { style: BorderStyle.SINGLE, size: 24, color: theme.color.accent, space: 10 } },
+          border: {
+            left: { style: BorderStyle.SINGLE, size: 24, color: theme.color.accent, space: 10 },
+          },
         },
       },
       {

@@ -148,10 +148,19 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
   const texts = [token.header, ...token.rows].map((row, r) =>
     row.map((cell) => ({ text: inlinePlainText(cell.tokens), bold: r === 0 })),
   );
-  const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize: look.size.table }, relative);
+  const widths = computeColumnWidths(
+    texts,
+    { textWidth: look.textWidth, fontSize: look.size.table },
+    relative,
+  );
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
 
-  const cellOf = (cell: Tokens.TableCell | undefined, column: number, header: boolean, stripe: boolean) =>
+  const cellOf = (
+    cell: Tokens.TableCell | undefined,
+    column: number,
+    header: boolean,
+    stripe: boolean,
+  ) =>
     new TableCell({
       width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
       verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
@@ -197,7 +206,10 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
       insideHorizontal: line,
       insideVertical: line,
     },
-    rows: [rowOf(token.header, true, false), ...token.rows.map((row, i) => rowOf(row, false, i % 2 === 1))],
+    rows: [
+      rowOf(token.header, true, false),
+      ...token.rows.map((row, i) => rowOf(row, false, i % 2 === 1)),
+    ],
   });
 }
 
@@ -206,14 +218,25 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
  * a bottom rule, which Word and LibreOffice both draw reliably (paragraph borders merge).
  */
 export function renderFillLines(count: number, look: Look): Table {
-  const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: look.theme.color.muted };
+  const rule: IBorderOptions = {
+    style: BorderStyle.SINGLE,
+    size: 4,
+    color: look.theme.color.muted,
+  };
   const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "auto" };
   return new Table({
     width: { size: look.textWidth, type: WidthType.DXA },
     columnWidths: [look.textWidth],
     layout: TableLayoutType.FIXED,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    borders: { top: none, left: none, right: none, insideVertical: none, bottom: rule, insideHorizontal: rule },
+    borders: {
+      top: none,
+      left: none,
+      right: none,
+      insideVertical: none,
+      bottom: rule,
+      insideHorizontal: rule,
+    },
     rows: Array.from(
       { length: count },
       () =>

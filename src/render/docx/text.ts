@@ -138,7 +138,11 @@ export function decodeEntities(text: string): string {
   return text.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
     if (dec !== undefined) return fromCodePoint(Number.parseInt(dec, 10));
     if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16));
-    return (name !== undefined && Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined) ?? match;
+    return (
+      (name !== undefined && Object.hasOwn(NAMED_ENTITIES, name)
+        ? NAMED_ENTITIES[name]
+        : undefined) ?? match
+    );
   });
 }
 
