@@ -20,7 +20,9 @@ export function readAnswersFile(file: string): RawAnswers {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
-      code === "ENOENT" ? `Het antwoordenbestand "${file}" bestaat niet.` : `Het antwoordenbestand "${file}" kan niet worden gelezen (${code ?? "onbekende fout"}).`,
+      code === "ENOENT"
+        ? `Het antwoordenbestand "${file}" bestaat niet.`
+        : `Het antwoordenbestand "${file}" kan niet worden gelezen (${code ?? "onbekende fout"}).`,
       { hint: "Controleer het pad, of start zonder --answers om de vragen te beantwoorden." },
     );
   }
@@ -42,7 +44,10 @@ function resolveFrom(baseDir: string, path: string): string {
 }
 
 /** Reads a logo file; returns the logo or a Dutch reason why it cannot be used. */
-export function readLogo(path: string, baseDir: string): { logo: Logo; error?: undefined } | { error: string; logo?: undefined } {
+export function readLogo(
+  path: string,
+  baseDir: string,
+): { logo: Logo; error?: undefined } | { error: string; logo?: undefined } {
   const full = resolveFrom(baseDir, path);
   let data: Uint8Array;
   try {

@@ -13,7 +13,11 @@ function toYamlValue(node: SchemaNode, value: unknown): unknown {
 function fill(doc: Document, map: YAMLMap, schema: Schema, values: Record<string, unknown>): void {
   for (const [key, node] of Object.entries(schema)) {
     const value = values[key];
-    if (value === undefined || (Array.isArray(value) && value.length === 0 && isQuestion(node) && node.optional)) continue;
+    if (
+      value === undefined ||
+      (Array.isArray(value) && value.length === 0 && isQuestion(node) && node.optional)
+    )
+      continue;
     if (isQuestion(node)) {
       const pair = doc.createPair(key, toYamlValue(node, value)) as Pair;
       (pair.key as { commentBefore?: string }).commentBefore = ` ${node.label}`;

@@ -253,7 +253,7 @@ export function toMulti(raw: unknown, choices: readonly Choice[]): Converted<str
   const wrong: string[] = [];
   for (const item of splitList(raw)) {
     const choice = toChoice(item, choices);
-    if (choice.error !== undefined) wrong.push(`"${String(item)}"`);
+    if (choice.error !== undefined) wrong.push(`"${cleanLine(String(item))}"`);
     else if (!values.includes(choice.value)) values.push(choice.value);
   }
   if (wrong.length > 0) {

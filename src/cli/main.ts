@@ -16,7 +16,11 @@ const program = new Command("idokit")
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "Fout:")) })
   .exitOverride((error) => {
     // Help and version are successes; everything commander rejects is a usage error (exit 2).
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help")
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    )
       process.exit(0);
     process.exit(2);
   })

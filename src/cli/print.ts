@@ -1,7 +1,8 @@
 import type { TrainingResult } from "../commands/training.js";
 import type { Output } from "./output.js";
 
-const kb = (bytes: number | undefined): string => (bytes === undefined ? "" : ` (${Math.max(1, Math.round(bytes / 1024))} kB)`);
+const kb = (bytes: number | undefined): string =>
+  bytes === undefined ? "" : ` (${Math.max(1, Math.round(bytes / 1024))} kB)`;
 
 /** The short result of `idokit training`: where the files are and which to open first. */
 export function printTrainingResult(result: TrainingResult, out: Output): void {
@@ -17,11 +18,19 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
   for (const row of result.programma) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
   out.info("");
   out.info(color.bold("Gekozen casussen"));
-  result.casussen.forEach((c, i) => out.info(`  ${i + 1}. ${c.titel} ${color.dim(`(${c.id})`)}\n     ${color.dim(c.redenen.join("; "))}`));
+  result.casussen.forEach((c, i) =>
+    out.info(
+      `  ${i + 1}. ${c.titel} ${color.dim(`(${c.id})`)}\n     ${color.dim(c.redenen.join("; "))}`,
+    ),
+  );
   for (const note of result.nietGedekt) out.warn(note);
   if (!result.dryRun) {
     out.info("");
-    out.info(`Begin met ${color.bold("draaiboek.docx")}: daarin staan de voorbereiding met data en het programma.`);
-    out.info(`Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`);
+    out.info(
+      `Begin met ${color.bold("draaiboek.docx")}: daarin staan de voorbereiding met data en het programma.`,
+    );
+    out.info(
+      `Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`,
+    );
   }
 }

@@ -10,7 +10,12 @@ import type { QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { EXAMPLE_TRAINING_FILE } from "../paths.js";
 import { assertWritable, writePack } from "../pack/write.js";
-import { ANSWERS_FILE, MANIFEST_FILE, makeTrainingPack, planTrainingPack } from "../pack/training.js";
+import {
+  ANSWERS_FILE,
+  MANIFEST_FILE,
+  makeTrainingPack,
+  planTrainingPack,
+} from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import type { PackFile } from "../pack/manifest.js";
@@ -48,7 +53,10 @@ export function exampleTrainingDate(today: string): string {
 
 /** Reads the built-in example answers, with the training date moved to a date ahead. */
 export function readExampleAnswers(today: string): Record<string, unknown> {
-  const data = parse(readFileSync(EXAMPLE_TRAINING_FILE, "utf8")) as Record<string, Record<string, unknown>>;
+  const data = parse(readFileSync(EXAMPLE_TRAINING_FILE, "utf8")) as Record<
+    string,
+    Record<string, unknown>
+  >;
   return { ...data, training: { ...data.training, datum: exampleTrainingDate(today) } };
 }
 
@@ -58,10 +66,13 @@ export function missingAnswersError(validation: Validation<unknown>, source: str
     where: q.key,
     message: `${q.label} ontbreekt${q.example ? ` (bijvoorbeeld: ${q.example})` : ""}.`,
   }));
-  return new UsageError(`Er ontbreken ${problems.length} antwoorden${source ? ` in ${source}` : ""}, en er is geen terminal om ze te vragen.`, {
-    problems,
-    hint: "Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld `training:` met daaronder `  datum: 13-04-2027`) en start opnieuw met --answers BESTAND, of start idokit training in een terminal om de vragen te beantwoorden.",
-  });
+  return new UsageError(
+    `Er ontbreken ${problems.length} antwoorden${source ? ` in ${source}` : ""}, en er is geen terminal om ze te vragen.`,
+    {
+      problems,
+      hint: "Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld `training:` met daaronder `  datum: 13-04-2027`) en start opnieuw met --answers BESTAND, of start idokit training in een terminal om de vragen te beantwoorden.",
+    },
+  );
 }
 
 /** Collects the answers: from the example, an answers file, or (later) the wizard. */
@@ -73,23 +84,34 @@ export function collectTrainingAnswers(
   if (options.voorbeeld && options.answers)
     throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
   const raw = options.voorbeeld
-    ? { data: readExampleAnswers(context.today), file: "het ingebouwde voorbeeld", baseDir: context.cwd }
+    ? {
+        data: readExampleAnswers(context.today),
+        file: "het ingebouwde voorbeeld",
+        baseDir: context.cwd,
+      }
     : options.answers
       ? readAnswersFile(resolve(context.cwd, options.answers))
       : { data: {}, file: "", baseDir: context.cwd };
-  const validation = validateAnswers(trainingSchema, raw.data, { ...ctx, inspectFile: fileInspector(raw.baseDir) });
-  if (validation.answers) return { answers: validation.answers, warnings: validation.warnings, baseDir: raw.baseDir };
+  const validation = validateAnswers(trainingSchema, raw.data, {
+    ...ctx,
+    inspectFile: fileInspector(raw.baseDir),
+  });
+  if (validation.answers)
+    return { answers: validation.answers, warnings: validation.warnings, baseDir: raw.baseDir };
   if (validation.problems.length > 0) {
     const where = raw.file ? `${raw.file}: ` : "";
-    throw new InputError(`${where}${validation.problems.length + validation.missing.length} antwoorden kloppen niet of ontbreken. Er is niets gemaakt.`, {
-      problems: [
-        ...validation.problems,
-        ...validation.missing.map((q) => ({ where: q.key, message: `${q.label} ontbreekt.` })),
-      ],
-      hint: raw.file
-        ? `Verbeter de genoemde velden in ${raw.file} en start opnieuw.`
-        : "Verbeter de genoemde antwoorden en start opnieuw.",
-    });
+    throw new InputError(
+      `${where}${validation.problems.length + validation.missing.length} antwoorden kloppen niet of ontbreken. Er is niets gemaakt.`,
+      {
+        problems: [
+          ...validation.problems,
+          ...validation.missing.map((q) => ({ where: q.key, message: `${q.label} ontbreekt.` })),
+        ],
+        hint: raw.file
+          ? `Verbeter de genoemde velden in ${raw.file} en start opnieuw.`
+          : "Verbeter de genoemde antwoorden en start opnieuw.",
+      },
+    );
   }
   throw missingAnswersError(validation, raw.file);
 }
@@ -98,11 +120,15 @@ export function collectTrainingAnswers(
  * `idokit training`: answers → plan → documents → a pack folder, written atomically.
  * Reports progress through the context; returns the result for the CLI to print.
  */
-export async function runTraining(options: TrainingOptions, context: CommandContext): Promise<TrainingResult> {
+export async function runTraining(
+  options: TrainingOptions,
+  context: CommandContext,
+): Promise<TrainingResult> {
   const vocabulary = loadVocabulary();
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
-  if (options.out && !options.dryRun) assertWritable(resolve(context.cwd, options.out), options.force);
+  if (options.out && !options.dryRun)
+    assertWritable(resolve(context.cwd, options.out), options.force);
 
   // 2. Answers, and what they are made from.
   const { answers, warnings, baseDir } = collectTrainingAnswers(options, context, ctx);
@@ -121,8 +147,15 @@ export async function runTraining(options: TrainingOptions, context: CommandCont
     planned = planTrainingPack(answers, resources, { today: context.today, seed: options.seed });
   } else {
     context.report.progress?.("Pakket maken…");
-    const logo = answers.huisstijl.logo ? readLogo(answers.huisstijl.logo, baseDir).logo : undefined;
-    const pack = await makeTrainingPack(answers, resources, { today: context.today, seed: options.seed, logo, created: context.now });
+    const logo = answers.huisstijl.logo
+      ? readLogo(answers.huisstijl.logo, baseDir).logo
+      : undefined;
+    const pack = await makeTrainingPack(answers, resources, {
+      today: context.today,
+      seed: options.seed,
+      logo,
+      created: context.now,
+    });
     ({ files } = pack);
     planned = pack;
   }
@@ -135,7 +168,11 @@ export async function runTraining(options: TrainingOptions, context: CommandCont
     map,
     bestanden: files
       ? files.map((f) => ({ naam: f.name, bytes: f.data.byteLength }))
-      : [...plan.documents.map((d) => ({ naam: d.file })), { naam: ANSWERS_FILE }, { naam: MANIFEST_FILE }],
+      : [
+          ...plan.documents.map((d) => ({ naam: d.file })),
+          { naam: ANSWERS_FILE },
+          { naam: MANIFEST_FILE },
+        ],
     programma: plan.view.programma.map((row) => ({
       start: row.start,
       eind: row.eind,
@@ -143,7 +180,11 @@ export async function runTraining(options: TrainingOptions, context: CommandCont
         ? `Oefenen met de trainingsacteur (casus ${row.casusVan === row.casusTot ? row.casusVan : `${row.casusVan}–${row.casusTot}`})`
         : row.titel,
     })),
-    casussen: selection.chosen.map((c) => ({ id: c.casus.id, titel: c.casus.titel, redenen: c.reasons })),
+    casussen: selection.chosen.map((c) => ({
+      id: c.casus.id,
+      titel: c.casus.titel,
+      redenen: c.reasons,
+    })),
     nietGedekt: selection.uncovered,
     waarschuwingen: notices,
   };

@@ -50,3 +50,10 @@ export function formatClock(time: string): string {
   return time.replace(":", ".");
 }
 
+/**
+ * Lower-cases the first letter for use inside a sentence ("Warm doorverwijzen" → "warm
+ * doorverwijzen"), but leaves abbreviations alone ("LSD (…)", "IDO-…").
+ */
+export function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

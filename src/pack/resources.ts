@@ -13,18 +13,31 @@ export function loadTrainingResources(options: {
   casussenDirs?: readonly string[];
   templatesDir?: string | undefined;
 }): { resources: TrainingResources; notices: string[] } {
-  const library = loadCasusLibrary({ vocabulary: options.vocabulary, extraDirs: options.casussenDirs ?? [] });
+  const library = loadCasusLibrary({
+    vocabulary: options.vocabulary,
+    extraDirs: options.casussenDirs ?? [],
+  });
   const templates = loadTemplates(options.templatesDir);
   let programme;
   try {
-    programme = parseProgrammeTexts(templates.data.get("training/programma"), "training/programma.yaml");
+    programme = parseProgrammeTexts(
+      templates.data.get("training/programma"),
+      "training/programma.yaml",
+    );
   } catch (error) {
-    throw new InputError((error as Error).message, { hint: "Vergelijk het bestand met het ingebouwde sjabloon (idokit sjablonen exporteer MAP)." });
+    throw new InputError((error as Error).message, {
+      hint: "Vergelijk het bestand met het ingebouwde sjabloon (idokit sjablonen exporteer MAP).",
+    });
   }
   const notices = [
     ...library.notices,
-    ...[...templates.overridden.entries()].map(([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`),
-    ...templates.unused.map((file) => `${file} hoort bij geen enkel sjabloon en wordt niet gebruikt. Controleer de bestandsnaam.`),
+    ...[...templates.overridden.entries()].map(
+      ([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`,
+    ),
+    ...templates.unused.map(
+      (file) =>
+        `${file} hoort bij geen enkel sjabloon en wordt niet gebruikt. Controleer de bestandsnaam.`,
+    ),
   ];
   return {
     resources: {

@@ -9,7 +9,12 @@ import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { renderDocuments } from "../render/documents.js";
 import { buildTheme, type Logo } from "../render/theme.js";
 import type { TemplateEngine } from "../templates/engine.js";
-import { buildTrainingPlan, type PackPlan, type ProgrammeTexts, type TrainingView } from "../plan/training-plan.js";
+import {
+  buildTrainingPlan,
+  type PackPlan,
+  type ProgrammeTexts,
+  type TrainingView,
+} from "../plan/training-plan.js";
 import { buildManifest, type PackFile } from "./manifest.js";
 
 /** Everything a trainingspakket is made from besides the answers; loaded once, reused per pack. */
@@ -39,7 +44,11 @@ export const ANSWERS_FILE = "antwoorden.yaml";
 export const MANIFEST_FILE = "manifest.json";
 
 /** Selects the casussen for these answers; unknown pinned ids are an input error. */
-export function selectForTraining(answers: TrainingAnswers, resources: TrainingResources, seed: number): Selection {
+export function selectForTraining(
+  answers: TrainingAnswers,
+  resources: TrainingResources,
+  seed: number,
+): Selection {
   const selection = selectCasussen(
     [...resources.casussen],
     {
@@ -59,7 +68,9 @@ export function selectForTraining(answers: TrainingAnswers, resources: TrainingR
       hint: "Bekijk de beschikbare casussen met `idokit casussen`.",
     });
   if (selection.chosen.length === 0)
-    throw new InputError("Er zijn geen casussen om uit te kiezen.", { hint: "Controleer de casusmap met `idokit casussen controleer MAP`." });
+    throw new InputError("Er zijn geen casussen om uit te kiezen.", {
+      hint: "Controleer de casusmap met `idokit casussen controleer MAP`.",
+    });
   return selection;
 }
 
@@ -70,7 +81,11 @@ export function planTrainingPack(
   options: Pick<TrainingPackOptions, "today" | "seed">,
 ): { plan: PackPlan<TrainingView>; selection: Selection } {
   const selection = selectForTraining(answers, resources, options.seed);
-  const ctx: QuestionContext = { today: options.today, vocabulary: resources.vocabulary, mode: "file" };
+  const ctx: QuestionContext = {
+    today: options.today,
+    vocabulary: resources.vocabulary,
+    mode: "file",
+  };
   const plan = buildTrainingPlan({
     answers,
     selected: selection.chosen,
@@ -104,8 +119,20 @@ export async function makeTrainingPack(
     answers,
     `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
   );
-  const files: PackFile[] = [...documents, { name: ANSWERS_FILE, data: new TextEncoder().encode(answersText) }];
-  const manifest = buildManifest({ version: resources.version, pakket: "training", created: options.created, answers, files });
-  files.push({ name: MANIFEST_FILE, data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
+  const files: PackFile[] = [
+    ...documents,
+    { name: ANSWERS_FILE, data: new TextEncoder().encode(answersText) },
+  ];
+  const manifest = buildManifest({
+    version: resources.version,
+    pakket: "training",
+    created: options.created,
+    answers,
+    files,
+  });
+  files.push({
+    name: MANIFEST_FILE,
+    data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+  });
   return { plan, selection, files };
 }

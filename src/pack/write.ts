@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  readdirSync,
+  statSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { InputError } from "../errors.js";
@@ -17,7 +25,9 @@ export function removeUnfinishedPacks(): void {
 export function assertWritable(dest: string, force: boolean): void {
   if (!existsSync(dest)) return;
   if (!statSync(dest).isDirectory())
-    throw new InputError(`"${dest}" bestaat al en is geen map.`, { hint: "Kies een andere plek met --out MAP." });
+    throw new InputError(`"${dest}" bestaat al en is geen map.`, {
+      hint: "Kies een andere plek met --out MAP.",
+    });
   if (!force && readdirSync(dest).length > 0)
     throw new InputError(`De map "${dest}" bestaat al en is niet leeg. Er is niets overschreven.`, {
       hint: "Kies een andere map met --out MAP, of gebruik --force om de bestaande map te vervangen.",
@@ -29,7 +39,11 @@ export function assertWritable(dest: string, force: boolean): void {
  * into place only when every file is written. An existing, non-empty `dest` is replaced only with
  * `force`; the old folder is removed after the new one is in place.
  */
-export function writePack(dest: string, files: readonly PackFile[], options: { force: boolean }): string {
+export function writePack(
+  dest: string,
+  files: readonly PackFile[],
+  options: { force: boolean },
+): string {
   const target = resolve(dest);
   assertWritable(target, options.force);
   const parent = dirname(target);

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { addDays } from "../answers/values.js";
+import { addDays, minutesOf, timeOf } from "../answers/values.js";
 import type { Casus } from "../casussen/types.js";
+import { lowerFirst } from "../domain/format.js";
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import { choicesOf, listQuestions, type QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
@@ -47,7 +48,9 @@ export type ProgrammeTexts = z.output<typeof programmeSchema>;
 export function parseProgrammeTexts(data: unknown, source: string): ProgrammeTexts {
   const result = programmeSchema.safeParse(data);
   if (!result.success) {
-    const where = result.error.issues.map((i) => `${i.path.join(".") || "(bestand)"}: ${i.message}`).join("; ");
+    const where = result.error.issues
+      .map((i) => `${i.path.join(".") || "(bestand)"}: ${i.message}`)
+      .join("; ");
     throw new Error(`${source} klopt niet: ${where}`);
   }
   return result.data;
@@ -144,10 +147,15 @@ const DIFFICULTY = ["", "rustig", "gemiddeld", "pittig"];
 function labelOf(key: string, value: string | undefined, ctx: QuestionContext): string {
   if (value === undefined) return "";
   const question = listQuestions(trainingSchema).find((q) => q.key === key);
-  return choicesOf(question!, ctx).find((c) => c.value === value)?.label ?? value;
+  // Labels are written for prompts; in running text they start lower-case ("medewerkers en …").
+  return lowerFirst(choicesOf(question!, ctx).find((c) => c.value === value)?.label ?? value);
 }
 
-function labelsOf(key: string, values: readonly string[] | undefined, ctx: QuestionContext): string[] {
+function labelsOf(
+  key: string,
+  values: readonly string[] | undefined,
+  ctx: QuestionContext,
+): string[] {
   return (values ?? []).map((v) => labelOf(key, v, ctx));
 }
 
@@ -155,14 +163,22 @@ function whenText(days: number): string {
   if (days === 0) return "Trainingsdag";
   const after = days < 0;
   const n = Math.abs(days);
-  const amount = n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
+  const amount =
+    n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
   return after ? `${amount} na de training` : `${amount} vooraf`;
 }
 
 /** Builds the countdown: preparation and follow-up dates counted from the training date. */
-export function buildCountdown(answers: TrainingAnswers, programme: ProgrammeTexts, today: string): CountdownRow[] {
+export function buildCountdown(
+  answers: TrainingAnswers,
+  programme: ProgrammeTexts,
+  today: string,
+): CountdownRow[] {
   const rows = programme.aftellen.map((item) => {
-    const datum = "voorbespreking" in item ? answers.acteur.voorbespreking : addDays(answers.training.datum, -item.dagen);
+    const datum =
+      "voorbespreking" in item
+        ? answers.acteur.voorbespreking
+        : addDays(answers.training.datum, -item.dagen);
     const days = "voorbespreking" in item ? undefined : item.dagen;
     return {
       datum,
@@ -190,16 +206,19 @@ function toCasusView(
     moeilijkheid: casus.moeilijkheid,
     moeilijkheidLabel: DIFFICULTY[casus.moeilijkheid] ?? "",
     klant: casus.klant,
-    profiel: casus.profiel.map((id) => nameOf(vocabulary.profielen, id)),
+    profiel: casus.profiel.map((id) => lowerFirst(nameOf(vocabulary.profielen, id))),
     partners: casus.partners.map((id) => nameOf(vocabulary.instanties, id)),
-    lokalePartners: casus.lokalePartners.map((id) => nameOf(vocabulary.lokalePartnerSoorten, id)),
-    vaardigheden: casus.vaardigheden.map((id) => nameOf(vocabulary.vaardigheden, id)),
+    lokalePartners: casus.lokalePartners.map((id) =>
+      lowerFirst(nameOf(vocabulary.lokalePartnerSoorten, id)),
+    ),
+    vaardigheden: casus.vaardigheden.map((id) => lowerFirst(nameOf(vocabulary.vaardigheden, id))),
     openingszin: casus.openingszin,
     situatie: new Markdown(casus.situatie),
     echteVraag: new Markdown(casus.echteVraag),
     lastig: new Markdown(casus.lastig),
     acteur: new Markdown(casus.acteur),
-    intensiteit: casus.intensiteit.map((level) => new Markdown(level)),
+    // Levels sit in table cells, where a line break would end the row.
+    intensiteit: casus.intensiteit.map((level) => new Markdown(level.replace(/\s*\n\s*/g, " "))),
     belonen: new Markdown(casus.belonen),
     escaleren: new Markdown(casus.escaleren),
     aanpak: new Markdown(casus.aanpak),
@@ -213,7 +232,9 @@ function toCasusView(
 }
 
 /** Consecutive casus slots merged into one programme line, for the programme slide. */
-export function groupPracticeRows(rows: readonly ScheduleRow[]): Array<ScheduleRow & { casusVan?: number; casusTot?: number }> {
+export function groupPracticeRows(
+  rows: readonly ScheduleRow[],
+): Array<ScheduleRow & { casusVan?: number; casusTot?: number }> {
   const out: Array<ScheduleRow & { casusVan?: number; casusTot?: number }> = [];
   for (const row of rows) {
     const last = out[out.length - 1];
@@ -222,7 +243,11 @@ export function groupPracticeRows(rows: readonly ScheduleRow[]): Array<ScheduleR
       last.minuten += row.minuten;
       last.casusTot = row.casus?.nummer;
     } else {
-      out.push(row.isCasus ? { ...row, casusVan: row.casus?.nummer, casusTot: row.casus?.nummer } : { ...row });
+      out.push(
+        row.isCasus
+          ? { ...row, casusVan: row.casus?.nummer, casusTot: row.casus?.nummer }
+          : { ...row },
+      );
     }
   }
   return out;
@@ -246,7 +271,11 @@ export function toFolderName(parts: readonly string[]): string {
 export function buildTrainingView(input: TrainingPlanInput) {
   const { answers, ctx, programme } = input;
   const { vocabulary } = ctx;
-  const schedule = buildSchedule(answers.training.starttijd, answers.training.eindtijd, input.selected.length);
+  const schedule = buildSchedule(
+    answers.training.starttijd,
+    answers.training.eindtijd,
+    input.selected.length,
+  );
   const casusSlots = schedule.filter((item) => item.id === "casus");
   const casussen = input.selected.map((item, i) => toCasusView(item, i, casusSlots[i], vocabulary));
 
@@ -270,9 +299,13 @@ export function buildTrainingView(input: TrainingPlanInput) {
     };
   });
 
-  const poi = answers.bibliotheek.poi === "anders"
-    ? { naam: answers.bibliotheek.poiAnders ?? "", provincies: "" }
-    : (vocabulary.pois.find((p) => p.id === answers.bibliotheek.poi) ?? { naam: answers.bibliotheek.poi, provincies: "" });
+  const poi =
+    answers.bibliotheek.poi === "anders"
+      ? { naam: answers.bibliotheek.poiAnders ?? "", provincies: "" }
+      : (vocabulary.pois.find((p) => p.id === answers.bibliotheek.poi) ?? {
+          naam: answers.bibliotheek.poi,
+          provincies: "",
+        });
   const focusIds = new Set(answers.focus.vaardigheden);
   const total = schedule.reduce((sum, item) => sum + item.minutes, 0);
 
@@ -291,7 +324,12 @@ export function buildTrainingView(input: TrainingPlanInput) {
     werktMetVrijwilligers: answers.werkwijze.bemensing !== "medewerkers",
     landelijkePartners: answers.partners.landelijk.map((id) => {
       const found = vocabulary.instanties.find((i) => i.id === id);
-      return { id, naam: found?.naam ?? id, vragen: found?.vragen ?? "", website: found?.website ?? "" };
+      return {
+        id,
+        naam: found?.naam ?? id,
+        vragen: found?.vragen ?? "",
+        website: found?.website ?? "",
+      };
     }),
     lokalePartners: answers.partners.lokaal.map((p) => ({
       ...p,
@@ -302,6 +340,8 @@ export function buildTrainingView(input: TrainingPlanInput) {
     vaardigheden: vocabulary.vaardigheden.filter((v) => focusIds.has(v.id)),
     focusOp: Object.fromEntries(vocabulary.vaardigheden.map((v) => [v.id, focusIds.has(v.id)])),
     acteurNaam: answers.acteur.naam ?? "de trainingsacteur",
+    // The actor is asked to arrive half an hour early.
+    acteurAanwezig: timeOf(Math.max(0, minutesOf(answers.training.starttijd) - 30)),
     duur: formatDuration(total),
     schema,
     programma: groupPracticeRows(schema),
@@ -317,11 +357,37 @@ export type TrainingView = ReturnType<typeof buildTrainingView>;
 
 /** The documents of the trainingspakket. */
 export const TRAINING_DOCUMENTS: readonly PlannedDocument[] = [
-  { file: "presentatie-vaardigheidstraining.pptx", template: "training/presentatie.md", format: "pptx", title: "Vaardigheidstraining IDO" },
-  { file: "draaiboek.docx", template: "training/draaiboek.md", format: "docx", title: "Draaiboek vaardigheidstraining IDO" },
-  { file: "briefing-trainingsacteur.docx", template: "training/briefing-trainingsacteur.md", format: "docx", title: "Briefing voor de trainingsacteur" },
-  { file: "casussen-trainer.docx", template: "training/casussen-trainer.md", format: "docx", title: "Casussen voor kartrekker en acteur" },
-  { file: "casussen-deelnemers.docx", template: "training/casussen-deelnemers.md", format: "docx", title: "Casuskaarten voor deelnemers", large: true },
+  {
+    file: "presentatie-vaardigheidstraining.pptx",
+    template: "training/presentatie.md",
+    format: "pptx",
+    title: "Vaardigheidstraining IDO",
+  },
+  {
+    file: "draaiboek.docx",
+    template: "training/draaiboek.md",
+    format: "docx",
+    title: "Draaiboek vaardigheidstraining IDO",
+  },
+  {
+    file: "briefing-trainingsacteur.docx",
+    template: "training/briefing-trainingsacteur.md",
+    format: "docx",
+    title: "Briefing voor de trainingsacteur",
+  },
+  {
+    file: "casussen-trainer.docx",
+    template: "training/casussen-trainer.md",
+    format: "docx",
+    title: "Casussen voor kartrekker en acteur",
+  },
+  {
+    file: "casussen-deelnemers.docx",
+    template: "training/casussen-deelnemers.md",
+    format: "docx",
+    title: "Casuskaarten voor deelnemers",
+    large: true,
+  },
 ];
 
 /** Builds the plan of a trainingspakket. */
@@ -330,6 +396,11 @@ export function buildTrainingPlan(input: TrainingPlanInput): PackPlan<TrainingVi
   return {
     documents: [...TRAINING_DOCUMENTS],
     view: buildTrainingView(input),
-    folderName: toFolderName(["training", answers.bibliotheek.organisatie, answers.bibliotheek.vestiging, answers.training.datum]),
+    folderName: toFolderName([
+      "training",
+      answers.bibliotheek.organisatie,
+      answers.bibliotheek.vestiging,
+      answers.training.datum,
+    ]),
   };
 }

@@ -28,11 +28,22 @@ export async function renderDocuments(
     const created = meta.created ? { created: meta.created } : {};
     if (doc.format === "docx") {
       const { renderDocx } = await import("./docx/index.js");
-      const data = await renderDocx(markdown, { theme, title: doc.title, header: meta.header, large: doc.large ?? false, ...created });
+      const data = await renderDocx(markdown, {
+        theme,
+        title: doc.title,
+        header: meta.header,
+        large: doc.large ?? false,
+        ...created,
+      });
       files.push({ name: doc.file, data });
     } else {
       const { renderPptx } = await import("./pptx/index.js");
-      const data = await renderPptx(markdown, { theme, title: doc.title, footer: meta.footer, ...created });
+      const data = await renderPptx(markdown, {
+        theme,
+        title: doc.title,
+        footer: meta.footer,
+        ...created,
+      });
       files.push({ name: doc.file, data });
     }
   }

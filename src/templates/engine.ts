@@ -103,7 +103,7 @@ export function createTemplateEngine(sources: TemplateSources): TemplateEngine {
 
   for (const name of sources.keys()) {
     if (!name.startsWith("partials/")) continue;
-    const partialName = name.slice("partials/".length);
+    const partialName = name.slice("partials/".length).replace(/\.md$/, "");
     hb.registerPartial(partialName, (context: unknown, options?: RuntimeOptions) => {
       try {
         return compile(name, true)(context, options);

@@ -1,4 +1,4 @@
-import { formatClock, formatDate, formatLongDate, formatShortDate, formatTime } from "../domain/format.js";
+import { formatClock, formatDate, formatLongDate, formatShortDate, formatTime, lowerFirst } from "../domain/format.js";
 import { Markdown } from "./escape.js";
 
 /** Dutch enumeration: `a`, `a en b`, `a, b en c`. */
@@ -60,6 +60,7 @@ export const helpers: Record<string, (...params: unknown[]) => unknown> = {
     const [n, one, many] = args(p);
     return `${String(n)} ${Number(n) === 1 ? String(one) : String(many)}`;
   },
+  klein: (...p) => lowerFirst(String(args(p)[0] ?? "")),
   hoofdletter: (...p) => {
     const text = String(args(p)[0] ?? "");
     return text.charAt(0).toUpperCase() + text.slice(1);
