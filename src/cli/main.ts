@@ -12,18 +12,6 @@ const program = new Command("idokit")
   .addOption(new Option("--debug", "toon technische details bij een fout"))
   .helpOption("-h, --help", "toon deze hulp")
   .helpCommand("help [commando]", "toon hulp bij een commando")
-  .showSuggestionAfterError(true)
-  .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "Fout:")) })
-  .exitOverride((error) => {
-    // Help and version are successes; everything commander rejects is a usage error (exit 2).
-    if (
-      error.code === "commander.helpDisplayed" ||
-      error.code === "commander.version" ||
-      error.code === "commander.help"
-    )
-      process.exit(0);
-    process.exit(2);
-  })
   .addHelpText(
     "after",
     `
@@ -45,4 +33,40 @@ async function readVersion(): Promise<string> {
   return VERSION;
 }
 
+const TRANSLATIONS: Array<[RegExp, string]> = [
+  [/^error: /m, "Fout: "],
+  [/unknown option '([^']*)'/, "onbekende optie '$1'"],
+  [/unknown command '([^']*)'/, "onbekend commando '$1'"],
+  [/missing required argument '([^']*)'/, "het argument '$1' ontbreekt"],
+  [/option '([^']*)' argument missing/, "de optie '$1' heeft een waarde nodig"],
+  [
+    /too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    "te veel argumenten: verwacht $2, gekregen $3.",
+  ],
+  [/\(Did you mean (.*)\?\)/, "(Bedoelde je $1?)"],
+];
+
+/** Commander's messages in Dutch, with a pointer to the help. */
+function toDutch(text: string): string {
+  const translated = TRANSLATIONS.reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    text,
+  );
+  return `${translated.trimEnd()}\nZie idokit --help, of idokit help COMMANDO.\n`;
+}
+
+/** Dutch error prefix, and exit 2 for everything commander rejects, on every (sub)command. */
+function configureAll(command: Command): void {
+  command
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (text, write) => write(toDutch(text)) })
+    .exitOverride((error) => {
+      // Help and version are successes; everything commander rejects is a usage error.
+      const success = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      process.exit(success.includes(error.code) ? 0 : 2);
+    });
+  command.commands.forEach(configureAll);
+}
+
+configureAll(program);
 await program.parseAsync(process.argv);

@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { runIdokit, tempDir } from "../helpers/cli.js";
+import { readParts, textOf } from "../helpers/zip.js";
+import { exampleRaw } from "../helpers/answers.js";
+
+const PACK_FILES = [
+  "antwoorden.yaml",
+  "briefing-trainingsacteur.docx",
+  "casussen-deelnemers.docx",
+  "casussen-trainer.docx",
+  "draaiboek.docx",
+  "manifest.json",
+  "presentatie-vaardigheidstraining.pptx",
+];
+
+function writeAnswers(dir: string, data: unknown, name = "antwoorden.yaml"): string {
+  const file = join(dir, name);
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+describe("idokit training (built binary)", () => {
+  it("makes the example pack with every file, and its manifest describes them", () => {
+    const dir = tempDir();
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--voorbeeld", "--out", out]);
+    expect(result.stderr).toContain("Trainingspakket klaar in");
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+      pakket: string;
+      antwoordenHash: string;
+      bestanden: Array<{ naam: string; bytes: number }>;
+    };
+    expect(manifest.pakket).toBe("training");
+    for (const file of manifest.bestanden)
+      expect(readFileSync(join(out, file.naam)).byteLength).toBe(file.bytes);
+    expect(readdirSync(dir)).toEqual(["pakket"]);
+  });
+
+  it("makes the same pack again from the saved antwoorden.yaml", () => {
+    const dir = tempDir();
+    expect(runIdokit(["training", "--voorbeeld", "--out", join(dir, "a")]).status).toBe(0);
+    const again = runIdokit([
+      "training",
+      "--answers",
+      join(dir, "a", "antwoorden.yaml"),
+      "--out",
+      join(dir, "b"),
+    ]);
+    expect(again.status).toBe(0);
+    const hash = (name: string) =>
+      (
+        JSON.parse(readFileSync(join(dir, name, "manifest.json"), "utf8")) as {
+          antwoordenHash: string;
+        }
+      ).antwoordenHash;
+    expect(hash("b")).toBe(hash("a"));
+  });
+
+  it("writes the answers of an answers file into the documents, literally", () => {
+    const dir = tempDir();
+    const raw = exampleRaw();
+    raw.bibliotheek!.organisatie = "Bieb *Zuid* & <Oost> \"de 'Linge'\" 😀";
+    raw.training!.datum = "09-03-2027";
+    raw.kartrekker!.naam = "Fenna Ŝtrâß\u0007";
+    const file = writeAnswers(dir, raw);
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--answers", file, "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    const draaiboek = textOf(readParts(join(out, "draaiboek.docx"))["word/document.xml"]!);
+    expect(draaiboek).toContain("Bieb *Zuid* & <Oost> \"de 'Linge'\" 😀");
+    expect(draaiboek).toContain("Dinsdag 9 maart 2027");
+    expect(draaiboek).toContain("Fenna Ŝtrâß");
+    expect(draaiboek).not.toContain("\u0007");
+    const saved = parse(readFileSync(join(out, "antwoorden.yaml"), "utf8")) as {
+      bibliotheek: { organisatie: string };
+    };
+    expect(saved.bibliotheek.organisatie).toBe("Bieb *Zuid* & <Oost> \"de 'Linge'\" 😀");
+  });
+
+  it("exits 1 and lists every problem by field, writing nothing, for invalid answers", () => {
+    const dir = tempDir();
+    const raw = exampleRaw();
+    raw.training!.deelnemers = 17;
+    raw.training!.datum = "31-02-2027";
+    raw.training!.eindtijd = "11:00";
+    raw.bibliotheek!.onbekend = "x";
+    raw.huisstijl = { logo: "bestaat-niet.png" };
+    const file = writeAnswers(dir, raw);
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--answers", file, "--out", out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/training\.deelnemers: .*17 is te groot; het maximum is 16/);
+    expect(result.stderr).toMatch(/training\.datum: .*"31-02-2027" bestaat niet als datum/);
+    expect(result.stderr).toMatch(/training\.eindtijd: .*ligt niet na de starttijd/);
+    expect(result.stderr).toMatch(/bibliotheek\.onbekend: onbekend veld/);
+    expect(result.stderr).toMatch(
+      /huisstijl\.logo: Logo: het bestand ".*bestaat-niet\.png" bestaat niet/,
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(["antwoorden.yaml"]);
+  });
+
+  it("names the line of a YAML syntax error", () => {
+    const dir = tempDir();
+    const file = join(dir, "kapot.yaml");
+    writeFileSync(file, "bibliotheek:\n  organisatie: Bieb\n   plaats: [Zuid\n");
+    const result = runIdokit(["training", "--answers", file, "--out", join(dir, "uit")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/is geen geldig YAML-bestand/);
+    expect(result.stderr).toMatch(/kapot\.yaml, regel \d+, kolom \d+/);
+  });
+
+  it("refuses a non-empty output folder without --force, and replaces it with --force", () => {
+    const dir = tempDir();
+    const out = join(dir, "pakket");
+    mkdirSync(out);
+    writeFileSync(join(out, "eigen-aantekeningen.txt"), "niet weggooien");
+    const refused = runIdokit(["training", "--voorbeeld", "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/bestaat al en is niet leeg/);
+    expect(readdirSync(out)).toEqual(["eigen-aantekeningen.txt"]);
+    const forced = runIdokit(["training", "--voorbeeld", "--out", out, "--force"]);
+    expect(forced.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(dir)).toEqual(["pakket"]);
+  });
+
+  it("lists what it would make on --dry-run, and writes nothing", () => {
+    const dir = tempDir();
+    const result = runIdokit(["training", "--voorbeeld", "--dry-run", "--json"], { cwd: dir });
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      dryRun: boolean;
+      bestanden: Array<{ naam: string }>;
+      programma: unknown[];
+    };
+    expect(json.dryRun).toBe(true);
+    expect(json.bestanden.map((b) => b.naam).sort()).toEqual(PACK_FILES);
+    expect(json.programma.length).toBeGreaterThan(5);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses --voorbeeld together with --answers as a usage error", () => {
+    const result = runIdokit(["training", "--voorbeeld", "--answers", "x.yaml"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/niet allebei/);
+  });
+
+  it("shows help and version without loading the document libraries", () => {
+    const help = runIdokit(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/training/);
+    expect(help.stdout).toMatch(/Voorbeelden/);
+    const version = runIdokit(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const traced = runIdokit(["--help"], {
+      env: {
+        NODE_OPTIONS: `--import=${new URL("../fixtures/trace-imports.mjs", import.meta.url).href}`,
+      },
+    });
+    const loaded = traced.stderr.split("\n").filter((l) => l.startsWith("import:"));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.join("\n")).not.toMatch(
+      /node_modules\/(docx|pptxgenjs|exceljs|@inquirer|handlebars|yaml|zod)\//,
+    );
+  });
+
+  it("exits 2 with a usage message for an unknown option", () => {
+    const result = runIdokit(["training", "--onbekend"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/onbekende optie .--onbekend./);
+  });
+});

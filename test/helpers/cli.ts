@@ -1,0 +1,33 @@
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../../bin/idokit.js", import.meta.url));
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built idokit binary as a user would, without a terminal, with a fixed today. */
+export function runIdokit(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): RunResult {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, IDOKIT_VANDAAG: "2026-11-28", NO_COLOR: "1", ...options.env },
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = "idokit-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
