@@ -1,0 +1,36 @@
+import { validateAnswers } from "../../src/answers/validate.js";
+import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
+import { loadTrainingResources } from "../../src/pack/resources.js";
+import { makeTrainingPack, type TrainingPack } from "../../src/pack/training.js";
+import { trainingSchema, type TrainingAnswers } from "../../src/questions/training.js";
+import { exampleRaw } from "./answers.js";
+import { fileContext, TODAY } from "./context.js";
+
+/** Validated example answers, changed by `edit` on the raw YAML data first. */
+export function exampleAnswers(
+  edit: (raw: Record<string, Record<string, unknown>>) => void = () => {},
+): TrainingAnswers {
+  const raw = exampleRaw();
+  edit(raw);
+  const result = validateAnswers(trainingSchema, raw, fileContext());
+  if (!result.answers)
+    throw new Error(JSON.stringify([...result.problems, ...result.missing.map((q) => q.key)]));
+  return result.answers;
+}
+
+/** Makes a complete trainingspakket in memory. */
+export async function makeExamplePack(answers: TrainingAnswers, seed = 1): Promise<TrainingPack> {
+  const { resources } = loadTrainingResources({ vocabulary: loadVocabulary() });
+  return makeTrainingPack(answers, resources, {
+    today: TODAY,
+    seed,
+    created: new Date("2026-11-28T12:00:00Z"),
+  });
+}
+
+/** One file of a pack by name. */
+export function fileOf(pack: TrainingPack, name: string): Uint8Array {
+  const file = pack.files.find((f) => f.name === name);
+  if (!file) throw new Error(`${name} is not in the pack`);
+  return file.data;
+}
