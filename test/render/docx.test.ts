@@ -214,9 +214,20 @@ describe("renderDocx: text and inline formatting", () => {
     expect(doc).toMatch(/<w:pBdr><w:bottom w:val="single"/);
   });
 
-  it("keeps a paragraph that ends with a colon on the page of what follows", async () => {
-    const doc = part(await render("Neem mee:\n\n- Laptop\n"), "word/document.xml");
+  it("keeps a paragraph that ends with a colon, or is all bold, on the page of what follows", async () => {
+    const doc = part(
+      await render("Neem mee:\n\n- Laptop\n\n**Situatie**\n\nTekst\n"),
+      "word/document.xml",
+    );
     expect(paragraphWith(doc, "Neem mee:")).toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Situatie")).toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Tekst")).not.toContain("<w:keepNext/>");
+  });
+
+  it("renders an empty document as one empty page", async () => {
+    const doc = part(await render(""), "word/document.xml");
+    expect(doc.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(doc).toContain("<w:body><w:p");
   });
 });
 
@@ -554,6 +565,31 @@ describe("renderDocx: title page", () => {
     expect(cx).toBeLessThanOrEqual(1_800_000); // 5 cm in EMU
     expect(doc.indexOf("<w:drawing>")).toBeLessThan(doc.indexOf("Casuslijst"));
     expect(doc.indexOf("<w:drawing>")).toBeLessThan(doc.indexOf("<w:sectPr>"));
+    // Reproducible even though docx numbers drawings across the whole process.
+    const again = await renderDocx(markdown, { theme: buildTheme({ logo }), title: "T" });
+    expect(strFromU8(unzipSync(again)["word/document.xml"] ?? new Uint8Array())).toBe(doc);
+  });
+
+  it("makes no empty page after a document that is only a title page", async () => {
+    const doc = part(
+      await render("<!-- titelpagina -->\n# Alleen een titel\n<!-- /titelpagina -->\n"),
+      "word/document.xml",
+    );
+    expect(doc.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(doc).not.toContain("headerReference");
+  });
+
+  it.each([
+    ["a second # heading", "<!-- titelpagina -->\n# Titel\n\nOndertitel\n\n# Hoofdstuk\n\nTekst\n"],
+    [
+      "a page break",
+      "<!-- titelpagina -->\n# Titel\n\nOndertitel\n\n<!-- pagina -->\n\n# Hoofdstuk\n\nTekst\n",
+    ],
+  ])("ends a title page left open at %s", async (_name, markdown) => {
+    const doc = part(await render(markdown), "word/document.xml");
+    expect(doc.match(/<w:sectPr>/g)).toHaveLength(2);
+    expect(paragraphWith(doc, "Hoofdstuk")).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(paragraphWith(doc, "Tekst")).not.toContain("Subtitle");
   });
 
   it("has a single section and no title style without a titelpagina block", async () => {

@@ -150,17 +150,12 @@ export class BlockBuilder {
         this.titleSeen = false;
         return;
       case "titlePageEnd":
-        if (this.titleMode === "section") {
-          // The next section starts on a new page by itself.
-          this.flow = this.body;
-          this.pendingBreak = false;
-        } else if (this.titleMode === "inline") {
-          this.pendingBreak = true;
-        }
-        this.titleMode = undefined;
+        this.endTitlePage();
         return;
       case "pageBreak":
-        this.pendingBreak = true;
+        // A title page is one page: a page break also ends one left open.
+        if (this.titleMode) this.endTitlePage();
+        else this.pendingBreak = true;
         return;
       case "columns":
         this.pendingColumns = directive.widths;
@@ -169,6 +164,17 @@ export class BlockBuilder {
         this.table(renderFillLines(directive.count, this.look));
         return;
     }
+  }
+
+  private endTitlePage(): void {
+    if (this.titleMode === "section") {
+      // The next section starts on a new page by itself.
+      this.flow = this.body;
+      this.pendingBreak = false;
+    } else if (this.titleMode === "inline") {
+      this.pendingBreak = true;
+    }
+    this.titleMode = undefined;
   }
 
   private push(block: Block): void {
@@ -189,15 +195,19 @@ export class BlockBuilder {
 
   private heading(token: Tokens.Heading): void {
     const children = renderInline(inlineTokensOf(token), this.look);
-    if (this.titleMode && token.depth === 1 && !this.titleSeen) {
-      this.titleSeen = true;
-      this.addParagraph({
-        heading: HeadingLevel.TITLE,
-        children,
-        // Without a logo above it, the title sits a third down the page.
-        ...(this.flow.blocks.length === 0 ? { spacing: { before: space(this.look, 2800) } } : {}),
-      });
-      return;
+    if (this.titleMode && token.depth === 1) {
+      if (!this.titleSeen) {
+        this.titleSeen = true;
+        this.addParagraph({
+          heading: HeadingLevel.TITLE,
+          children,
+          // The title sits about a third down the page, below the logo if there is one.
+          ...(this.flow.blocks.length === 0 ? { spacing: { before: space(this.look, 2800) } } : {}),
+        });
+        return;
+      }
+      // A second main heading means the closing comment was forgotten: the body has begun.
+      this.endTitlePage();
     }
     const level = HEADINGS[Math.min(token.depth, 3) - 1] ?? HeadingLevel.HEADING_3;
     this.addParagraph({ heading: level, children });
@@ -209,8 +219,11 @@ export class BlockBuilder {
       this.addParagraph({ style: STYLE.subtitle, children });
       return;
     }
-    // "Neem mee:" introduces what follows: keep it on the same page as the list or table.
-    const introduces = inlinePlainText(tokens).trimEnd().endsWith(":");
+    // "Neem mee:" introduces what follows, and a paragraph in bold only acts as a heading: keep
+    // either on the same page as what comes next.
+    const introduces =
+      inlinePlainText(tokens).trimEnd().endsWith(":") ||
+      (tokens.length === 1 && tokens[0]?.type === "strong");
     this.addParagraph({
       children,
       ...(context.quote ? { style: STYLE.quote } : {}),

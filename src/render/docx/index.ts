@@ -47,7 +47,7 @@ import {
 import { Lexer } from "marked";
 import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
-import { buildLook, space, type Look } from "./look.js";
+import { buildLook, type Look } from "./look.js";
 import { NumberingRegistry } from "./numbering.js";
 import { packDocument } from "./pack.js";
 import { STYLE, buildStyles } from "./styles.js";
@@ -72,10 +72,10 @@ const PAGE_LABEL = { page: "Pagina ", of: " van " } as const;
 /** The logo fits in this box on the title page, keeping its aspect ratio (pixels at 96 dpi). */
 const LOGO_BOX = { width: 188, height: 94 } as const; // just under 5 cm × 2.5 cm
 
-function logoParagraph(logo: Logo, look: Look): Paragraph {
+function logoParagraph(logo: Logo): Paragraph {
   const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
   return new Paragraph({
-    spacing: { before: space(look, 600), after: space(look, 1600) },
+    spacing: { before: 0, after: 0 },
     children: [
       new ImageRun({
         type: logo.type === "jpeg" ? "jpg" : "png",
@@ -84,7 +84,9 @@ function logoParagraph(logo: Logo, look: Look): Paragraph {
           width: Math.max(1, Math.round(logo.width * scale)),
           height: Math.max(1, Math.round(logo.height * scale)),
         },
-        altText: { name: "Logo", description: "Logo", title: "Logo" },
+        // docx counts drawing ids across all documents of the process; the logo is this
+        // document's only drawing, and a fixed id keeps batch output reproducible.
+        altText: { id: "1", name: "Logo", description: "Logo", title: "Logo" },
       }),
     ],
   });
@@ -164,16 +166,19 @@ export async function renderDocx(markdown: string, options: DocxOptions): Promis
   const sections: ISectionOptions[] = [];
   if (titlePage) {
     const logo = options.theme.logo;
-    const children: FileChild[] = logo ? [logoParagraph(logo, look), ...titlePage] : titlePage;
+    const children: FileChild[] = logo ? [logoParagraph(logo), ...titlePage] : titlePage;
     sections.push({ properties: { page }, children });
   }
-  sections.push({
-    properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
-    headers: { default: pageHeader(header, look) },
-    footers: { default: pageFooter() },
-    // Word needs at least one paragraph in a section.
-    children: body.length > 0 ? body : [new Paragraph({})],
-  });
+  // A document that is only a title page gets no empty second page.
+  if (!titlePage || body.length > 0) {
+    sections.push({
+      properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
+      headers: { default: pageHeader(header, look) },
+      footers: { default: pageFooter() },
+      // Word needs at least one paragraph in a section.
+      children: body.length > 0 ? body : [new Paragraph({})],
+    });
+  }
 
   // 4. Assemble and pack.
   const title = stripControlCharacters(options.title);

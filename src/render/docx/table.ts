@@ -133,9 +133,9 @@ export function computeColumnWidths(
 }
 
 function alignmentOf(align: Tokens.TableCell["align"]) {
-  if (align === "center") return AlignmentType.CENTER;
-  if (align === "right") return AlignmentType.RIGHT;
-  return AlignmentType.LEFT;
+  if (align === "center") return { alignment: AlignmentType.CENTER };
+  if (align === "right") return { alignment: AlignmentType.RIGHT };
+  return {};
 }
 
 /**
@@ -163,7 +163,8 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
   ) =>
     new TableCell({
       width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
-      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      // Top and left are Word's defaults; leaving them out keeps large tables' XML small.
+      ...(header ? { verticalAlign: VerticalAlign.CENTER } : {}),
       ...(header
         ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: theme.color.primary } }
         : stripe
@@ -173,7 +174,7 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
       children: [
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
-          alignment: alignmentOf(cell?.align ?? null),
+          ...alignmentOf(cell?.align ?? null),
           children: cell ? renderInline(cell.tokens, look) : [],
         }),
       ],
@@ -182,7 +183,7 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
   const columns = widths.length;
   const rowOf = (cells: readonly Tokens.TableCell[], header: boolean, stripe: boolean) =>
     new TableRow({
-      tableHeader: header,
+      ...(header ? { tableHeader: true } : {}),
       cantSplit: true,
       ...(header ? { height: { value: space(look, 400), rule: HeightRule.ATLEAST } } : {}),
       children: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe)),
