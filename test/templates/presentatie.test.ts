@@ -96,6 +96,7 @@ beforeAll(() => {
         raw.werkwijze = { ...raw.werkwijze, bemensing: "medewerkers" };
         delete raw.werkwijze.geheimhouding;
         delete raw.werkwijze.registratieToelichting;
+        raw.kartrekker = { ...raw.kartrekker };
         delete raw.kartrekker.telefoon;
         delete raw.bibliotheek.poiAdviseur;
       },
