@@ -94,10 +94,12 @@ type ValueOf<Q> = Q extends { kind: "list"; fields: infer F }
   : Q extends { kind: infer K extends keyof KindValue }
     ? KindValue[K]
     : never;
-// Optional and conditional answers may be absent.
-type FieldValue<Q> = Q extends { optional: true } | { when: (...args: never[]) => unknown }
-  ? ValueOf<Q> | undefined
-  : ValueOf<Q>;
+// Optional and conditional answers may be absent; a list is always there, empty when not given.
+type FieldValue<Q> = Q extends { kind: "list" }
+  ? ValueOf<Q>
+  : Q extends { optional: true } | { when: (...args: never[]) => unknown }
+    ? ValueOf<Q> | undefined
+    : ValueOf<Q>;
 
 /** The validated, normalised answers type of a schema. */
 export type AnswersOf<S> = S extends { kind: Kind }
@@ -107,6 +109,28 @@ export type AnswersOf<S> = S extends { kind: Kind }
 /** Declares a schema and keeps its literal types, so `AnswersOf` can derive the answers type. */
 export function defineSchema<const S extends { readonly [key: string]: SchemaNode }>(schema: S): S {
   return schema;
+}
+
+/** A group with every question marked optional, nested groups included; literal types kept. */
+export type OptionalGroup<G> = {
+  readonly [K in keyof G]: G[K] extends { kind: Kind }
+    ? Omit<G[K], "optional"> & { readonly optional: true }
+    : OptionalGroup<G[K]>;
+};
+
+/**
+ * Reuses a group of questions with every question optional: another pack asks the same
+ * questions but can do without the answers (the bijeenkomst settles what the training needs).
+ * Items of a `list` keep their required fields: a partner that is given must still be complete.
+ */
+export function optionalGroup<const G extends { readonly [key: string]: SchemaNode }>(
+  group: G,
+): OptionalGroup<G> {
+  const out: Record<string, SchemaNode> = {};
+  for (const [key, node] of Object.entries(group)) {
+    out[key] = isQuestion(node) ? { ...node, optional: true } : (optionalGroup(node) as SchemaNode);
+  }
+  return out as OptionalGroup<G>;
 }
 
 /** A question with its dotted key, as walked by the wizard, validators and spreadsheet code. */

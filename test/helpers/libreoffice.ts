@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+
+export const hasLibreOffice =
+  spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+
+/**
+ * Converts documents to PDF in one LibreOffice run (start-up is most of the cost) with a private
+ * profile, so parallel runs do not collide. Returns the PDF path per input file (missing if
+ * LibreOffice could not open it).
+ */
+export function convertToPdf(files: string[]): Map<string, string | undefined> {
+  const out = mkdtempSync(join(tmpdir(), "idokit-pdf-"));
+  const profile = mkdtempSync(join(tmpdir(), "idokit-lo-profile-"));
+  spawnSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 240_000 },
+  );
+  const made = new Set(readdirSync(out));
+  return new Map(
+    files.map((file) => {
+      const pdf = basename(file).replace(/\.[^.]+$/, ".pdf");
+      const path = join(out, pdf);
+      return [
+        file,
+        made.has(pdf) && existsSync(path) && statSync(path).size > 0 ? path : undefined,
+      ];
+    }),
+  );
+}
+
+/** The text of a PDF (pdftotext from poppler), or undefined when poppler is missing. */
+export function pdfText(pdf: string): string | undefined {
+  const result = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  return result.status === 0 ? result.stdout : undefined;
+}
