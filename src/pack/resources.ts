@@ -2,10 +2,38 @@ import { loadCasusLibrary } from "../casussen/load.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
 import { parseProgrammeTexts } from "../plan/training-plan.js";
-import { createTemplateEngine } from "../templates/engine.js";
+import { createTemplateEngine, type TemplateEngine } from "../templates/engine.js";
 import { loadTemplates } from "../templates/load.js";
 import { VERSION } from "../version.js";
 import type { TrainingResources } from "./training.js";
+
+/** Templates loaded once: the engine, the data files (programme texts, agenda texts) and notices. */
+export interface LoadedTemplates {
+  engine: TemplateEngine;
+  data: ReadonlyMap<string, unknown>;
+  notices: string[];
+}
+
+/**
+ * Loads the built-in templates with the user's folder (`--templates DIR`) on top; the notices
+ * say which templates were replaced and which files in the folder match no template.
+ */
+export function loadTemplateSet(templatesDir: string | undefined): LoadedTemplates {
+  const templates = loadTemplates(templatesDir);
+  return {
+    engine: createTemplateEngine(templates.sources),
+    data: templates.data,
+    notices: [
+      ...[...templates.overridden.entries()].map(
+        ([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`,
+      ),
+      ...templates.unused.map(
+        (file) =>
+          `${file} hoort bij geen enkel sjabloon en wordt niet gebruikt. Controleer de bestandsnaam.`,
+      ),
+    ],
+  };
+}
 
 /** Loads the casus library and templates once; returns them with notices for the user. */
 export function loadTrainingResources(options: {
@@ -17,7 +45,7 @@ export function loadTrainingResources(options: {
     vocabulary: options.vocabulary,
     extraDirs: options.casussenDirs ?? [],
   });
-  const templates = loadTemplates(options.templatesDir);
+  const templates = loadTemplateSet(options.templatesDir);
   let programme;
   try {
     programme = parseProgrammeTexts(
@@ -29,24 +57,14 @@ export function loadTrainingResources(options: {
       hint: "Vergelijk het bestand met het ingebouwde sjabloon (idokit sjablonen exporteer MAP).",
     });
   }
-  const notices = [
-    ...library.notices,
-    ...[...templates.overridden.entries()].map(
-      ([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`,
-    ),
-    ...templates.unused.map(
-      (file) =>
-        `${file} hoort bij geen enkel sjabloon en wordt niet gebruikt. Controleer de bestandsnaam.`,
-    ),
-  ];
   return {
     resources: {
       vocabulary: options.vocabulary,
       casussen: library.casussen,
-      engine: createTemplateEngine(templates.sources),
+      engine: templates.engine,
       programme,
       version: VERSION,
     },
-    notices,
+    notices: [...library.notices, ...templates.notices],
   };
 }

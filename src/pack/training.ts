@@ -6,7 +6,6 @@ import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
-import { renderDocuments } from "../render/documents.js";
 import { buildTheme, type Logo } from "../render/theme.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
@@ -15,7 +14,8 @@ import {
   type ProgrammeTexts,
   type TrainingView,
 } from "../plan/training-plan.js";
-import { buildManifest, type PackFile } from "./manifest.js";
+import { ANSWERS_FILE, renderPackFiles } from "./files.js";
+import type { PackFile } from "./manifest.js";
 
 /** Everything a trainingspakket is made from besides the answers; loaded once, reused per pack. */
 export interface TrainingResources {
@@ -40,8 +40,7 @@ export interface TrainingPack {
   files: PackFile[];
 }
 
-export const ANSWERS_FILE = "antwoorden.yaml";
-export const MANIFEST_FILE = "manifest.json";
+export { ANSWERS_FILE, MANIFEST_FILE } from "./files.js";
 
 /** Selects the casussen for these answers; unknown pinned ids are an input error. */
 export function selectForTraining(
@@ -109,30 +108,23 @@ export async function makeTrainingPack(
   const { plan, selection } = planTrainingPack(answers, resources, options);
   const theme = buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo });
   const { bibliotheek, training } = answers;
-  const documents = await renderDocuments(plan.documents, plan.view, resources.engine, theme, {
-    header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
-    footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
-    created: options.created,
-  });
-  const answersText = serializeAnswers(
-    trainingSchema,
-    answers,
-    `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
-  );
-  const files: PackFile[] = [
-    ...documents,
-    { name: ANSWERS_FILE, data: new TextEncoder().encode(answersText) },
-  ];
-  const manifest = buildManifest({
-    version: resources.version,
+  const files = await renderPackFiles({
+    plan,
+    engine: resources.engine,
+    theme,
+    meta: {
+      header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+      footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
+      created: options.created,
+    },
+    answersText: serializeAnswers(
+      trainingSchema,
+      answers,
+      `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
+    ),
     pakket: "training",
-    created: options.created,
+    version: resources.version,
     answers,
-    files,
-  });
-  files.push({
-    name: MANIFEST_FILE,
-    data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
   });
   return { plan, selection, files };
 }
