@@ -502,6 +502,15 @@ describe("renderDocx: page setup, header and footer", () => {
     expect(defaultSize(large)).toBe(String(theme.size.handout * 2));
   });
 
+  it("keeps normal table type for wide tables in a large document", async () => {
+    const wide = "| a | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n";
+    const narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+    const [wideTable] = tables(part(await render(wide, { large: true }), "word/document.xml"));
+    const [narrowTable] = tables(part(await render(narrow, { large: true }), "word/document.xml"));
+    expect(wideTable).toContain(`<w:sz w:val="${(theme.size.body - 1) * 2}"/>`);
+    expect(narrowTable).not.toContain("<w:sz ");
+  });
+
   it("writes title and creator to docProps and is reproducible with a fixed creation time", async () => {
     const created = new Date("2026-03-10T09:30:00Z");
     const options = { title: "Draaiboek Bieb & Co", created };

@@ -10,6 +10,8 @@ export interface RunFormat {
   strike?: boolean;
   code?: boolean;
   color?: string;
+  /** Font size in points, when it differs from the paragraph style's. */
+  size?: number;
 }
 
 /** A piece of text with one format, or a line break. */
@@ -97,7 +99,8 @@ function sameFormat(a: RunFormat, b: RunFormat): boolean {
     a.italics === b.italics &&
     a.strike === b.strike &&
     a.code === b.code &&
-    a.color === b.color
+    a.color === b.color &&
+    a.size === b.size
   );
 }
 
@@ -110,6 +113,7 @@ function toRun(text: string, format: RunFormat, lineBreak: boolean): TextRun {
     ...(format.strike ? { strike: true } : {}),
     ...(format.code ? { font: MONO_FONT } : {}),
     ...(format.color ? { color: format.color } : {}),
+    ...(format.size ? { size: Math.round(format.size * 2) } : {}),
   });
 }
 

@@ -30,6 +30,8 @@ export interface Look {
     body: number;
     small: number;
     table: number;
+    /** Tables with many columns: hand-out type would leave one word per line. */
+    wideTable: number;
     code: number;
     h1: number;
     h2: number;
@@ -72,6 +74,7 @@ export function buildLook(theme: Theme, large: boolean): Look {
       small: theme.size.small,
       // Tables hold schedules with many columns: a point smaller than the body reads better.
       table: large ? Math.round(body * 0.85) : body - 1,
+      wideTable: theme.size.body - 1,
       code: large ? Math.round(body * 0.85) : body - 1,
       h1: grow(theme.size.h1),
       h2: grow(theme.size.h2),

@@ -22,6 +22,8 @@ import { measureEm } from "./text-width.js";
 const CELL_PADDING = 100;
 /** No column narrower than this (about 1.4 cm), so short headers like "Wie" stay on one line. */
 const MIN_COLUMN = 800;
+/** Tables with more columns than this keep normal type in large (hand-out) documents. */
+const WIDE_TABLE = 3;
 /** Lines wider than this (in ems) wrap anyway, so they ask for no more width. */
 const LONG_LINE_EM = 24;
 
@@ -145,14 +147,14 @@ function alignmentOf(align: Tokens.TableCell["align"]) {
  */
 export function renderTable(token: Tokens.Table, look: Look, relative?: readonly number[]): Table {
   const { theme } = look;
+  // Large type suits a hand-out's short tables; wider tables keep the normal table size.
+  const columnCount = Math.max(token.header.length, ...token.rows.map((row) => row.length));
+  const fontSize = columnCount > WIDE_TABLE ? look.size.wideTable : look.size.table;
+  const format = fontSize !== look.size.table ? { size: fontSize } : {};
   const texts = [token.header, ...token.rows].map((row, r) =>
     row.map((cell) => ({ text: inlinePlainText(cell.tokens), bold: r === 0 })),
   );
-  const widths = computeColumnWidths(
-    texts,
-    { textWidth: look.textWidth, fontSize: look.size.table },
-    relative,
-  );
+  const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize }, relative);
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
 
   const cellOf = (
@@ -175,7 +177,7 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           ...alignmentOf(cell?.align ?? null),
-          children: cell ? renderInline(cell.tokens, look) : [],
+          children: cell ? renderInline(cell.tokens, look, format) : [],
         }),
       ],
     });
