@@ -27,6 +27,7 @@ Meer hulp per commando: idokit help training`,
 program.version(await readVersion(), "-V, --version", "toon het versienummer");
 program.addCommand(trainingCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
+program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");
