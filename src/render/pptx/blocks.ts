@@ -46,7 +46,9 @@ function addBlock(token: MarkedToken, out: Block[], italic: boolean): void {
     }
     case "text":
       pushParagraph(
-        token.tokens ? toRuns(token.tokens, "flow", { bold: false, italic }) : plain(token.text, italic),
+        token.tokens
+          ? toRuns(token.tokens, "flow", { bold: false, italic })
+          : plain(token.text, italic),
         out,
       );
       return;

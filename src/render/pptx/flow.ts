@@ -48,9 +48,23 @@ interface RoleStyle {
 function roleStyle(role: Role, size: number, theme: Theme): RoleStyle {
   switch (role) {
     case "heading":
-      return { sizePt: size, color: theme.color.primary, font: theme.font.heading, bold: true, italic: false, spaceBefore: 0.9 };
+      return {
+        sizePt: size,
+        color: theme.color.primary,
+        font: theme.font.heading,
+        bold: true,
+        italic: false,
+        spaceBefore: 0.9,
+      };
     case "quote":
-      return { sizePt: size, color: theme.color.primary, font: theme.font.heading, bold: false, italic: true, spaceBefore: 0.5 };
+      return {
+        sizePt: size,
+        color: theme.color.primary,
+        font: theme.font.heading,
+        bold: false,
+        italic: true,
+        spaceBefore: 0.5,
+      };
     case "attribution":
       return {
         sizePt: Math.max(MIN_BODY_SIZE, Math.round(size * 0.65)),
@@ -61,7 +75,14 @@ function roleStyle(role: Role, size: number, theme: Theme): RoleStyle {
         spaceBefore: 0.25,
       };
     default:
-      return { sizePt: size, color: theme.color.text, font: theme.font.body, bold: false, italic: false, spaceBefore: 0.5 };
+      return {
+        sizePt: size,
+        color: theme.color.text,
+        font: theme.font.body,
+        bold: false,
+        italic: false,
+        spaceBefore: 0.5,
+      };
   }
 }
 
@@ -92,9 +113,30 @@ interface RowUnit {
 
 type Unit = TextUnit | RowUnit;
 
-/** Bullet indent in points: room for "•" or "10." before the text. */
-function bulletIndent(ordered: boolean, size: number): number {
-  return Math.round(size * (ordered ? 1.6 : 1.2));
+/**
+ * Bullet indent in points per block: room for "•", "9." or "10." before the text. Nested items
+ * use their list's top-level indent, so their bullet lines up with the text above them.
+ */
+function bulletIndents(items: readonly FlowItem[], size: number): Map<Block, number> {
+  const indents = new Map<Block, number>();
+  let list: Block[] = [];
+  const flush = (): void => {
+    const top = list.filter((block) => block.kind === "bullet" && block.level === 0);
+    const ordered = top.some((block) => block.kind === "bullet" && block.ordered);
+    const widest = Math.max(
+      0,
+      ...list.map((block) => (block.kind === "bullet" ? block.number : 0)),
+    );
+    const indent = Math.round(size * (ordered ? (widest >= 10 ? 2 : 1.6) : 1.2));
+    for (const block of list) indents.set(block, indent);
+    list = [];
+  };
+  for (const item of items) {
+    if (item.block.kind === "bullet") list.push(item.block);
+    else flush();
+  }
+  flush();
+  return indents;
 }
 
 function measureStyle(style: { sizePt: number; bold: boolean; font: string }): MeasureStyle {
@@ -102,8 +144,15 @@ function measureStyle(style: { sizePt: number; bold: boolean; font: string }): M
 }
 
 /** Builds the units of a flow at one font size for a box of the given width and capacity. */
-function buildUnits(items: readonly FlowItem[], width: number, capacity: number, size: number, ctx: FlowContext): Unit[] {
+function buildUnits(
+  items: readonly FlowItem[],
+  width: number,
+  capacity: number,
+  size: number,
+  ctx: FlowContext,
+): Unit[] {
   const units: Unit[] = [];
+  const indents = bulletIndents(items, size);
   items.forEach((item, index) => {
     const next = items[index + 1];
     if (item.block.kind === "table") {
@@ -113,8 +162,21 @@ function buildUnits(items: readonly FlowItem[], width: number, capacity: number,
     const keepWithNext =
       next !== undefined &&
       (item.block.kind === "heading" ||
-        (item.block.kind === "paragraph" && /:\s*$/.test(item.block.runs.map((r) => r.text).join("")) && next.block.kind !== "paragraph"));
-    units.push(...textUnits(item, item.block, width, capacity, size, keepWithNext, ctx));
+        (item.block.kind === "paragraph" &&
+          /:\s*$/.test(item.block.runs.map((r) => r.text).join("")) &&
+          next.block.kind !== "paragraph"));
+    units.push(
+      ...textUnits(
+        item,
+        item.block,
+        width,
+        capacity,
+        size,
+        keepWithNext,
+        indents.get(item.block) ?? 0,
+        ctx,
+      ),
+    );
   });
   return units;
 }
@@ -126,22 +188,35 @@ function textUnits(
   capacity: number,
   size: number,
   keepWithNext: boolean,
+  indentPt: number,
   ctx: FlowContext,
 ): TextUnit[] {
   const role: Role = block.kind === "heading" ? "heading" : item.role;
   const style = roleStyle(role, size, ctx.theme);
-  const sizePt = block.kind === "bullet" && block.level === 1 ? Math.max(MIN_BODY_SIZE, style.sizePt - 2) : style.sizePt;
-  const spaceFactor = item.spaceBefore ?? (block.kind === "bullet" && block.level === 1 ? 0.25 : style.spaceBefore);
+  const sizePt =
+    block.kind === "bullet" && block.level === 1
+      ? Math.max(MIN_BODY_SIZE, style.sizePt - 2)
+      : style.sizePt;
+  const spaceFactor =
+    item.spaceBefore ?? (block.kind === "bullet" && block.level === 1 ? 0.25 : style.spaceBefore);
   const spaceBeforePt = Math.round(spaceFactor * sizePt);
   const bullet =
     block.kind === "bullet"
-      ? { kind: block.ordered ? ("number" as const) : ("bullet" as const), level: block.level, startAt: 1, indentPt: bulletIndent(block.ordered, style.sizePt) }
+      ? {
+          kind: block.ordered ? ("number" as const) : ("bullet" as const),
+          level: block.level,
+          startAt: 1,
+          indentPt,
+        }
       : undefined;
   const textWidth = width - (bullet ? (bullet.indentPt * (bullet.level + 1)) / 72 : 0);
   const measure = measureStyle({ sizePt, bold: style.bold, font: style.font });
   const lh = lineHeight(sizePt);
   const maxLines = Math.max(1, Math.floor(capacity / lh));
-  const pieces = countLines(block.runs, textWidth, measure) > maxLines ? splitRuns(block.runs, textWidth, maxLines, measure) : [block.runs];
+  const pieces =
+    countLines(block.runs, textWidth, measure) > maxLines
+      ? splitRuns(block.runs, textWidth, maxLines, measure)
+      : [block.runs];
   return pieces.map((runs, i) => ({
     kind: "text",
     paragraph: {
@@ -164,7 +239,11 @@ function textUnits(
 }
 
 /** Column widths: every column gets its widest word, the rest is shared by content length. */
-export function columnWidths(minimum: readonly number[], natural: readonly number[], width: number): number[] {
+export function columnWidths(
+  minimum: readonly number[],
+  natural: readonly number[],
+  width: number,
+): number[] {
   const sumNatural = natural.reduce((a, b) => a + b, 0);
   const sumMinimum = minimum.reduce((a, b) => a + b, 0);
   if (sumNatural <= width) return natural.map((w) => (w * width) / sumNatural);
@@ -179,7 +258,13 @@ function cellRuns(runs: Run[] | undefined): Run[] {
   return runs && runs.length > 0 ? runs : [{ text: "\u00A0", bold: false, italic: false }];
 }
 
-function tableUnits(table: TableBlock, width: number, capacity: number, size: number, ctx: FlowContext): RowUnit[] {
+function tableUnits(
+  table: TableBlock,
+  width: number,
+  capacity: number,
+  size: number,
+  ctx: FlowContext,
+): RowUnit[] {
   const { theme } = ctx;
   const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length), 1);
   const header = Array.from({ length: columns }, (_, c) => cellRuns(table.header[c]));
@@ -189,33 +274,51 @@ function tableUnits(table: TableBlock, width: number, capacity: number, size: nu
   const bodyStyle: MeasureStyle = { sizePt: size, factor };
   const headStyle: MeasureStyle = { sizePt: size, bold: true, factor };
   const pad = 2 * CELL_PAD_X;
-  const minimum = header.map((cell, c) =>
-    Math.max(widestWord(cell, headStyle), ...rows.map((row) => widestWord(row[c]!, bodyStyle))) + pad,
+  const minimum = header.map(
+    (cell, c) =>
+      Math.max(widestWord(cell, headStyle), ...rows.map((row) => widestWord(row[c]!, bodyStyle))) +
+      pad,
   );
-  const natural = header.map((cell, c) =>
-    Math.max(naturalWidth(cell, headStyle), ...rows.map((row) => naturalWidth(row[c]!, bodyStyle))) + pad,
+  const natural = header.map(
+    (cell, c) =>
+      Math.max(
+        naturalWidth(cell, headStyle),
+        ...rows.map((row) => naturalWidth(row[c]!, bodyStyle)),
+      ) + pad,
   );
   const colW = columnWidths(minimum, natural, width);
   const lh = lineHeight(size);
   const rowHeight = (cells: Run[][], style: MeasureStyle): number =>
-    Math.max(...cells.map((cell, c) => countLines(cell, colW[c]! - pad, style))) * lh + 2 * CELL_PAD_Y + ROW_SAFETY;
+    Math.max(...cells.map((cell, c) => countLines(cell, colW[c]! - pad, style))) * lh +
+    2 * CELL_PAD_Y +
+    ROW_SAFETY;
   const cellSpec = (runs: Run[], c: number, isHeader: boolean, stripe: boolean): CellSpec => ({
     runs,
     sizePt: size,
     color: isHeader ? theme.color.tableHeaderText : theme.color.text,
     font: theme.font.body,
     bold: isHeader,
-    fill: isHeader ? theme.color.primary : stripe ? theme.color.tableStripe : theme.color.background,
+    fill: isHeader
+      ? theme.color.primary
+      : stripe
+        ? theme.color.tableStripe
+        : theme.color.background,
     align: align[c]!,
   });
   const headerH = rowHeight(header, headStyle);
-  const layout: TableLayout = { colW, headerH, header: header.map((cell, c) => cellSpec(cell, c, true, false)) };
+  const layout: TableLayout = {
+    colW,
+    headerH,
+    header: header.map((cell, c) => cellSpec(cell, c, true, false)),
+  };
   const units: RowUnit[] = [];
   const maxLines = Math.max(1, Math.floor((capacity - headerH - 2 * CELL_PAD_Y - ROW_SAFETY) / lh));
   rows.forEach((row, r) => {
     // A row taller than a slide is cut into several rows, each cell at word boundaries.
     const tooTall = headerH + rowHeight(row, bodyStyle) > capacity;
-    const parts = tooTall ? row.map((cell, c) => splitRuns(cell, colW[c]! - pad, maxLines, bodyStyle)) : row.map((cell) => [cell]);
+    const parts = tooTall
+      ? row.map((cell, c) => splitRuns(cell, colW[c]! - pad, maxLines, bodyStyle))
+      : row.map((cell) => [cell]);
     const count = Math.max(...parts.map((p) => p.length));
     for (let i = 0; i < count; i++) {
       const cells = parts.map((p) => cellRuns(p[i]));
@@ -243,10 +346,12 @@ function unitCost(unit: Unit, onPage: readonly Unit[]): number {
 }
 
 function gapBefore(unit: Unit, previous: Unit): number {
-  if (unit.kind === "row" && previous.kind === "row" && previous.table === unit.table) return 0;
-  // Between a table and text, leave at least half a line.
-  const minimum = unit.kind !== previous.kind ? 0.08 : 0;
-  return Math.max(unit.kind === "row" ? 0.12 : unit.spaceBefore, minimum);
+  if (unit.kind === "row")
+    return previous.kind === "row" && previous.table === unit.table ? 0 : unit.spaceBefore;
+  if (previous.kind === "row") return Math.max(unit.spaceBefore, unit.paragraph.sizePt / 72);
+  // A paragraph after a list gets more air than one list item after another.
+  if (previous.paragraph.bullet && !unit.paragraph.bullet) return unit.spaceBefore * 1.6;
+  return unit.spaceBefore;
 }
 
 /** Greedy page filling with keep-with-next. */
@@ -258,7 +363,10 @@ function paginate(units: readonly Unit[], capacity: number): Unit[][] {
     let cost = unitCost(unit, page);
     const next = units[index + 1];
     const overflows = used + cost > capacity + 1e-9;
-    const strands = unit.keepWithNext && next !== undefined && used + cost + unitCost(next, [...page, unit]) > capacity + 1e-9;
+    const strands =
+      unit.keepWithNext &&
+      next !== undefined &&
+      used + cost + unitCost(next, [...page, unit]) > capacity + 1e-9;
     if (page.length > 0 && (overflows || strands)) {
       page = [];
       pages.push(page);
@@ -295,7 +403,12 @@ function paginateBalanced(units: readonly Unit[], capacity: number): Unit[][] {
 }
 
 /** The font sizes to try for a flow whose normal size is `base`, largest first. */
-export function sizeSteps(base: number, steps = 2, stepSize = 2, minimum = MIN_BODY_SIZE): number[] {
+export function sizeSteps(
+  base: number,
+  steps = 2,
+  stepSize = 2,
+  minimum = MIN_BODY_SIZE,
+): number[] {
   const sizes = [base];
   for (let i = 1; i <= steps; i++) {
     const size = base - i * stepSize;
@@ -311,7 +424,13 @@ export interface FlowPlan {
 }
 
 /** Pages needed at a size (for choosing one size for several flows, e.g. two columns). */
-export function countPages(items: readonly FlowItem[], width: number, capacity: number, size: number, ctx: FlowContext): number {
+export function countPages(
+  items: readonly FlowItem[],
+  width: number,
+  capacity: number,
+  size: number,
+  ctx: FlowContext,
+): number {
   return paginate(buildUnits(items, width, capacity, size, ctx), capacity).length;
 }
 
@@ -330,12 +449,24 @@ export function chooseSize(sizes: readonly number[], pagesAt: (size: number) => 
 }
 
 /** Lays out a flow at a given size. */
-export function planFlowAt(items: readonly FlowItem[], width: number, capacity: number, size: number, ctx: FlowContext): FlowPlan {
+export function planFlowAt(
+  items: readonly FlowItem[],
+  width: number,
+  capacity: number,
+  size: number,
+  ctx: FlowContext,
+): FlowPlan {
   return { size, pages: paginateBalanced(buildUnits(items, width, capacity, size, ctx), capacity) };
 }
 
 /** Lays out a flow, choosing the size from `sizes`. */
-export function planFlow(items: readonly FlowItem[], width: number, capacity: number, sizes: readonly number[], ctx: FlowContext): FlowPlan {
+export function planFlow(
+  items: readonly FlowItem[],
+  width: number,
+  capacity: number,
+  sizes: readonly number[],
+  ctx: FlowContext,
+): FlowPlan {
   const size = chooseSize(sizes, (s) => countPages(items, width, capacity, s, ctx));
   return planFlowAt(items, width, capacity, size, ctx);
 }
@@ -350,7 +481,14 @@ export function pageHeight(units: readonly Unit[]): number {
 }
 
 /** Turns one page of units into text boxes and tables, from (x, y) downwards. */
-export function placePage(units: readonly Unit[], x: number, y: number, width: number, ctx: FlowContext, name: string): Shape[] {
+export function placePage(
+  units: readonly Unit[],
+  x: number,
+  y: number,
+  width: number,
+  ctx: FlowContext,
+  name: string,
+): Shape[] {
   const shapes: Shape[] = [];
   let cursor = y;
   let i = 0;
@@ -359,15 +497,19 @@ export function placePage(units: readonly Unit[], x: number, y: number, width: n
     if (i > 0) cursor += gapBefore(unit, units[i - 1]!);
     if (unit.kind === "text") {
       const group: TextUnit[] = [];
+      const gaps: number[] = [];
       let height = 0;
       while (i < units.length && units[i]!.kind === "text") {
         const current = units[i] as TextUnit;
-        if (group.length > 0) height += current.spaceBefore;
-        height += current.height;
+        const gap = group.length > 0 ? gapBefore(current, group[group.length - 1]!) : 0;
+        height += gap + current.height;
         group.push(current);
+        gaps.push(gap);
         i++;
       }
-      shapes.push(textShape(group, x, cursor, width, height, `${name} tekst ${shapes.length + 1}`));
+      shapes.push(
+        textShape(group, gaps, x, cursor, width, height, `${name} tekst ${shapes.length + 1}`),
+      );
       cursor += height;
     } else {
       const rows: RowUnit[] = [];
@@ -385,9 +527,20 @@ export function placePage(units: readonly Unit[], x: number, y: number, width: n
   return shapes;
 }
 
-function textShape(group: TextUnit[], x: number, y: number, w: number, h: number, name: string): TextShape {
+function textShape(
+  group: TextUnit[],
+  gaps: number[],
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  name: string,
+): TextShape {
   const paragraphs = group.map((unit, index): ParagraphSpec => {
-    const paragraph: ParagraphSpec = { ...unit.paragraph, spaceBeforePt: index === 0 ? 0 : unit.paragraph.spaceBeforePt };
+    const paragraph: ParagraphSpec = {
+      ...unit.paragraph,
+      spaceBeforePt: Math.round((gaps[index] ?? 0) * 72 * 10) / 10,
+    };
     const bullet = paragraph.bullet;
     if (bullet?.kind === "number") {
       // Numbering restarts in every text box: each list segment starts at its first item's number.
@@ -405,7 +558,14 @@ function textShape(group: TextUnit[], x: number, y: number, w: number, h: number
   return { type: "text", name, x, y, w, h, valign: "top", paragraphs };
 }
 
-function tableShape(rows: RowUnit[], x: number, y: number, w: number, ctx: FlowContext, name: string): TableShape {
+function tableShape(
+  rows: RowUnit[],
+  x: number,
+  y: number,
+  w: number,
+  ctx: FlowContext,
+  name: string,
+): TableShape {
   const layout = rows[0]!.table;
   return {
     type: "table",

@@ -12,7 +12,13 @@ export interface ParagraphSpec {
   bold?: boolean;
   italic?: boolean;
   align: CellAlign;
-  bullet?: { kind: "bullet" | "number"; level: 0 | 1; startAt: number; indentPt: number; hidden?: boolean };
+  bullet?: {
+    kind: "bullet" | "number";
+    level: 0 | 1;
+    startAt: number;
+    indentPt: number;
+    hidden?: boolean;
+  };
   spaceBeforePt: number;
 }
 

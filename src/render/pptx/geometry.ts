@@ -24,7 +24,12 @@ export const CORNER_LOGO = { maxWidth: 1.7, maxHeight: 0.6, top: 0.35 };
 export const TITLE_LOGO = { maxWidth: 2.6, maxHeight: 1.0, padding: 0.18 };
 
 /** Fits an image of the given pixel size into a box, keeping its aspect ratio. */
-export function fitImage(pixelWidth: number, pixelHeight: number, maxWidth: number, maxHeight: number): { w: number; h: number } {
+export function fitImage(
+  pixelWidth: number,
+  pixelHeight: number,
+  maxWidth: number,
+  maxHeight: number,
+): { w: number; h: number } {
   const ratio = pixelWidth > 0 && pixelHeight > 0 ? pixelWidth / pixelHeight : 1;
   const w = Math.min(maxWidth, maxHeight * ratio);
   return { w, h: w / ratio };

@@ -22,7 +22,11 @@ type Piece = { text: string; style: Style } | { lineBreak: true };
 const PLAIN: Style = { bold: false, italic: false };
 
 /** Converts inline tokens into runs; whitespace is collapsed and each line trimmed. */
-export function toRuns(tokens: readonly Token[], mode: LineMode = "flow", style: Style = PLAIN): Run[] {
+export function toRuns(
+  tokens: readonly Token[],
+  mode: LineMode = "flow",
+  style: Style = PLAIN,
+): Run[] {
   const pieces: Piece[] = [];
   collect(tokens, style, mode, pieces);
   return normalise(pieces);
@@ -107,7 +111,8 @@ function collectOne(token: MarkedToken, style: Style, mode: LineMode, out: Piece
     default: {
       const generic = token as { tokens?: Token[]; text?: unknown };
       if (Array.isArray(generic.tokens)) collect(generic.tokens, style, mode, out);
-      else if (typeof generic.text === "string") pushText(decodeEntities(generic.text), style, mode, out);
+      else if (typeof generic.text === "string")
+        pushText(decodeEntities(generic.text), style, mode, out);
     }
   }
 }
@@ -132,7 +137,11 @@ function normalise(pieces: readonly Piece[]): Run[] {
   const lines: { text: string; style: Style }[][] = [[]];
   for (const piece of pieces) {
     if ("lineBreak" in piece) lines.push([]);
-    else lines[lines.length - 1]!.push({ text: piece.text.replace(/[ \t\n\r\f\v]+/g, " "), style: piece.style });
+    else
+      lines[lines.length - 1]!.push({
+        text: piece.text.replace(/[ \t\n\r\f\v]+/g, " "),
+        style: piece.style,
+      });
   }
   // 2. Merge, collapse double spaces across run borders, trim each line.
   const runs: Run[] = [];
@@ -140,7 +149,8 @@ function normalise(pieces: readonly Piece[]): Run[] {
     const merged: Run[] = [];
     for (const part of line) {
       const last = merged[merged.length - 1];
-      if (last && last.bold === part.style.bold && last.italic === part.style.italic) last.text += part.text;
+      if (last && last.bold === part.style.bold && last.italic === part.style.italic)
+        last.text += part.text;
       else merged.push({ text: part.text, bold: part.style.bold, italic: part.style.italic });
     }
     for (let i = 1; i < merged.length; i++) {

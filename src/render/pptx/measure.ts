@@ -5,26 +5,26 @@
  */
 import type { Run } from "./model.js";
 
-/** Line height as a multiple of the font size (Arial's single spacing is about 1.15). */
-export const LINE_HEIGHT = 1.2;
+/** Line height as a multiple of the font size: LibreOffice sets Arial at 1.2, PowerPoint close to it. */
+export const LINE_HEIGHT = 1.22;
 /** Widths are over-estimated by this factor to absorb font substitution and rounding. */
 const WIDTH_SAFETY = 1.06;
 
 // Advance widths (1/1000 em) of ASCII 32..126 in Arial (metric-identical to Helvetica and
 // Liberation Sans), regular and bold.
 const REGULAR = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
-  556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
-  722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
-  278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+  556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+  611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+  667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+  222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 const BOLD = [
-  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
-  556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778,
-  722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333,
-  278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
-  611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+  556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
+  611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+  667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
+  278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 ];
 const PUNCTUATION: Record<string, number> = {
   "\u00A0": 278,
@@ -65,8 +65,9 @@ export function faceFactor(face: string): number {
 }
 
 const EMOJI = /\p{Extended_Pictographic}/u;
-const ZERO_WIDTH = /[\p{M}\u200B-\u200F\u2060\uFE00-\uFE0F]/u;
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF00-\uFFEF]/u;
+const MARK = /\p{M}/u;
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF00-\uFFEF]/u;
 
 /** Advance width of one character in em. */
 export function charWidth(ch: string, bold: boolean): number {
@@ -74,12 +75,20 @@ export function charWidth(ch: string, bold: boolean): number {
   if (code >= 32 && code <= 126) return ((bold ? BOLD : REGULAR)[code - 32] ?? 600) / 1000;
   const known = PUNCTUATION[ch];
   if (known !== undefined) return known / 1000;
-  if (ZERO_WIDTH.test(ch)) return 0;
+  // Combining marks, zero-width spaces and joiners, variation selectors: no width of their own.
+  if (
+    MARK.test(ch) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0x2060 ||
+    (code >= 0xfe00 && code <= 0xfe0f)
+  )
+    return 0;
   if (EMOJI.test(ch)) return 1.25;
   if (WIDE.test(ch)) return 1;
   // Accented Latin letters are as wide as their base letter.
   const base = ch.normalize("NFD").codePointAt(0) ?? 0;
-  if (base >= 65 && base <= 122 && base !== code) return charWidth(String.fromCodePoint(base), bold);
+  if (base >= 65 && base <= 122 && base !== code)
+    return charWidth(String.fromCodePoint(base), bold);
   return bold ? 0.68 : 0.64;
 }
 
@@ -195,11 +204,22 @@ export function naturalWidth(runs: readonly Run[], style: MeasureStyle): number 
  * Splits runs into pieces of at most `maxLines` lines each, at word boundaries, keeping the
  * formatting. Used when a single paragraph or table cell is taller than a whole slide.
  */
-export function splitRuns(runs: readonly Run[], widthIn: number, maxLines: number, style: MeasureStyle): Run[][] {
+export function splitRuns(
+  runs: readonly Run[],
+  widthIn: number,
+  maxLines: number,
+  style: MeasureStyle,
+): Run[][] {
   const tokens: Run[] = [];
   for (const run of runs) {
     run.text.split(/(?<= )/).forEach((part, i) => {
-      if (part) tokens.push({ text: part, bold: run.bold, italic: run.italic, ...(i === 0 && run.breakBefore ? { breakBefore: true } : {}) });
+      if (part)
+        tokens.push({
+          text: part,
+          bold: run.bold,
+          italic: run.italic,
+          ...(i === 0 && run.breakBefore ? { breakBefore: true } : {}),
+        });
     });
   }
   const pieces: Run[][] = [];
@@ -221,7 +241,8 @@ function trimPiece(runs: Run[]): Run[] {
   const merged: Run[] = [];
   for (const run of runs) {
     const last = merged[merged.length - 1];
-    if (last && last.bold === run.bold && last.italic === run.italic && !run.breakBefore) last.text += run.text;
+    if (last && last.bold === run.bold && last.italic === run.italic && !run.breakBefore)
+      last.text += run.text;
     else merged.push({ ...run });
   }
   const lastRun = merged[merged.length - 1];

@@ -3,7 +3,7 @@
  * where Markdown markers would only be noise.
  */
 import { Lexer, type MarkedToken, type Token, type Tokens } from "marked";
-import { runsToText, toRuns } from "./inline.js";
+import { runsToText, splitRunLines, toRuns } from "./inline.js";
 import { decodeEntities } from "./sanitize.js";
 
 /**
@@ -31,8 +31,13 @@ function blockLines(token: MarkedToken): string[] {
     case "paragraph":
     case "heading":
     case "text": {
-      const text = inlineText(token.tokens, token.text);
-      return text ? [text] : [];
+      // Each source line stays a line: authors write notes one thought per line.
+      if (!token.tokens)
+        return token.text
+          .split("\n")
+          .map((line) => inlineText(undefined, line))
+          .filter(Boolean);
+      return splitRunLines(toRuns(token.tokens, "lines")).map((line) => runsToText(line));
     }
     case "list":
       return listLines(token, 0);

@@ -7,7 +7,14 @@ import type { Problem } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { toBlocks } from "./blocks.js";
 import { runsToText, splitRunLines, toRuns } from "./inline.js";
-import { LAYOUT_NAMES, type Block, type Column, type LayoutName, type Run, type SlideSource } from "./model.js";
+import {
+  LAYOUT_NAMES,
+  type Block,
+  type Column,
+  type LayoutName,
+  type Run,
+  type SlideSource,
+} from "./model.js";
 import { notesToLines } from "./notes.js";
 import { stripControlCharacters } from "./sanitize.js";
 
@@ -69,7 +76,8 @@ function readChunk(
   if (!match) return { layout: "opsomming", body: bodyLines.join("\n"), notes };
   const name = match[1]!.toLowerCase();
   const body = bodyLines.slice(first + 1).join("\n");
-  if ((LAYOUT_NAMES as readonly string[]).includes(name)) return { layout: name as LayoutName, body, notes };
+  if ((LAYOUT_NAMES as readonly string[]).includes(name))
+    return { layout: name as LayoutName, body, notes };
   return {
     layout: "opsomming",
     body,
@@ -84,13 +92,20 @@ function lex(markdown: string): Token[] {
 
 /** Removes the first level-1 heading from the tokens and returns its runs. */
 function takeTitle(tokens: Token[]): Run[] {
-  const at = tokens.findIndex((t) => t.type === "heading" && (t as MarkedToken & { depth: number }).depth === 1);
+  const at = tokens.findIndex(
+    (t) => t.type === "heading" && (t as MarkedToken & { depth: number }).depth === 1,
+  );
   if (at === -1) return [];
   const [heading] = tokens.splice(at, 1);
   return toRuns((heading as { tokens: Token[] }).tokens);
 }
 
-function parseSlide(position: number, layout: LayoutName, body: string, notes: string): SlideSource {
+function parseSlide(
+  position: number,
+  layout: LayoutName,
+  body: string,
+  notes: string,
+): SlideSource {
   const slide: SlideSource = {
     position,
     layout,
@@ -167,7 +182,9 @@ function toQuote(tokens: Token[]): { blocks: Block[]; attribution: Run[][] } {
   const quoteToken = content[at] as MarkedToken;
   const quoteTokens = quoteToken.type === "blockquote" ? quoteToken.tokens : [quoteToken];
   const blocks = toBlocks(quoteTokens).map((block) =>
-    block.kind === "table" ? block : { ...block, runs: block.runs.map((run) => ({ ...run, italic: false })) },
+    block.kind === "table"
+      ? block
+      : { ...block, runs: block.runs.map((run) => ({ ...run, italic: false })) },
   );
   const rest = [...content.slice(0, at), ...content.slice(at + 1)];
   const attribution = toBlocks(rest)

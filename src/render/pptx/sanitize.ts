@@ -4,6 +4,7 @@
 
 // C0 controls except tab and newline, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF:
 // none of them is allowed (or meaningful) in OOXML text, and some make the XML invalid.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 // A surrogate half without its partner cannot be encoded as UTF-8.
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -50,16 +51,26 @@ const NAMED_ENTITIES: Record<string, string> = {
  * Unknown names and invalid code points stay as written.
  */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, ref: string) => {
-    if (ref.startsWith("#")) {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      const allowed =
-        code === 0x9 ||
-        code === 0xa ||
-        (code >= 0x20 && code <= 0x7e) ||
-        (code >= 0xa0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0xfffe && code !== 0xffff);
-      return allowed ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
+  return text.replace(
+    /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g,
+    (whole, ref: string) => {
+      if (ref.startsWith("#")) {
+        const code =
+          ref[1] === "x" || ref[1] === "X"
+            ? parseInt(ref.slice(2), 16)
+            : parseInt(ref.slice(1), 10);
+        const allowed =
+          code === 0x9 ||
+          code === 0xa ||
+          (code >= 0x20 && code <= 0x7e) ||
+          (code >= 0xa0 &&
+            code <= 0x10ffff &&
+            !(code >= 0xd800 && code <= 0xdfff) &&
+            code !== 0xfffe &&
+            code !== 0xffff);
+        return allowed ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED_ENTITIES[ref] ?? whole;
+    },
+  );
 }

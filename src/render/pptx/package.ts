@@ -1,0 +1,263 @@
+/**
+ * Finishing the .pptx package that pptxgenjs wrote: fixes the parts PowerPoint would "repair",
+ * writes the speaker notes as real paragraphs, sets the metadata, and zips it all once with
+ * deflate (pptxgenjs ignores compression under Node) and fixed dates.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+
+export interface PackageInfo {
+  /** Speaker notes per slide, in slide order, one entry per line. */
+  notes: readonly (readonly string[])[];
+  title: string;
+  created: Date;
+  language: string;
+  /** Colour of bullet characters (6-digit hex). */
+  bulletColor: string;
+}
+
+const CT = "application/vnd.openxmlformats-officedocument";
+const PART_TYPES: [RegExp, string][] = [
+  [/^ppt\/presentation\.xml$/, `${CT}.presentationml.presentation.main+xml`],
+  [/^ppt\/slides\/slide\d+\.xml$/, `${CT}.presentationml.slide+xml`],
+  [/^ppt\/slideLayouts\/slideLayout\d+\.xml$/, `${CT}.presentationml.slideLayout+xml`],
+  [/^ppt\/slideMasters\/slideMaster\d+\.xml$/, `${CT}.presentationml.slideMaster+xml`],
+  [/^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${CT}.presentationml.notesSlide+xml`],
+  [/^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${CT}.presentationml.notesMaster+xml`],
+  [/^ppt\/theme\/theme\d+\.xml$/, `${CT}.theme+xml`],
+  [/^ppt\/presProps\.xml$/, `${CT}.presentationml.presProps+xml`],
+  [/^ppt\/viewProps\.xml$/, `${CT}.presentationml.viewProps+xml`],
+  [/^ppt\/tableStyles\.xml$/, `${CT}.presentationml.tableStyles+xml`],
+  [/^ppt\/charts\/chart\d+\.xml$/, `${CT}.drawingml.chart+xml`],
+  [/^docProps\/core\.xml$/, "application/vnd.openxmlformats-package.core-properties+xml"],
+  [/^docProps\/app\.xml$/, `${CT}.extended-properties+xml`],
+];
+const EXTENSION_TYPES: Record<string, string> = {
+  xml: "application/xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  gif: "image/gif",
+  svg: "image/svg+xml",
+};
+// Already-compressed media are stored, not deflated again.
+const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
+// DOS dates in zip entries only cover 1980–2107.
+const ZIP_EPOCH = new Date(1980, 0, 2);
+
+/** Escapes text for XML element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Rewrites pptxgenjs output into the finished, deflated package. */
+export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
+  const input = unzipSync(raw);
+  const parts = new Map<string, Uint8Array>();
+  // Folder entries carry no content; empty folders (charts, media) only confuse readers.
+  for (const [name, data] of Object.entries(input)) if (!name.endsWith("/")) parts.set(name, data);
+
+  const edit = (name: string, change: (xml: string) => string): void => {
+    const data = parts.get(name);
+    if (data) parts.set(name, strToU8(change(strFromU8(data))));
+  };
+
+  for (const name of parts.keys()) {
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
+      edit(name, (xml) => fixSlide(xml, info.bulletColor));
+  }
+  info.notes.forEach((lines, index) => {
+    edit(`ppt/notesSlides/notesSlide${index + 1}.xml`, (xml) =>
+      replaceNotes(xml, lines, info.language),
+    );
+  });
+  giveNotesMasterItsOwnTheme(parts);
+  shareDuplicateMedia(parts);
+  parts.set("docProps/core.xml", strToU8(coreProperties(info)));
+  edit("docProps/app.xml", (xml) =>
+    xml.replace(/<Company>[\s\S]*?<\/Company>/, "<Company></Company>"),
+  );
+  for (const name of parts.keys()) {
+    // pptxgenjs turns invalid numbers into "NaN" attributes; PowerPoint refuses those.
+    if (name.endsWith(".xml")) edit(name, (xml) => xml.replace(/="NaN"/g, '="0"'));
+  }
+  parts.set(
+    "[Content_Types].xml",
+    strToU8(contentTypes(parts, strFromU8(input["[Content_Types].xml"] ?? new Uint8Array()))),
+  );
+  return zip(parts, info.created);
+}
+
+/** Repairs what pptxgenjs writes into slides. */
+export function fixSlide(xml: string, bulletColor: string): string {
+  return (
+    xml
+      // 1. pptxgenjs writes a <a:pPr> before every run; only the first, at the start, is valid.
+      .replace(
+        /<a:p>([\s\S]*?)<\/a:p>/g,
+        (_whole, inner: string) => `<a:p>${keepFirstParagraphProperties(inner)}</a:p>`,
+      )
+      // 2. Bullets in the theme colour.
+      .replace(
+        /<a:buSzPct val="100000"\/>/g,
+        `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
+      )
+      // 3. An explicit "no outline" instead of an empty line element.
+      .replace(/<a:ln><\/a:ln>/g, "<a:ln><a:noFill/></a:ln>")
+      // 4. Solid backgrounds need an effect list, as PowerPoint writes them.
+      .replace(/(<p:bgPr><a:solidFill>[\s\S]*?<\/a:solidFill>)(<\/p:bgPr>)/g, "$1<a:effectLst/>$2")
+      // 5. Shape ids must be unique per slide; pptxgenjs numbers tables and the slide number apart.
+      .replace(
+        /<p:cNvPr id="\d+"/g,
+        (() => {
+          let id = 0;
+          return () => `<p:cNvPr id="${++id}"`;
+        })(),
+      )
+  );
+}
+
+function keepFirstParagraphProperties(inner: string): string {
+  const content = inner.search(/<a:(r|br|fld)\b/);
+  if (content === -1) return inner;
+  const head = inner.slice(0, content);
+  const tail = inner
+    .slice(content)
+    .replace(/<a:pPr\b[^>]*\/>/g, "")
+    .replace(/<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, "");
+  return head + tail;
+}
+
+/** Replaces the notes placeholder's text with one paragraph per line. */
+export function replaceNotes(xml: string, lines: readonly string[], language: string): string {
+  const paragraphs = (lines.length > 0 ? lines : [""]).map((line) =>
+    line === ""
+      ? `<a:p><a:endParaRPr lang="${language}" dirty="0"/></a:p>`
+      : `<a:p><a:r><a:rPr lang="${language}" dirty="0"/><a:t>${escapeXml(line)}</a:t></a:r></a:p>`,
+  );
+  const body = `<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs.join("")}</p:txBody>`;
+  const pattern =
+    /(<p:nvPr><p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/>)<p:txBody>[\s\S]*?<\/p:txBody>/;
+  if (!pattern.test(xml))
+    throw new Error("pptxgenjs wrote notes in an unexpected form; cannot add the speaker notes.");
+  return xml.replace(pattern, (_whole, start: string) => start + body);
+}
+
+/** PowerPoint expects every master to own a theme; pptxgenjs lets the notes master borrow one. */
+function giveNotesMasterItsOwnTheme(parts: Map<string, Uint8Array>): void {
+  const relsName = "ppt/notesMasters/_rels/notesMaster1.xml.rels";
+  const rels = parts.get(relsName);
+  const theme = parts.get("ppt/theme/theme1.xml");
+  if (!rels || !theme || parts.has("ppt/theme/theme2.xml")) return;
+  const xml = strFromU8(rels);
+  if (!xml.includes("../theme/theme1.xml")) return;
+  parts.set("ppt/theme/theme2.xml", theme);
+  parts.set(relsName, strToU8(xml.replace("../theme/theme1.xml", "../theme/theme2.xml")));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * pptxgenjs stores the logo once per slide; keep one copy and point every slide at it, so a
+ * 20-slide deck does not carry the logo 20 times.
+ */
+function shareDuplicateMedia(parts: Map<string, Uint8Array>): void {
+  const kept: string[] = [];
+  const renamed = new Map<string, string>();
+  for (const [name, data] of parts) {
+    if (!name.startsWith("ppt/media/")) continue;
+    const original = kept.find((other) => sameBytes(parts.get(other)!, data));
+    if (original) renamed.set(name.slice("ppt/".length), original.slice("ppt/".length));
+    else kept.push(name);
+  }
+  if (renamed.size === 0) return;
+  for (const duplicate of renamed.keys()) parts.delete(`ppt/${duplicate}`);
+  for (const [name, data] of parts) {
+    if (!name.endsWith(".rels")) continue;
+    const xml = strFromU8(data);
+    const updated = xml.replace(/Target="\.\.\/(media\/[^"]+)"/g, (whole, target: string) => {
+      const to = renamed.get(target);
+      return to ? `Target="../${to}"` : whole;
+    });
+    if (updated !== xml) parts.set(name, strToU8(updated));
+  }
+}
+
+function coreProperties(info: PackageInfo): string {
+  const when = info.created.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(info.title)}</dc:title>` +
+    "<dc:creator>idokit</dc:creator>" +
+    "<cp:lastModifiedBy>idokit</cp:lastModifiedBy>" +
+    "<cp:revision>1</cp:revision>" +
+    `<dc:language>${escapeXml(info.language)}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    "</cp:coreProperties>"
+  );
+}
+
+/**
+ * Builds [Content_Types].xml from the parts actually present: a Default per extension in use
+ * and an Override per known part (pptxgenjs lists slide masters that do not exist).
+ */
+export function contentTypes(parts: ReadonlyMap<string, Uint8Array>, original: string): string {
+  const originalOverrides = new Map<string, string>();
+  for (const match of original.matchAll(
+    /<Override\s+PartName="\/([^"]+)"\s+ContentType="([^"]+)"\s*\/>/g,
+  )) {
+    originalOverrides.set(match[1]!, match[2]!);
+  }
+  const extensions = new Set(["rels", "xml"]);
+  const overrides: string[] = [];
+  for (const name of parts.keys()) {
+    if (name === "[Content_Types].xml") continue;
+    const extension = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+    const known =
+      PART_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? originalOverrides.get(name);
+    if (known) overrides.push(`<Override PartName="/${escapeXml(name)}" ContentType="${known}"/>`);
+    else if (EXTENSION_TYPES[extension]) extensions.add(extension);
+  }
+  const defaults = [...extensions]
+    .filter((extension) => EXTENSION_TYPES[extension])
+    .map(
+      (extension) =>
+        `<Default Extension="${extension}" ContentType="${EXTENSION_TYPES[extension]}"/>`,
+    );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    defaults.join("") +
+    overrides.join("") +
+    "</Types>"
+  );
+}
+
+function zip(parts: ReadonlyMap<string, Uint8Array>, created: Date): Uint8Array {
+  const mtime = created.getTime() < ZIP_EPOCH.getTime() ? ZIP_EPOCH : created;
+  // [Content_Types].xml and the package relationships first, as Office itself writes them.
+  const first = ["[Content_Types].xml", "_rels/.rels"];
+  const names = [
+    ...first.filter((name) => parts.has(name)),
+    ...[...parts.keys()].filter((name) => !first.includes(name)),
+  ];
+  const files: Zippable = {};
+  for (const name of names) {
+    const extension = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+    files[name] = [parts.get(name)!, { level: STORED_EXTENSIONS.has(extension) ? 0 : 6, mtime }];
+  }
+  return zipSync(files, { mtime });
+}
