@@ -52,6 +52,8 @@ export const PAUSE_MINUTES = 15;
 export const CASUS_IDEAL_MINUTES = 15;
 export const CASUS_MIN_MINUTES = 10;
 const CASUS_MAX_MINUTES = 25;
+/** With time to spare a casus may run longer (more players, a replay), but not beyond this. */
+const CASUS_LONGEST_MINUTES = 40;
 export const MIN_TRAINING_MINUTES = 120;
 export const MAX_TRAINING_MINUTES = 360;
 
@@ -94,6 +96,11 @@ export function maxCasusCount(total: number): number {
   return Math.max(0, Math.floor(practiceMinutes(total, FIXED_MIN) / CASUS_MIN_MINUTES));
 }
 
+/** The fewest casussen that keep every casus slot at most 40 minutes (fixed blocks at 1.5× ideal). */
+export function minCasusCount(total: number): number {
+  return Math.max(1, Math.ceil(practiceMinutes(total, FIXED_IDEAL * 1.5) / CASUS_LONGEST_MINUTES));
+}
+
 const roundTo5 = (minutes: number): number => Math.round(minutes / 5) * 5;
 
 /**
@@ -105,7 +112,7 @@ export function buildSchedule(start: string, end: string, casusCount: number): S
   const total = minutesOf(end) - minutesOf(start);
   const problem = checkTrainingTimes(start, end);
   if (problem) throw new Error(problem);
-  if (casusCount < 1 || casusCount > maxCasusCount(total))
+  if (casusCount < minCasusCount(total) || casusCount > maxCasusCount(total))
     throw new Error(`${casusCount} casussen passen niet in ${formatDuration(total)}.`);
 
   const pauses = pauseCount(total);
@@ -126,22 +133,21 @@ export function buildSchedule(start: string, end: string, casusCount: number): S
     Math.max(b.min, roundTo5(scale <= 1 ? b.min + (b.ideal - b.min) * scale : b.ideal * scale));
   const fixedMinutes = new Map(FIXED.map((b) => [b.id, size(b)]));
 
-  // 2. Casus slots share the practice time in whole 5-minute steps; the rest goes to reflection.
+  // 2. Casus slots share the practice time in 5-minute steps; the later (harder) casussen get
+  //    the extra steps. Minutes that are no multiple of 5 go to the reflection.
   const practice = available - sum([...fixedMinutes.values()]);
-  const slot = Math.max(
-    CASUS_MIN_MINUTES,
-    Math.min(CASUS_MAX_MINUTES, Math.floor(practice / casusCount / 5) * 5),
-  );
-  const leftover = practice - slot * casusCount;
-  fixedMinutes.set("reflectie", fixedMinutes.get("reflectie")! + leftover);
+  const base = Math.max(CASUS_MIN_MINUTES, Math.floor(practice / casusCount / 5) * 5);
+  const slots = Array.from({ length: casusCount }, () => base);
+  let rest = practice - base * casusCount;
+  for (let i = casusCount - 1; rest >= 5; i = (i - 1 + casusCount) % casusCount) {
+    slots[i]! += 5;
+    rest -= 5;
+  }
+  fixedMinutes.set("reflectie", fixedMinutes.get("reflectie")! + rest);
 
   const items: Array<Omit<ScheduleItem, "start" | "end">> = [
     ...BEFORE.map((b) => ({ id: b.id, minutes: fixedMinutes.get(b.id)! })),
-    ...Array.from({ length: casusCount }, (_, i) => ({
-      id: "casus" as const,
-      minutes: slot,
-      casus: i + 1,
-    })),
+    ...slots.map((minutes, i) => ({ id: "casus" as const, minutes, casus: i + 1 })),
     ...AFTER.map((b) => ({ id: b.id, minutes: fixedMinutes.get(b.id)! })),
   ];
 

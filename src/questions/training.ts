@@ -3,6 +3,7 @@ import {
   checkTrainingTimes,
   formatDuration,
   maxCasusCount,
+  minCasusCount,
   suggestedCasusCount,
 } from "../plan/schedule.js";
 import {
@@ -473,7 +474,11 @@ export const trainingQuestions = defineSchema({
     help: `Maximaal ${MAX_DEELNEMERS} deelnemers per training. Meer collega's? Plan dan twee trainingen.`,
     example: "12",
     min: 1,
-    max: MAX_DEELNEMERS,
+    // No `max`: the check below gives the advice to split the group, not just the limit.
+    check: (value: number) =>
+      value > MAX_DEELNEMERS
+        ? `${value} is te groot; het maximum is ${MAX_DEELNEMERS}, zodat iedereen genoeg kan oefenen met de acteur. Plan twee trainingen, bijvoorbeeld met ${Math.ceil(value / 2)} en ${Math.floor(value / 2)} deelnemers.`
+        : undefined,
   },
   samenstelling: {
     kind: "choice",
@@ -591,9 +596,12 @@ export const focusQuestions = defineSchema({
         return undefined;
       const total = minutesOf(end) - minutesOf(start);
       const max = maxCasusCount(total);
-      return value > max
-        ? `${value} casussen passen niet in een training van ${formatDuration(total)}; het kunnen er hoogstens ${max} zijn. Kies minder casussen of maak de training langer.`
-        : undefined;
+      const min = minCasusCount(total);
+      if (value > max)
+        return `${value} casussen passen niet in een training van ${formatDuration(total)}; het kunnen er hoogstens ${max} zijn. Kies minder casussen of maak de training langer.`;
+      if (value < min)
+        return `${value} ${value === 1 ? "casus is" : "casussen zijn"} te weinig voor een training van ${formatDuration(total)}; kies er minstens ${min}, of maak de training korter.`;
+      return undefined;
     },
   },
   niveau: {

@@ -118,6 +118,17 @@ describe("validateAnswers for the training schema", () => {
     );
   });
 
+  it("refuses too few casussen for a long training", () => {
+    const raw = exampleRaw();
+    raw.training!.starttijd = "09:00";
+    raw.training!.eindtijd = "15:00";
+    raw.focus!.aantalCasussen = 2;
+    const result = validate(raw);
+    expect(result.problems.find((p) => p.where === "focus.aantalCasussen")?.message).toMatch(
+      /2 casussen zijn te weinig voor een training van 6 uur; kies er minstens \d/,
+    );
+  });
+
   it("validates local partners item by item", () => {
     const raw = exampleRaw();
     raw.partners!.lokaal = [{ naam: "Taalhuis", soort: "taalhuiz", waarvoor: "taal" }];

@@ -4,6 +4,7 @@ import {
   buildSchedule,
   checkTrainingTimes,
   maxCasusCount,
+  minCasusCount,
   suggestedCasusCount,
 } from "../../src/plan/schedule.js";
 
@@ -13,6 +14,8 @@ describe("buildSchedule", () => {
     ["09:00", "11:00", 2],
     ["09:30", "12:30", 4],
     ["09:00", "15:00", 8],
+    ["09:00", "15:00", 5],
+    ["13:32", "16:47", 5],
     ["13:00", "17:00", 3],
     ["10:00", "12:10", 4],
   ])("fills %s–%s with %i casussen exactly, without gaps", (start, end, count) => {
@@ -56,6 +59,20 @@ describe("buildSchedule", () => {
       "16:15 reflectie",
       "16:35 afsluiting",
     ]);
+  });
+
+  it("gives later (harder) casussen the extra minutes when the time does not divide evenly", () => {
+    const slots = buildSchedule("13:30", "16:45", 8)
+      .filter((i) => i.id === "casus")
+      .map((i) => i.minutes);
+    expect(slots).toEqual([10, 10, 15, 15, 15, 15, 15, 15]);
+  });
+
+  it("refuses too few casussen for a long day, so no casus drags on", () => {
+    expect(minCasusCount(360)).toBeGreaterThan(3);
+    expect(() => buildSchedule("09:00", "15:00", 3)).toThrow();
+    for (const item of buildSchedule("09:00", "15:00", minCasusCount(360)))
+      if (item.id === "casus") expect(item.minutes).toBeLessThanOrEqual(40);
   });
 
   it("refuses more casussen than fit", () => {
