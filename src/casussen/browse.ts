@@ -52,17 +52,17 @@ export function checkCasusFilter(filter: CasusFilter, vocabulary: Vocabulary): P
     if (value === undefined || ids.includes(value)) return;
     problems.push({
       where: option,
-      message: `"${value}" is geen bekende ${what}.${didYouMean(value, ids)} Kies uit: ${ids.join(", ")}.`,
+      message: `"${value}" is geen ${what}.${didYouMean(value, ids)} Kies uit: ${ids.join(", ")}.`,
     });
   };
-  check("--thema", filter.thema, vocabulary.themas.map((entry) => entry.id), "thema");
+  check("--thema", filter.thema, vocabulary.themas.map((entry) => entry.id), "bekend thema");
   check(
     "--partner",
     filter.partner,
     [...vocabulary.instanties, ...vocabulary.lokalePartnerSoorten].map((entry) => entry.id),
-    "partner",
+    "bekende partner",
   );
-  check("--vaardigheid", filter.vaardigheid, vocabulary.vaardigheden.map((entry) => entry.id), "vaardigheid");
+  check("--vaardigheid", filter.vaardigheid, vocabulary.vaardigheden.map((entry) => entry.id), "bekende vaardigheid");
   return problems;
 }
 

@@ -120,12 +120,14 @@ function readFiles(
     if (parsed.id !== undefined) {
       const other = firstFileOfId.get(parsed.id);
       if (other !== undefined) {
+        // Blame the file whose name does not match the id: that is the copy.
+        const [blamed, named] = isNamedAfter(source, parsed.id) ? [other, source] : [source, other];
         problems.push({
-          where: `${source}, veld "id"`,
-          message: `id "${parsed.id}" wordt ook gebruikt in ${other}. Elk id mag in een map maar één keer voorkomen.`,
+          where: `${blamed}, veld "id"`,
+          message: `id "${parsed.id}" wordt ook gebruikt in ${named}. Elk id mag in een map maar één keer voorkomen.`,
         });
-        broken.add(source);
-        continue;
+        broken.add(blamed);
+        if (blamed === source) continue;
       }
       firstFileOfId.set(parsed.id, source);
     }
@@ -190,6 +192,10 @@ function displayPath(file: string): string {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)
     ? relative
     : file;
+}
+
+function isNamedAfter(source: string, id: string): boolean {
+  return path.basename(source).toLowerCase() === `${id}.md`;
 }
 
 function sortById(casussen: Casus[]): Casus[] {

@@ -1,4 +1,3 @@
-import { getDefaults, Lexer, type Token, type Tokens } from "marked";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { cleanLine, stripControl } from "../answers/values.js";
@@ -97,10 +96,10 @@ export function parseCasus(text: string, source: string, vocabulary: Vocabulary)
   }
 
   // 4. Sections.
-  const sections = readSections(split.body);
-  for (const problem of sections.problems) report(problem.message, problem.where);
+  const sections = split.body === undefined ? undefined : readSections(split.body);
+  for (const problem of sections?.problems ?? []) report(problem.message, problem.where);
 
-  if (problems.length > 0 || data === undefined || sections.values === undefined)
+  if (problems.length > 0 || data === undefined || sections?.values === undefined)
     return id === undefined ? { problems } : { problems, id };
   const casus: Casus = {
     ...data,
@@ -118,7 +117,8 @@ interface FrontMatterSplit {
   yaml?: string;
   /** 1-based line of the first YAML line in the file, for messages. */
   yamlLine: number;
-  body: string;
+  /** The Markdown after the front matter; undefined when the front matter is not closed. */
+  body?: string;
   problem?: string;
 }
 
@@ -137,9 +137,9 @@ function splitFrontMatter(text: string): FrontMatterSplit {
         body: lines.slice(end + 1).join("\n"),
       };
   }
+  // Without the closing line the whole file reads as front matter; section checks would only add noise.
   return {
     yamlLine: start + 2,
-    body: "",
     problem:
       "het voorwerk is niet afgesloten. Zet een regel --- onder het laatste veld, vóór ## Situatie.",
   };
@@ -259,14 +259,14 @@ const MISSING = (example: string) => `ontbreekt. Voeg toe, bijvoorbeeld: ${examp
 function idList(
   entries: readonly { id: string }[],
   what: string,
-  options: { min: number; example: string },
+  options: { min: number; example: string; /** "bekend klantprofiel": het-words differ. */ unknown?: string },
 ) {
   const ids = entries.map((entry) => entry.id);
   const member = z.string({ error: (issue) => `${describe(issue.input)} is geen id.` }).refine(
     (value) => ids.includes(value),
     {
       error: (issue) =>
-        `${describe(issue.input)} is geen bekende ${what}.${didYouMean(String(issue.input), ids)} Kies uit: ${ids.join(", ")}.`,
+        `${describe(issue.input)} is geen ${options.unknown ?? `bekende ${what}`}.${didYouMean(String(issue.input), ids)} Kies uit: ${ids.join(", ")}.`,
     },
   );
   return z.preprocess(
@@ -368,7 +368,11 @@ function buildFrontMatterSchema(vocabulary: Vocabulary) {
           error: (issue) => `moet 1, 2 of 3 zijn (nu ${describe(issue.input)}).`,
         }),
     ) as z.ZodType<Moeilijkheid>,
-    profiel: idList(vocabulary.profielen, "klantprofiel", { min: 1, example: "profiel: [oudere, boos]" }),
+    profiel: idList(vocabulary.profielen, "klantprofiel", {
+      min: 1,
+      example: "profiel: [oudere, boos]",
+      unknown: "bekend klantprofiel",
+    }),
     klant: line(KLANT_MAX, "klant: Man, 67, woont alleen"),
   });
 }
@@ -391,52 +395,89 @@ type SectionValues = Pick<
   | "privacy"
 >;
 
+/** One line of the body, with its heading when it is an ATX heading outside fenced code. */
+interface Line {
+  text: string;
+  heading?: { depth: number; text: string };
+}
+
 interface Block {
   heading: string;
-  depth: number;
-  tokens: Token[];
+  lines: Line[];
 }
 
-/** Lexes with marked's own defaults, so extensions another module registers do not leak in. */
-function lex(markdown: string): Token[] {
-  return new Lexer(getDefaults()).lex(markdown);
-}
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
-/** Splits tokens at headings of exactly `depth`; the tokens before the first one are `before`. */
-function splitAt(tokens: readonly Token[], depth: number): { before: Token[]; blocks: Block[] } {
-  const before: Token[] = [];
-  const blocks: Block[] = [];
-  for (const token of tokens) {
-    if (token.type === "heading" && (token as Tokens.Heading).depth === depth) {
-      blocks.push({ heading: (token as Tokens.Heading).text, depth, tokens: [] });
-    } else {
-      (blocks.at(-1)?.tokens ?? before).push(token);
+/**
+ * Marks the headings of a Markdown body. A line scan rather than a full Markdown lex (marked):
+ * the loader runs on every pack, a cold lex of ~45 files costs more than everything else, and
+ * only headings outside fenced code, one list and one quote decide the structure.
+ */
+function scanLines(body: string): Line[] {
+  let fence: string | undefined;
+  return body.split("\n").map((text) => {
+    const fenceMatch = FENCE.exec(text);
+    if (fence !== undefined) {
+      if (fenceMatch?.[1] !== undefined && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length)
+        fence = undefined;
+      return { text };
     }
+    if (fenceMatch?.[1] !== undefined) {
+      fence = fenceMatch[1];
+      return { text };
+    }
+    const heading = ATX_HEADING.exec(text);
+    if (heading?.[1] === undefined) return { text };
+    return { text, heading: { depth: heading[1].length, text: (heading[2] ?? "").trim() } };
+  });
+}
+
+/** Splits lines at headings of exactly `depth`; the lines before the first one are `before`. */
+function splitAt(lines: readonly Line[], depth: number): { before: Line[]; blocks: Block[] } {
+  const before: Line[] = [];
+  const blocks: Block[] = [];
+  for (const line of lines) {
+    if (line.heading?.depth === depth) blocks.push({ heading: line.heading.text, lines: [] });
+    else (blocks.at(-1)?.lines ?? before).push(line);
   }
   return { before, blocks };
 }
 
-const markdownOf = (tokens: readonly Token[]): string =>
-  tokens
-    .map((token) => token.raw)
-    .join("")
+const markdownOf = (lines: readonly Line[]): string =>
+  lines
+    .map((line) => line.text)
+    .join("\n")
     .trim();
 
-const sameHeading = (a: string, b: string): boolean =>
-  foldText(a).replace(/\s+/g, " ").trim() === foldText(b).replace(/\s+/g, " ").trim();
+const foldHeading = (text: string): string => foldText(text).replace(/\s+/g, " ").trim();
+const sameHeading = (a: string, b: string): boolean => foldHeading(a) === foldHeading(b);
+
+const foldedHeadings = new WeakMap<object, string>();
+
+/** The entry whose heading matches, ignoring case, accents and spacing. */
+function findByHeading<T extends { heading: string }>(list: readonly T[], heading: string): T | undefined {
+  const folded = foldHeading(heading);
+  return list.find((item) => {
+    let own = foldedHeadings.get(item);
+    if (own === undefined) {
+      own = foldHeading(item.heading);
+      foldedHeadings.set(item, own);
+    }
+    return own === folded;
+  });
+}
 
 function readSections(body: string): { values?: SectionValues; problems: Problem[] } {
   const problems: Problem[] = [];
-  const tokens = lex(body);
-  const { blocks } = splitAt(tokens, 2);
-  const allHeadings = tokens
-    .filter((token): token is Tokens.Heading => token.type === "heading")
-    .map((token) => ({ depth: token.depth, text: token.text }));
+  const lines = scanLines(body);
+  const { blocks } = splitAt(lines, 2);
+  const allHeadings = lines.flatMap((line) => (line.heading === undefined ? [] : [line.heading]));
   const found = new Map<SectionKey, Block>();
   const expected = SECTIONS.map((section) => section.heading);
 
   for (const block of blocks) {
-    const section = SECTIONS.find((candidate) => sameHeading(candidate.heading, block.heading));
+    const section = findByHeading(SECTIONS, block.heading);
     if (section === undefined) {
       problems.push({
         where: `onderdeel "## ${block.heading}"`,
@@ -459,22 +500,22 @@ function readSections(body: string): { values?: SectionValues; problems: Problem
       problems.push({ where: "", message: missingMessage(`## ${section.heading}`, 2, allHeadings) });
       continue;
     }
-    const markdown = markdownOf(section.key === "acteur" ? splitAt(block.tokens, 3).before : block.tokens);
+    const markdown = markdownOf(section.key === "acteur" ? splitAt(block.lines, 3).before : block.lines);
     if (markdown === "" && section.key !== "acteur")
       problems.push({ where: `onderdeel "## ${section.heading}"`, message: "is leeg. Vul het in." });
     text[section.key] = markdown;
   }
 
   const opening = found.get("openingszin");
-  const openingszin = opening === undefined ? "" : openingLine(opening.tokens);
-  if (opening !== undefined && openingszin === "" && markdownOf(opening.tokens) !== "")
+  const openingszin = opening === undefined ? "" : openingLine(opening.lines);
+  if (opening !== undefined && openingszin === "" && markdownOf(opening.lines) !== "")
     problems.push({
       where: 'onderdeel "## Wat de klant zegt"',
       message: 'bevat geen openingszin. Schrijf hem als citaat: > "…"',
     });
 
   const actor = found.get("acteur");
-  const actorParts = actor === undefined ? undefined : readActor(actor.tokens, allHeadings);
+  const actorParts = actor === undefined ? undefined : readActor(actor.lines, allHeadings);
   problems.push(...(actorParts?.problems ?? []));
 
   if (problems.length > 0 || actorParts?.values === undefined) return { problems };
@@ -508,15 +549,15 @@ function missingMessage(
 }
 
 function readActor(
-  tokens: readonly Token[],
+  lines: readonly Line[],
   allHeadings: readonly { depth: number; text: string }[],
 ): { values?: Pick<SectionValues, "intensiteit" | "belonen" | "escaleren">; problems: Problem[] } {
   const problems: Problem[] = [];
-  const { blocks } = splitAt(tokens, 3);
+  const { blocks } = splitAt(lines, 3);
   const found = new Map<ActorKey, Block>();
   const expected = ACTOR_SUBSECTIONS.map((sub) => sub.heading);
   for (const block of blocks) {
-    const sub = ACTOR_SUBSECTIONS.find((candidate) => sameHeading(candidate.heading, block.heading));
+    const sub = findByHeading(ACTOR_SUBSECTIONS, block.heading);
     if (sub === undefined)
       problems.push({
         where: `onderdeel "### ${block.heading}"`,
@@ -542,12 +583,12 @@ function readActor(
       });
       continue;
     }
-    text[sub.key] = markdownOf(block.tokens);
+    text[sub.key] = markdownOf(block.lines);
     if (text[sub.key] === "")
       problems.push({ where: `onderdeel "### ${sub.heading}"`, message: "is leeg. Vul het in." });
   }
   const intensity = found.get("intensiteit");
-  const levels = intensity === undefined ? undefined : readLevels(intensity.tokens);
+  const levels = intensity === undefined ? undefined : readLevels(intensity.lines);
   if (levels?.problem !== undefined)
     problems.push({ where: 'onderdeel "### Intensiteit"', message: levels.problem });
   if (problems.length > 0 || levels?.levels === undefined) return { problems };
@@ -559,59 +600,73 @@ function readActor(
 
 const LEVEL_LABEL = /^\s*(?:\*\*|__)\s*Niveau\s+(\d)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*/i;
 
-function readLevels(tokens: readonly Token[]): {
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+
+/** The items of the Markdown lists in these lines, de-indented; continuation lines join. */
+function listItems(lines: readonly Line[]): string[] {
+  const items: string[][] = [];
+  let open = false;
+  for (const { text } of lines) {
+    const item = LIST_ITEM.exec(text);
+    if (item !== null) {
+      items.push([(item[1] ?? "").trim()]);
+      open = true;
+    } else if (text.trim() === "") {
+      // After a blank line only an indented line still belongs to the item.
+      open = false;
+    } else if (items.length > 0 && (open || /^\s/.test(text))) {
+      items.at(-1)?.push(text.trim());
+      open = true;
+    }
+  }
+  return items.map((item) => item.join("\n").trim());
+}
+
+function readLevels(lines: readonly Line[]): {
   levels?: [string, string, string];
   problem?: string;
 } {
-  const items = tokens
-    .filter((token): token is Tokens.List => token.type === "list")
-    .flatMap((list) => list.items);
-  const shape = "een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** …";
+  const items = listItems(lines);
+  const shape =
+    "een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** …";
   if (items.length !== 3)
-    return { problem: `moet ${shape} (nu ${items.length === 1 ? "1 punt" : `${items.length} punten`}).` };
+    return {
+      problem: `moet ${shape} (nu ${items.length === 1 ? "1 punt" : `${items.length} punten`}).`,
+    };
   const levels: string[] = [];
   const wrong: string[] = [];
   items.forEach((item, index) => {
-    const match = LEVEL_LABEL.exec(item.text);
-    if (match?.[1] !== String(index + 1)) wrong.push(`punt ${index + 1} begint niet met **Niveau ${index + 1}:**`);
-    levels.push(item.text.replace(LEVEL_LABEL, "").trim());
+    const match = LEVEL_LABEL.exec(item);
+    if (match?.[1] !== String(index + 1))
+      wrong.push(`punt ${index + 1} begint niet met **Niveau ${index + 1}:**`);
+    levels.push(item.replace(LEVEL_LABEL, "").trim());
   });
   if (wrong.length > 0) return { problem: `moet ${shape}; ${joinDutch(wrong)}.` };
   const empty = levels.findIndex((level) => level === "");
-  if (empty >= 0) return { problem: `niveau ${empty + 1} is leeg. Beschrijf hoe de klant zich dan gedraagt.` };
+  if (empty >= 0)
+    return { problem: `niveau ${empty + 1} is leeg. Beschrijf hoe de klant zich dan gedraagt.` };
   return { levels: levels as [string, string, string] };
 }
 
-/** Plain text of the opening line: the first quote (or paragraph), without Markdown or quote marks. */
-function openingLine(tokens: readonly Token[]): string {
-  const quote = tokens.find((token): token is Tokens.Blockquote => token.type === "blockquote");
-  const source = quote?.tokens ?? tokens.filter((token) => token.type === "paragraph");
-  const text = cleanLine(plainText(source));
-  return stripQuotes(text);
+/** Plain text of the opening line: the quote (or else the text), without Markdown or quote marks. */
+function openingLine(lines: readonly Line[]): string {
+  const text = lines
+    .map((line) => line.text)
+    .join("\n")
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  const all = text.split("\n");
+  const quoted = all.filter((line) => /^ {0,3}>/.test(line));
+  const source = (quoted.length > 0 ? quoted : all).map((line) => line.replace(/^ {0,3}> ?/, ""));
+  return stripQuotes(cleanLine(plainInline(source.join(" "))));
 }
 
-function plainText(tokens: readonly Token[]): string {
-  return tokens
-    .map((token) => {
-      switch (token.type) {
-        case "space":
-        case "br":
-          return " ";
-        case "html":
-          return "";
-        case "escape":
-        case "codespan":
-        case "image":
-          return (token as Tokens.Escape).text;
-        case "paragraph":
-        case "blockquote":
-        case "list":
-          return "tokens" in token && token.tokens ? `${plainText(token.tokens)} ` : ` ${token.raw} `;
-        default:
-          return "tokens" in token && token.tokens ? plainText(token.tokens) : "text" in token ? String(token.text) : "";
-      }
-    })
-    .join("");
+/** Inline Markdown to plain text: links keep their text; emphasis, code marks and HTML go. */
+function plainInline(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>\n]+>/g, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!>"'])|\*\*|__|\*|`|~~/g, (_match, escaped?: string) => escaped ?? "")
+    .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,!?])/g, "$1$2");
 }
 
 const QUOTE_PAIRS: readonly [string, string][] = [

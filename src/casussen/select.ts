@@ -370,7 +370,7 @@ function reasonsFor(
 
   const partners = casus.partners
     .filter((id) => request.partners.includes(id))
-    .map((id) => nameOf(vocabulary.instanties, id));
+    .map((id) => shortName(nameOf(vocabulary.instanties, id)));
   if (partners.length > 0)
     reasons.push(
       `${joinDutch(partners)} ${partners.length === 1 ? "staat" : "staan"} in jullie partnerafspraken`,
@@ -440,6 +440,11 @@ function checkRequest(
 function lowerName(name: string): string {
   const first = name.split(/\s/, 1)[0] ?? "";
   return /^\p{Lu}[\p{Ll}]*$/u.test(first) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** "Logius (DigiD, DigiD Machtigen, MijnOverheid)" → "Logius": the aside makes a reason hard to read. */
+function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, "") || name;
 }
 
 function capitalise(text: string): string {

@@ -45,7 +45,15 @@ export function suggestClosest(input: string, candidates: readonly string[]): st
   if (best.distance <= limit) return best.candidate;
   // A prefix ("toeslag" for "toeslagen") is a likely abbreviation even when it is short.
   const prefixed = candidates.filter((candidate) => foldText(candidate).startsWith(needle));
-  return needle.length >= 3 && prefixed.length === 1 ? prefixed[0] : undefined;
+  if (needle.length >= 3 && prefixed.length === 1) return prefixed[0];
+  // Remembered words of a long id ("digid-verlopen-brief" for "digid-verlopen-activeringsbrief").
+  const words = needle.split(/[\s_-]+/).filter((word) => word.length >= 3);
+  if (words.length < 2) return undefined;
+  const containing = candidates.filter((candidate) => {
+    const folded = foldText(candidate);
+    return words.every((word) => folded.includes(word));
+  });
+  return containing.length === 1 ? containing[0] : undefined;
 }
 
 /** " Bedoelde je "x"?" when a close candidate exists, else "". Starts with a space. */

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import type { Casus } from "../casussen/types.js";
 import { InputError, UsageError } from "../errors.js";
 
-/** Where the command writes; tests pass their own to capture output. */
+/** Where the command writes and how it ends; tests pass their own. */
 export interface CasussenCommandIo {
   /** Results (the table, a casus, JSON). Defaults to stdout. */
   stdout?: (text: string) => void;
@@ -10,18 +10,30 @@ export interface CasussenCommandIo {
   stderr?: (text: string) => void;
   /** The built-in library folder; tests point it at fixtures. */
   builtInDir?: string;
+  /**
+   * Runs an action and maps its errors to messages and exit codes. Defaults to `runAction`
+   * (which exits); tests pass `(_flags, action) => action()` so errors reach `parseAsync`.
+   */
+  run?: (flags: { json: boolean; debug: boolean }, action: () => Promise<void>) => Promise<void>;
+  /** Ends the process after a commander parse error or help; defaults to `process.exit`. */
+  exit?: (code: number) => never;
 }
 
 interface ListOptions {
+  debug?: boolean;
   thema?: string;
   partner?: string;
   vaardigheid?: string;
   zoek?: string;
-  casussen: string[];
+  casussen?: string[];
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+// No default value: commander would print "(default: [])" in the Dutch help.
+const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
 
 const SUBCOMMANDS = ["toon", "controleer"];
 
@@ -37,6 +49,14 @@ const SUBCOMMANDS = ["toon", "controleer"];
 export function casussenCommand(io: CasussenCommandIo = {}): Command {
   const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
+  const run =
+    io.run ??
+    (async (flags: { json: boolean; debug: boolean }, action: () => Promise<void>) => {
+      const { runAction } = await import("./run.js");
+      await runAction(flags, action);
+    });
+  const within = (options: ListOptions, action: () => Promise<void>) =>
+    run({ json: Boolean(options.json), debug: Boolean(options.debug) }, action);
 
   const command = new Command("casussen")
     .description("Bekijk, zoek en controleer de casussen voor de rollenspellen")
@@ -51,7 +71,6 @@ export function casussenCommand(io: CasussenCommandIo = {}): Command {
       "--casussen <map>",
       "map met eigen casussen, naast de ingebouwde (mag vaker; een latere map gaat voor)",
       collect,
-      [],
     )
     .option("--json", "uitvoer als JSON op stdout")
     .allowExcessArguments()
@@ -69,16 +88,19 @@ Voorbeelden:
 
 De opbouw van een casusbestand staat in casussen/README.md.`,
     )
-    .action(async (options: ListOptions, self: Command) => {
-      const [extra] = self.args;
-      if (extra !== undefined) {
-        const { didYouMean } = await import("../casussen/suggest.js");
-        throw new UsageError(
-          `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
-          { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
-        );
-      }
-      await listCasussen(options, io, stdout, stderr);
+    .action(async (_options: ListOptions, self: Command) => {
+      const options = self.optsWithGlobals<ListOptions>();
+      await within(options, async () => {
+        const [extra] = self.args;
+        if (extra !== undefined) {
+          const { didYouMean } = await import("../casussen/suggest.js");
+          throw new UsageError(
+            `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
+            { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
+          );
+        }
+        await listCasussen(options, io, stdout, stderr);
+      });
     });
 
   command
@@ -96,8 +118,10 @@ Voorbeelden:
     )
     .action(async (id: string, _options: unknown, self: Command) => {
       const options = self.optsWithGlobals<ListOptions>();
-      refuseFilters(options, "toon");
-      await showCasus(id, options, io, stdout, stderr);
+      await within(options, async () => {
+        refuseFilters(options, "toon");
+        await showCasus(id, options, io, stdout, stderr);
+      });
     });
 
   command
@@ -116,14 +140,28 @@ Bij fouten is de afsluitcode 1.`,
     )
     .action(async (dir: string, _options: unknown, self: Command) => {
       const options = self.optsWithGlobals<ListOptions>();
-      refuseFilters(options, "controleer");
-      if (options.casussen.length > 0)
-        throw new UsageError("--casussen hoort niet bij controleer: geef de map direct mee.", {
-          hint: "Bijvoorbeeld: idokit casussen controleer ./onze-casussen",
-        });
-      await checkFolder(dir, options, io, stdout);
+      await within(options, async () => {
+        refuseFilters(options, "controleer");
+        if ((options.casussen ?? []).length > 0)
+          throw new UsageError("--casussen hoort niet bij controleer: geef de map direct mee.", {
+            hint: "Bijvoorbeeld: idokit casussen controleer ./onze-casussen",
+          });
+        await checkFolder(dir, options, io, stdout);
+      });
     });
 
+  // Commands added with addCommand() do not inherit the program's settings, so parse errors
+  // here would exit 1 in English; make them usage errors (exit 2) like the rest of idokit.
+  const exit = io.exit ?? ((code: number) => process.exit(code));
+  for (const each of [command, ...command.commands]) {
+    each
+      .helpOption("-h, --help", "toon deze hulp")
+      .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "Fout:")) })
+      .exitOverride((error) => {
+        const success = ["commander.helpDisplayed", "commander.help", "commander.version"];
+        return exit(success.includes(error.code) ? 0 : 2);
+      });
+  }
   return command;
 }
 
@@ -146,7 +184,7 @@ async function loadLibrary(options: ListOptions, io: CasussenCommandIo) {
   const vocabulary = loadVocabulary();
   const library = loadCasusLibrary({
     vocabulary,
-    extraDirs: options.casussen,
+    extraDirs: options.casussen ?? [],
     ...(io.builtInDir === undefined ? {} : { builtInDir: io.builtInDir }),
   });
   return { vocabulary, ...library };
@@ -176,7 +214,7 @@ async function listCasussen(
     );
   const found = browse.filterCasussen(casussen, filter);
   if (options.json) {
-    stdout(`${JSON.stringify({ casussen: found.map(summaryOf), notices }, null, 2)}\n`);
+    stdout(`${JSON.stringify({ casussen: found.map(summaryOf), meldingen: notices }, null, 2)}\n`);
     return;
   }
   for (const notice of notices) stderr(`${notice}\n`);
@@ -250,22 +288,7 @@ async function checkFolder(
         notices.push(`${casus.source} vervangt de ingebouwde casus ${casus.id}.`);
   }
 
-  const ok = folder.fileCount - folder.brokenFileCount;
-  if (options.json)
-    stdout(
-      `${JSON.stringify(
-        {
-          map: dir,
-          bestanden: folder.fileCount,
-          inOrde: ok,
-          casussen: folder.casussen.map((casus) => casus.id),
-          problems: folder.problems,
-          notices,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+  // With --json a failure is reported by the main program as {"ok": false, …}; print only success.
   if (folder.problems.length > 0) {
     const broken = folder.brokenFileCount;
     throw new InputError(
@@ -276,10 +299,24 @@ async function checkFolder(
       },
     );
   }
-  if (!options.json) {
-    for (const notice of notices) stdout(`${notice}\n`);
-    stdout(`${ok} ${ok === 1 ? "casus" : "casussen"} in orde.\n`);
+  const count = folder.casussen.length;
+  if (options.json) {
+    stdout(
+      `${JSON.stringify(
+        {
+          ok: true,
+          map: dir,
+          casussen: folder.casussen.map((casus) => casus.id),
+          meldingen: notices,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
   }
+  for (const notice of notices) stdout(`${notice}\n`);
+  stdout(`${count} ${count === 1 ? "casus" : "casussen"} in orde.\n`);
 }
 
 function summaryOf(casus: Casus) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { loadCasusLibrary, readCasusFolder } from "../../src/casussen/load.js";
+import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
+import { BUILTIN_CASUSSEN_DIR } from "../../src/paths.js";
+
+// Guards the content of the built-in library: a broken casus file fails here, by file and field.
+const vocabulary = loadVocabulary();
+const folder = readCasusFolder(BUILTIN_CASUSSEN_DIR, vocabulary, { builtIn: true });
+
+describe("the built-in casus library", () => {
+  it("validates every casus file", () => {
+    expect(folder.problems.map((problem) => `${problem.where}: ${problem.message}`)).toEqual([]);
+    expect(folder.casussen.length).toBe(folder.fileCount);
+    expect(folder.fileCount).toBeGreaterThan(0);
+  });
+
+  it("loads without notices", () => {
+    expect(loadCasusLibrary({ vocabulary }).notices).toEqual([]);
+  });
+
+  it("trains every vaardigheid and has every difficulty, so any focus can be covered", () => {
+    const trained = new Set(folder.casussen.flatMap((casus) => casus.vaardigheden));
+    expect(vocabulary.vaardigheden.map((v) => v.id).filter((id) => !trained.has(id))).toEqual([]);
+    expect(new Set(folder.casussen.map((casus) => casus.moeilijkheid))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it("contains no BSN-like numbers or mobile phone numbers (casussen are invented)", () => {
+    const offending = folder.casussen.filter((casus) =>
+      /\b\d{9}\b|\b06[- ]?\d{8}\b/.test(
+        [casus.klant, casus.situatie, casus.echteVraag, casus.acteur, casus.doorverwijzing].join("\n"),
+      ),
+    );
+    expect(offending.map((casus) => casus.source)).toEqual([]);
+  });
+});
