@@ -28,6 +28,7 @@ program.version(await readVersion(), "-V, --version", "toon het versienummer");
 program.addCommand(trainingCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
+program.addCommand((await import("./batch.js")).batchCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");

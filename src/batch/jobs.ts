@@ -1,0 +1,104 @@
+import { readLogo } from "../answers/load.js";
+import { loadVocabulary } from "../domain/load-vocabulary.js";
+import { IdokitError, type Problem } from "../errors.js";
+import type { PackFile } from "../pack/manifest.js";
+import { getPath } from "../questions/define.js";
+import type { Logo } from "../render/theme.js";
+import { loadPackKind, type PackKind, type PackKindId } from "./kinds.js";
+import { zipPackFiles } from "./zip.js";
+
+/** What every pack of a batch shares; sent once to each worker. */
+export interface JobSetup {
+  kind: PackKindId;
+  casussenDirs: string[];
+  templatesDir?: string | undefined;
+  today: string;
+  seed: number;
+  /** ISO time stamped into every pack of the batch. */
+  created: string;
+  zip: boolean;
+}
+
+/** One pack to make. */
+export interface PackJob {
+  id: number;
+  answers: unknown;
+  /** Folder that a relative logo path starts from (the spreadsheet's folder). */
+  baseDir: string;
+  /** With `zip`: the name of the one zip file the pack becomes. */
+  zipName?: string;
+}
+
+export type JobResult =
+  | { id: number; ok: true; files: PackFile[] }
+  | {
+      id: number;
+      ok: false;
+      message: string;
+      problems: Problem[];
+      /** A bug or crash rather than a problem with the row. */
+      internal: boolean;
+      stack?: string | undefined;
+    };
+
+/** Makes packs one at a time with resources loaded once; used by workers and in-process alike. */
+export type JobMaker = (job: PackJob) => Promise<JobResult>;
+
+/**
+ * Loads the pack kind, vocabulary and resources (casussen, templates) once, and returns a
+ * function that makes one pack per job. Logos are read once per file.
+ */
+export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
+  const kind = (await loadPackKind(setup.kind)) as PackKind;
+  const vocabulary = loadVocabulary();
+  const { resources } = await kind.loadResources({
+    vocabulary,
+    casussenDirs: setup.casussenDirs,
+    templatesDir: setup.templatesDir,
+  });
+  const created = new Date(setup.created);
+  const logos = new Map<string, Logo | undefined>();
+  const logoFor = (answers: unknown, baseDir: string): Logo | undefined => {
+    const path = kind.logoKey ? getPath(answers, kind.logoKey) : undefined;
+    if (typeof path !== "string" || path === "") return undefined;
+    const cacheKey = `${baseDir}\0${path}`;
+    if (!logos.has(cacheKey)) logos.set(cacheKey, readLogo(path, baseDir).logo);
+    return logos.get(cacheKey);
+  };
+  return async (job) => {
+    try {
+      const files = await kind.make(job.answers, resources, {
+        today: setup.today,
+        seed: setup.seed,
+        created,
+        logo: logoFor(job.answers, job.baseDir),
+      });
+      if (!setup.zip) return { id: job.id, ok: true, files };
+      const name = job.zipName ?? "pakket.zip";
+      return { id: job.id, ok: true, files: [{ name, data: zipPackFiles(files, created) }] };
+    } catch (error) {
+      return failure(job.id, error);
+    }
+  };
+}
+
+/** A job's error as plain data, so it crosses a worker boundary intact. */
+export function failure(id: number, error: unknown): JobResult {
+  if (error instanceof IdokitError)
+    return {
+      id,
+      ok: false,
+      message: error.message,
+      problems: [...error.problems],
+      internal: false,
+    };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    id,
+    ok: false,
+    message: `interne fout: ${message}`,
+    problems: [],
+    internal: true,
+    stack: error instanceof Error ? error.stack : undefined,
+  };
+}

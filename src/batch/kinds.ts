@@ -1,0 +1,108 @@
+import type { Vocabulary } from "../domain/vocabulary.js";
+import type { PackFile } from "../pack/manifest.js";
+import { getPath, type SchemaNode } from "../questions/define.js";
+import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
+import type { Logo } from "../render/theme.js";
+
+/**
+ * The kinds of pack a batch can make. Everything batch code needs to know about a pack lives in
+ * one entry here: its question schema (columns, validation, the empty spreadsheet), how to name
+ * its folder, and how to make its files. Heavy modules load inside the functions, so a worker
+ * or the template command pays only for what it uses. Adding a pack kind is one entry.
+ */
+
+export type Schema = { readonly [key: string]: SchemaNode };
+
+export const PACK_KIND_IDS = ["training", "bijeenkomst"] as const;
+export type PackKindId = (typeof PACK_KIND_IDS)[number];
+
+export interface ResourceOptions {
+  vocabulary: Vocabulary;
+  casussenDirs: readonly string[];
+  templatesDir?: string | undefined;
+}
+
+export interface MakeOptions {
+  today: string;
+  seed: number;
+  created: Date;
+  logo?: Logo | undefined;
+}
+
+export interface PackKind {
+  id: PackKindId;
+  /** Dutch name in messages: "trainingspakket". */
+  label: string;
+  schema: Schema;
+  /** The answer that names the library in reports and summaries. */
+  libraryKey: string;
+  /** The answer holding a logo path, read by the worker that makes the pack. */
+  logoKey?: string;
+  /** Parts of the folder name (library, location, date), from possibly incomplete answers. */
+  folderParts(draft: unknown): string[];
+  /** Realistic answers for the example row of the empty spreadsheet. */
+  exampleAnswers(today: string): Promise<Record<string, unknown>>;
+  /** Loads what every pack is made from (casussen, templates); once per process or worker. */
+  loadResources(options: ResourceOptions): Promise<{ resources: unknown; notices: string[] }>;
+  /** Checks what the schema cannot (pinned casussen exist); throws an `InputError`. Cheap. */
+  check?(answers: unknown, resources: unknown, seed: number): Promise<void>;
+  /** Makes every file of one pack in memory, manifest included. */
+  make(answers: unknown, resources: unknown, options: MakeOptions): Promise<PackFile[]>;
+}
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+
+const training: PackKind = {
+  id: "training",
+  label: "trainingspakket",
+  schema: trainingSchema,
+  libraryKey: "bibliotheek.organisatie",
+  logoKey: "huisstijl.logo",
+  // Same parts as `idokit training` uses, so a batch pack and a single pack are named alike.
+  folderParts: (draft) => [
+    "training",
+    text(getPath(draft, "bibliotheek.organisatie")),
+    text(getPath(draft, "bibliotheek.vestiging")),
+    text(getPath(draft, "training.datum")),
+  ],
+  exampleAnswers: async (today) => {
+    const { readExampleAnswers } = await import("../commands/training.js");
+    return readExampleAnswers(today);
+  },
+  loadResources: async (options) => {
+    const { loadTrainingResources } = await import("../pack/resources.js");
+    return loadTrainingResources(options);
+  },
+  check: async (answers, resources, seed) => {
+    const { selectForTraining } = await import("../pack/training.js");
+    selectForTraining(
+      answers as TrainingAnswers,
+      resources as Parameters<typeof selectForTraining>[1],
+      seed,
+    );
+  },
+  make: async (answers, resources, options) => {
+    const { makeTrainingPack } = await import("../pack/training.js");
+    const pack = await makeTrainingPack(
+      answers as TrainingAnswers,
+      resources as Parameters<typeof makeTrainingPack>[1],
+      options,
+    );
+    return pack.files;
+  },
+};
+
+/** The pack kinds batch can make now; bijeenkomst joins when its pack exists. */
+const KINDS: Partial<Record<PackKindId, () => Promise<PackKind>>> = {
+  training: async () => training,
+};
+
+/** The pack kinds that are available in this build. */
+export function availablePackKinds(): PackKindId[] {
+  return PACK_KIND_IDS.filter((id) => KINDS[id] !== undefined);
+}
+
+/** Loads one pack kind, or undefined when this build cannot make it yet. */
+export async function loadPackKind(id: PackKindId): Promise<PackKind | undefined> {
+  return KINDS[id]?.();
+}

@@ -1,0 +1,36 @@
+/**
+ * A spreadsheet as batch code sees it: a header row and rows of text cells, whatever file it came
+ * from. Every cell is text here; the question schema converts it later, so no reader decides what
+ * a value means (no lost leading zeros, no US dates).
+ */
+export interface SheetTable {
+  /** For messages: the file, and the sheet for workbooks. */
+  source: string;
+  headers: string[];
+  rows: SheetRow[];
+  /** Things worth telling the user about the file itself (encoding, sheet chosen). */
+  notices: string[];
+}
+
+export interface SheetRow {
+  /** The row number as the user sees it in Excel: the header is row 1. */
+  number: number;
+  cells: string[];
+}
+
+/** True when every cell of a row is empty or whitespace. */
+export function isEmptyRow(row: SheetRow): boolean {
+  return row.cells.every((cell) => cell.trim() === "");
+}
+
+/** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

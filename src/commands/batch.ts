@@ -1,0 +1,529 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { fileInspector, readAnswersFile } from "../answers/load.js";
+import { isBlank } from "../answers/values.js";
+import { matchHeaders } from "../batch/columns.js";
+import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
+import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
+import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
+import { readCompletePackHash, removeLeftovers, writeFileAtomic } from "../batch/pack-output.js";
+import { startPackRunner } from "../batch/pool.js";
+import { readSheetTable } from "../batch/read.js";
+import {
+  buildReportCsv,
+  countRows,
+  formatCounts,
+  type BatchCounts,
+  type RowReport,
+} from "../batch/report.js";
+import { checkDefaults, checkRow, type RowCheck } from "../batch/rows.js";
+import { isEmptyRow } from "../batch/table.js";
+import { loadVocabulary } from "../domain/load-vocabulary.js";
+import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
+import { hashAnswers } from "../pack/manifest.js";
+import { writePack } from "../pack/write.js";
+import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
+import type { CommandContext } from "./context.js";
+
+export const REPORT_FILE = "rapport.csv";
+
+export interface BatchOptions {
+  /** The spreadsheet: .xlsx or .csv. */
+  file: string;
+  pakket: PackKindId;
+  /** Output folder; default `<spreadsheet name>-pakketten` in the current folder. */
+  out?: string | undefined;
+  /** Sheet of an .xlsx; default the first visible one. */
+  blad?: string | undefined;
+  /** YAML file with values common to all rows; a row's cell overrides them. */
+  answers?: string | undefined;
+  /** Make nothing when any row has problems. */
+  strikt: boolean;
+  /** One zip per pack instead of a folder. */
+  zip: boolean;
+  /** Skip rows whose pack is complete and made from the same answers; make the rest. */
+  hervat: boolean;
+  /** Replace existing packs. */
+  force: boolean;
+  dryRun: boolean;
+  casussen: string[];
+  templates?: string | undefined;
+  seed: number;
+  /** Worker threads; default one per core. 0 makes packs in this thread. */
+  workers?: number | undefined;
+}
+
+/** How far making the packs has come; `total` counts the packs to make in this run. */
+export interface BatchProgress {
+  total: number;
+  done: number;
+  failed: number;
+  elapsedMs: number;
+}
+
+/** Callbacks for the CLI: the batch never prints itself. */
+export interface BatchEvents {
+  /** Making starts: this many packs will be made. */
+  onStart?(progress: BatchProgress): void;
+  /** A pack was made or failed. */
+  onRow?(row: RowReport, progress: BatchProgress): void;
+}
+
+export interface BatchResult {
+  /** Every non-empty row has its pack. */
+  ok: boolean;
+  pakket: PackKindId;
+  bestand: string;
+  map: string;
+  /** Path of rapport.csv; null in a dry run. */
+  rapport: string | null;
+  dryRun: boolean;
+  aantallen: BatchCounts;
+  samenvatting: string;
+  rijen: RowReport[];
+  waarschuwingen: string[];
+  seconden: number;
+  /** Packs made per second while making (0 when none were made). */
+  pakkettenPerSeconde: number;
+}
+
+/**
+ * `idokit batch`: spreadsheet rows → validated answers → one pack per row, made in worker threads
+ * and written atomically, plus `rapport.csv`. Every row is checked before anything is written.
+ * Never throws for a bad row (the report says what is wrong); throws for a bad file or flags.
+ */
+export async function runBatch(
+  options: BatchOptions,
+  context: CommandContext,
+  events: BatchEvents = {},
+): Promise<BatchResult> {
+  const started = Date.now();
+  if (options.hervat && options.force)
+    throw new UsageError("Gebruik --hervat óf --force, niet allebei.", {
+      hint: "--hervat maakt alleen wat ontbreekt; --force maakt alles opnieuw.",
+    });
+  const kind = await resolveKind(options.pakket);
+  const file = resolve(context.cwd, options.file);
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    context.report.warn(message);
+  };
+
+  // 1. Read the sheet and the common values; refuse a sheet whose columns cannot be trusted.
+  const table = await readSheetTable(file, { sheet: options.blad });
+  for (const notice of table.notices) context.report.info(notice);
+  const vocabulary = loadVocabulary();
+  const ctx: QuestionContext = {
+    today: context.today,
+    vocabulary,
+    mode: "file",
+    inspectFile: memoize(fileInspector(dirname(file))),
+  };
+  const defaults = readDefaults(options, context, kind, ctx);
+  const match = matchHeaders(table, kind.schema);
+  if (match.problems.length > 0)
+    throw new InputError(`${table.source}: de kolommen kloppen niet. Er is niets gemaakt.`, {
+      problems: match.problems,
+      hint: "Verwijder de dubbele kolom en start opnieuw.",
+    });
+  for (const warning of match.warnings) warn(warning);
+  if (!match.columns.some(Boolean))
+    throw new InputError(`${table.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
+      hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
+    });
+
+  // 2. Check every row before anything is written.
+  const checks = table.rows.map((row) =>
+    isEmptyRow(row)
+      ? undefined
+      : checkRow({
+          schema: kind.schema,
+          row,
+          match,
+          defaults: defaults?.data,
+          defaultsFile: defaults?.name,
+          ctx,
+        }),
+  );
+  const resources = await loadCheckResources(kind, checks, vocabulary, options, warn);
+  for (const check of checks) {
+    if (!check?.answers || !kind.check) continue;
+    try {
+      await kind.check(check.answers, resources, options.seed);
+    } catch (error) {
+      if (!(error instanceof IdokitError)) throw error;
+      check.problems.push(...rowProblems(check.number, error));
+      delete check.answers;
+    }
+  }
+
+  // 3. Name every pack: readable, safe and unique, in row order.
+  const extension = options.zip ? ".zip" : "";
+  const present = checks.filter((check): check is RowCheck => check !== undefined);
+  const names = assignUniqueNames(
+    present.map((check) => toSafeFolderName(kind.folderParts(check.draft))),
+  );
+  const nameOf = new Map(present.map((check, i) => [check.number, `${names[i]}${extension}`]));
+  const rows: RowReport[] = table.rows.map((row, index) => {
+    const check = checks[index];
+    if (!check)
+      return {
+        rij: row.number,
+        bibliotheek: "",
+        status: "leeg",
+        map: "",
+        problemen: [],
+        meldingen: [],
+      };
+    const library = getPath(check.draft, kind.libraryKey);
+    return {
+      rij: row.number,
+      bibliotheek: typeof library === "string" ? library : "",
+      status: check.answers ? "te maken" : "fout",
+      map: nameOf.get(row.number) ?? "",
+      problemen: check.problems.map(formatProblem),
+      meldingen: check.warnings.map(formatProblem),
+    };
+  });
+  const out = resolve(context.cwd, options.out ?? `${basename(file, extname(file))}-pakketten`);
+  const finish = (making: { ms: number; made: number }, report: string | null): BatchResult =>
+    buildResult(options, file, out, rows, warnings, report, started, making);
+
+  if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
+  const invalid = rows.some((row) => row.status === "fout");
+  if (options.strikt && invalid) {
+    for (const row of rows) if (row.status === "te maken") row.status = "niet gemaakt";
+    return finish({ ms: 0, made: 0 }, writeReport(out, rows));
+  }
+
+  // 4. Prepare the output folder: clear what a killed run left, and decide per row.
+  prepareOutput(out);
+  const leftovers = removeLeftovers(out);
+  if (leftovers.length > 0)
+    context.report.info(
+      `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
+    );
+  const jobs: Array<PackJob & { row: RowReport; target: string }> = [];
+  const conflicts: string[] = [];
+  checks.forEach((check, index) => {
+    const row = rows[index]!;
+    if (!check?.answers) return;
+    const target = join(out, row.map);
+    if (existsSync(target)) {
+      if (
+        options.hervat &&
+        readCompletePackHash(target, options.zip) === hashAnswers(check.answers)
+      ) {
+        row.status = "al klaar";
+        return;
+      }
+      if (!options.hervat && !options.force) conflicts.push(row.map);
+    }
+    jobs.push({
+      id: index,
+      answers: check.answers,
+      baseDir: dirname(file),
+      ...(options.zip ? { zipName: row.map } : {}),
+      row,
+      target,
+    });
+  });
+  if (conflicts.length > 0)
+    throw new UsageError(
+      `${conflicts.length} ${conflicts.length === 1 ? "pakket bestaat" : "pakketten bestaan"} al in ${out}. Er is niets overschreven.`,
+      {
+        problems: conflicts.slice(0, 10).map((name) => ({ where: name, message: "bestaat al" })),
+        hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --force, of kies een andere map met --out MAP.",
+      },
+    );
+
+  // 5. Make the packs in workers, write each as it arrives, and report.
+  const making = await makePacks(jobs, options, context, events, kind);
+  return finish(making, writeReport(out, rows));
+}
+
+async function resolveKind(pakket: PackKindId): Promise<PackKind> {
+  const kind = await loadPackKind(pakket);
+  if (!kind)
+    throw new UsageError(`Het ${pakket}pakket kan nog niet in een batch worden gemaakt.`, {
+      hint: "Gebruik --pakket training.",
+    });
+  return kind;
+}
+
+/** Reads `--answers`: the values common to every row, checked on their own first. */
+function readDefaults(
+  options: BatchOptions,
+  context: CommandContext,
+  kind: PackKind,
+  ctx: QuestionContext,
+): { data: Record<string, unknown>; name: string } | undefined {
+  if (!options.answers) return undefined;
+  const raw = readAnswersFile(resolve(context.cwd, options.answers));
+  const name = basename(raw.file);
+  const problems = checkDefaults(
+    kind.schema,
+    raw.data,
+    { ...ctx, inspectFile: fileInspector(raw.baseDir) },
+    name,
+  );
+  if (problems.length > 0)
+    throw new InputError(
+      `${name}: ${problems.length} gemeenschappelijke antwoorden kloppen niet. Er is niets gemaakt.`,
+      {
+        problems,
+        hint: `Verbeter ${name} en start opnieuw.`,
+      },
+    );
+  const data = (raw.data ?? {}) as Record<string, unknown>;
+  // A logo path in the common answers starts from that file's folder, not the spreadsheet's.
+  for (const question of listQuestions(kind.schema)) {
+    const value = getPath(data, question.key);
+    if (
+      question.kind === "file" &&
+      typeof value === "string" &&
+      !isBlank(value) &&
+      !isAbsolute(value)
+    )
+      setPath(data, question.key, resolve(raw.baseDir, value));
+  }
+  return { data, name };
+}
+
+/** Loads the resources in this thread too when the kind checks rows against them. */
+async function loadCheckResources(
+  kind: PackKind,
+  checks: ReadonlyArray<RowCheck | undefined>,
+  vocabulary: QuestionContext["vocabulary"],
+  options: BatchOptions,
+  warn: (message: string) => void,
+): Promise<unknown> {
+  if (!kind.check || !checks.some((check) => check?.answers)) return undefined;
+  const { resources, notices } = await kind.loadResources({
+    vocabulary,
+    casussenDirs: options.casussen,
+    templatesDir: options.templates,
+  });
+  for (const notice of notices) warn(notice);
+  return resources;
+}
+
+function rowProblems(row: number, error: IdokitError): Problem[] {
+  if (error.problems.length === 0) return [{ where: `Rij ${row}`, message: error.message }];
+  return error.problems.map((problem) => ({
+    where: `Rij ${row}${problem.where ? `, ${problem.where}` : ""}`,
+    message: problem.message,
+  }));
+}
+
+function formatProblem(problem: Problem): string {
+  return `${problem.where}: ${problem.message}`;
+}
+
+function prepareOutput(out: string): void {
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new InputError(`"${out}" bestaat al en is geen map.`, {
+      hint: "Kies een andere plek met --out MAP.",
+    });
+  mkdirSync(out, { recursive: true });
+}
+
+function writeReport(out: string, rows: readonly RowReport[]): string {
+  mkdirSync(out, { recursive: true });
+  const path = join(out, REPORT_FILE);
+  try {
+    writeFileAtomic(path, new TextEncoder().encode(buildReportCsv(rows)));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Excel locks an open file on Windows; the packs are fine, so say where the report went.
+    if (code !== "EBUSY" && code !== "EPERM") throw error;
+    const fallback = join(out, `rapport-${Date.now()}.csv`);
+    writeFileSync(fallback, buildReportCsv(rows));
+    return fallback;
+  }
+  return path;
+}
+
+/**
+ * Makes the packs with bounded concurrency: never more jobs in flight than the runner can hold,
+ * each pack written and released as soon as it arrives, so memory stays flat however many rows.
+ */
+async function makePacks(
+  jobs: ReadonlyArray<PackJob & { row: RowReport; target: string }>,
+  options: BatchOptions,
+  context: CommandContext,
+  events: BatchEvents,
+  kind: PackKind,
+): Promise<{ ms: number; made: number }> {
+  if (jobs.length === 0) return { ms: 0, made: 0 };
+  const started = Date.now();
+  const progress = { total: jobs.length, done: 0, failed: 0, elapsedMs: 0 };
+  const setup: JobSetup = {
+    kind: kind.id,
+    casussenDirs: options.casussen,
+    templatesDir: options.templates,
+    today: context.today,
+    seed: options.seed,
+    created: context.now.toISOString(),
+    zip: options.zip,
+  };
+  const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
+  const runner = await startPackRunner(setup, workers);
+  events.onStart?.({ ...progress });
+  const byId = new Map(jobs.map((job) => [job.id, job]));
+
+  const settle = (result: JobResult): void => {
+    const job = byId.get(result.id)!;
+    byId.delete(result.id);
+    try {
+      if (!result.ok) throw result;
+      if (options.zip) writeFileAtomic(job.target, result.files[0]!.data);
+      else writePack(job.target, result.files, { force: options.force || options.hervat });
+      job.row.status = "gemaakt";
+    } catch (error) {
+      job.row.status = "fout";
+      job.row.problemen.push(`Rij ${job.row.rij}: ${failureText(error)}`);
+      progress.failed += 1;
+    }
+    progress.done += 1;
+    progress.elapsedMs = Date.now() - started;
+    events.onRow?.(job.row, { ...progress });
+  };
+
+  try {
+    await new Promise<void>((done) => {
+      let next = 0;
+      let active = 0;
+      const launch = (): void => {
+        while (active < runner.capacity && next < jobs.length) {
+          const { row: _row, target: _target, ...job } = jobs[next++]!;
+          active += 1;
+          void runner.run(job).then((result) => {
+            settle(result);
+            active -= 1;
+            if (next >= jobs.length && active === 0) done();
+            else launch();
+          });
+        }
+      };
+      launch();
+    });
+  } finally {
+    await runner.close();
+  }
+  return {
+    ms: Date.now() - started,
+    made: jobs.filter((job) => job.row.status === "gemaakt").length,
+  };
+}
+
+function failureText(error: unknown): string {
+  if (error && typeof error === "object" && "ok" in error) {
+    const failed = error as Extract<JobResult, { ok: false }>;
+    const details = failed.problems.map((p) => `${p.where}: ${p.message}`);
+    return [failed.message, ...details].join(" | ");
+  }
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOSPC") return "de schijf is vol; het pakket is niet geschreven.";
+  if (code === "EACCES" || code === "EPERM")
+    return "geen toestemming om in de uitvoermap te schrijven; het pakket is niet geschreven.";
+  return `het pakket kon niet worden geschreven: ${(error as Error)?.message ?? String(error)}`;
+}
+
+function buildResult(
+  options: BatchOptions,
+  file: string,
+  out: string,
+  rows: RowReport[],
+  warnings: string[],
+  report: string | null,
+  started: number,
+  making: { ms: number; made: number },
+): BatchResult {
+  const aantallen = countRows(rows);
+  return {
+    ok: aantallen.fout === 0 && aantallen.nietGemaakt === 0,
+    pakket: options.pakket,
+    bestand: file,
+    map: out,
+    rapport: report,
+    dryRun: options.dryRun,
+    aantallen,
+    samenvatting: formatCounts(aantallen),
+    rijen: rows,
+    waarschuwingen: warnings,
+    seconden: Math.round((Date.now() - started) / 100) / 10,
+    pakkettenPerSeconde:
+      making.made > 0 && making.ms > 0 ? Math.round((making.made / making.ms) * 10_000) / 10 : 0,
+  };
+}
+
+function memoize(
+  inspect: (path: string) => string | undefined,
+): (path: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (path) => {
+    if (!seen.has(path)) seen.set(path, inspect(path));
+    return seen.get(path);
+  };
+}
+
+export interface BatchTemplateOptions {
+  /** Where to write: FILE.xlsx, or FILE.csv for the CSV variant. */
+  file: string;
+  pakket: PackKindId;
+  csv: boolean;
+  force: boolean;
+}
+
+export interface BatchTemplateResult {
+  ok: true;
+  pakket: PackKindId;
+  bestand: string;
+  formaat: "xlsx" | "csv";
+  kolommen: number;
+}
+
+/**
+ * `idokit batch sjabloon`: writes the empty spreadsheet of a pack kind, from its schema. An
+ * existing file is left alone unless `force`.
+ */
+export async function runBatchTemplate(
+  options: BatchTemplateOptions,
+  context: CommandContext,
+): Promise<BatchTemplateResult> {
+  const kind = await resolveKind(options.pakket);
+  const extension = extname(options.file).toLowerCase();
+  const formaat = options.csv || extension === ".csv" ? "csv" : "xlsx";
+  if (extension !== "" && extension !== `.${formaat}`)
+    throw new UsageError(
+      formaat === "csv"
+        ? `Met --csv hoort de bestandsnaam op .csv te eindigen, niet op "${extension}".`
+        : `Een sjabloon is een .xlsx- of .csv-bestand, geen "${extension}".`,
+      { hint: "Bijvoorbeeld: idokit batch sjabloon bibliotheken.xlsx (of bibliotheken.csv)" },
+    );
+  const file = resolve(context.cwd, extension === "" ? `${options.file}.${formaat}` : options.file);
+  if (existsSync(file) && !options.force)
+    throw new InputError(`Het bestand "${file}" bestaat al. Er is niets overschreven.`, {
+      hint: "Kies een andere naam, of vervang het met --force.",
+    });
+  const { describeTemplate, buildTemplateCsv } = await import("../batch/template.js");
+  const vocabulary = loadVocabulary();
+  const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
+  const description = describeTemplate(kind, await kind.exampleAnswers(context.today), ctx);
+  const data =
+    formaat === "csv"
+      ? new TextEncoder().encode(buildTemplateCsv(description))
+      : await (await import("../batch/template-xlsx.js")).buildTemplateXlsx(description);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileAtomic(file, data);
+  return {
+    ok: true,
+    pakket: kind.id,
+    bestand: file,
+    formaat,
+    kolommen: description.columns.length,
+  };
+}
