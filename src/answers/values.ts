@@ -144,7 +144,7 @@ export function toDate(raw: unknown): Converted<string> {
     return fail("moet een datum zijn. Gebruik dd-mm-jjjj, bijvoorbeeld 13-03-2027.");
   const value = cleanLine(text).toLowerCase();
   let parts: [number, number, number] | undefined;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
   const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(value);
   if (dmy) {

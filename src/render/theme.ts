@@ -38,7 +38,14 @@ export interface Theme {
     handout: number;
   };
   /** Page geometry for documents, in millimetres (A4 portrait). */
-  page: { width: number; height: number; marginTop: number; marginBottom: number; marginLeft: number; marginRight: number };
+  page: {
+    width: number;
+    height: number;
+    marginTop: number;
+    marginBottom: number;
+    marginLeft: number;
+    marginRight: number;
+  };
   logo?: Logo;
 }
 
@@ -51,7 +58,10 @@ export function shade(hex: string, amount: number): string {
     const target = amount < 0 ? 0 : 255;
     return Math.round(c + (target - c) * Math.abs(amount));
   });
-  return mixed.map((c) => c.toString(16).padStart(2, "0")).join("").toUpperCase();
+  return mixed
+    .map((c) => c.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
 }
 
 /** Relative luminance (WCAG) of a hex colour, 0 (black) to 1 (white). */
@@ -69,7 +79,9 @@ export function readableOn(hex: string): string {
 }
 
 /** Builds the theme, optionally with the library's own primary colour and logo. */
-export function buildTheme(options: { primary?: string | undefined; logo?: Logo | undefined } = {}): Theme {
+export function buildTheme(
+  options: { primary?: string | undefined; logo?: Logo | undefined } = {},
+): Theme {
   // A very light house colour would make headings unreadable on white: darken it for text use.
   const chosen = options.primary ?? DEFAULT_PRIMARY;
   const primary = luminance(chosen) > 0.45 ? shade(chosen, -0.45) : chosen;
@@ -99,7 +111,14 @@ export function buildTheme(options: { primary?: string | undefined; logo?: Logo 
       slideSmall: 14,
       handout: 20,
     },
-    page: { width: 210, height: 297, marginTop: 25, marginBottom: 22, marginLeft: 22, marginRight: 22 },
+    page: {
+      width: 210,
+      height: 297,
+      marginTop: 25,
+      marginBottom: 22,
+      marginLeft: 22,
+      marginRight: 22,
+    },
     ...(options.logo ? { logo: options.logo } : {}),
   };
 }
