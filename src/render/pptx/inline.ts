@@ -153,6 +153,7 @@ function normalise(pieces: readonly Piece[]): Run[] {
         last.text += part.text;
       else merged.push({ text: part.text, bold: part.style.bold, italic: part.style.italic });
     }
+    for (const run of merged) run.text = run.text.replace(/ {2,}/g, " ");
     for (let i = 1; i < merged.length; i++) {
       if (merged[i - 1]!.text.endsWith(" ")) merged[i]!.text = merged[i]!.text.replace(/^ +/, "");
     }

@@ -169,14 +169,18 @@ function titleWidth(theme: Theme): number {
   return CONTENT_WIDTH - logo.w - 0.3;
 }
 
+/**
+ * Titles: one line if a size or two smaller achieves it (a title that just misses one line
+ * would otherwise leave a gap under it), else the largest size that needs two lines.
+ */
 function fitTitle(runs: Run[], theme: Theme): FittedText {
   const sizes = sizeSteps(theme.size.slideTitle, 4, 2, 20);
+  const style = { bold: true, font: theme.font.heading };
+  const oneLine = fitText(runs, titleWidth(theme), sizes.slice(0, 3), 1, 1, style);
+  if (!oneLine.truncated) return oneLine;
   const smallest = sizes[sizes.length - 1]!;
   const hardMax = Math.max(2, Math.floor(TITLE_MAX_HEIGHT / lineHeight(smallest)));
-  return fitText(runs, titleWidth(theme), sizes, 2, hardMax, {
-    bold: true,
-    font: theme.font.heading,
-  });
+  return fitText(runs, titleWidth(theme), sizes, 2, hardMax, style);
 }
 
 function bodyTopFor(title: FittedText | undefined): number {

@@ -222,18 +222,26 @@ export function splitRuns(
         });
     });
   }
+  // Binary search for the longest prefix that fits: line count only grows with the prefix.
   const pieces: Run[][] = [];
-  let current: Run[] = [];
-  for (const token of tokens) {
-    const candidate = [...current, token];
-    if (current.length > 0 && countLines(candidate, widthIn, style) > maxLines) {
-      pieces.push(trimPiece(current));
-      current = [{ ...token, breakBefore: false }];
-    } else {
-      current = candidate;
+  let start = 0;
+  while (start < tokens.length) {
+    const fits = (end: number): boolean => {
+      const piece = tokens
+        .slice(start, end)
+        .map((token, i) => (i === 0 ? { ...token, breakBefore: false } : token));
+      return countLines(piece, widthIn, style) <= maxLines;
+    };
+    let low = start + 1;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle - 1;
     }
+    pieces.push(trimPiece(tokens.slice(start, low)));
+    start = low;
   }
-  if (current.length > 0) pieces.push(trimPiece(current));
   return pieces.filter((piece) => piece.length > 0);
 }
 
