@@ -336,6 +336,20 @@ describe("renderPptx: input handling", () => {
     expect((error as InputError).problems.map((p) => p.where)).toEqual(["dia 1", "dia 3"]);
   });
 
+  it("accepts a colour written with '#' and refuses one that is not a colour", async () => {
+    const base = buildTheme();
+    const hashed = await render("# T", {
+      theme: { ...base, color: { ...base.color, primary: "#1f4e79" } },
+    });
+    expect(hashed.slide(1)).toContain('<a:srgbClr val="1F4E79"/>');
+    await expect(
+      renderPptx("# T", {
+        theme: { ...base, color: { ...base.color, accent: "oranje" } },
+        title: "x",
+      }),
+    ).rejects.toBeInstanceOf(InputError);
+  });
+
   it("refuses Markdown without slides", async () => {
     await expect(
       renderPptx("\n---\n  \n", { theme: buildTheme(), title: "x" }),
