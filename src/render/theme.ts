@@ -73,9 +73,15 @@ export function luminance(hex: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** Black or white, whichever reads better on the given background colour. */
+/** WCAG contrast ratio of two colours, 1 (none) to 21 (black on white). */
+export function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
+
+/** Near-black or white, whichever has the higher contrast on the given background colour. */
 export function readableOn(hex: string): string {
-  return luminance(hex) > 0.4 ? "111111" : "FFFFFF";
+  return contrast(hex, "FFFFFF") >= contrast(hex, "111111") ? "FFFFFF" : "111111";
 }
 
 /** Builds the theme, optionally with the library's own primary colour and logo. */
