@@ -26,6 +26,7 @@ Meer hulp per commando: idokit help training`,
 
 program.version(await readVersion(), "-V, --version", "toon het versienummer");
 program.addCommand(trainingCommand());
+program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());

@@ -1,0 +1,95 @@
+import { Command } from "commander";
+import type { BijeenkomstResult } from "../commands/bijeenkomst.js";
+import type { Output } from "./output.js";
+
+// Only commander loads with this module; everything else is imported when the command runs, so
+// `idokit --help` stays fast.
+
+/** `idokit bijeenkomst`: declares the options and hands a typed options object to the command. */
+export function bijeenkomstCommand(): Command {
+  return new Command("bijeenkomst")
+    .description(
+      "Maak een bijeenkomstpakket voor de lokale IDO-bijeenkomst, waarin jullie de werkafspraken vastleggen.",
+    )
+    .option(
+      "-a, --answers <bestand>",
+      "antwoorden uit een YAML-bestand (bijvoorbeeld antwoorden.yaml uit een eerder pakket)",
+    )
+    .option(
+      "--voorbeeld",
+      "gebruik de ingebouwde voorbeeldantwoorden van een verzonnen bibliotheek",
+      false,
+    )
+    .option(
+      "-o, --out <map>",
+      "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
+    )
+    .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
+    .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
+    .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
+    .option(
+      "--templates <map>",
+      "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
+    )
+    .addHelpText(
+      "after",
+      `
+Het pakket bevat: handleiding-lokale-bijeenkomst.docx, presentatie-lokale-bijeenkomst.pptx (met
+sprekersnotities), werkafspraken-formulier.docx, werkafspraken.yaml, antwoorden.yaml en
+manifest.json. Vul na de bijeenkomst werkafspraken.yaml aan en maak er het trainingspakket mee:
+idokit training --answers werkafspraken.yaml
+
+Voorbeelden:
+  idokit bijeenkomst --voorbeeld --out voorbeeld-bijeenkomst
+  idokit bijeenkomst --answers antwoorden.yaml --out bijeenkomst-maart
+  idokit bijeenkomst --answers antwoorden.yaml --dry-run`,
+    )
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      const globals = command.optsWithGlobals<{ debug?: boolean }>();
+      const { runAction } = await import("./run.js");
+      await runAction(
+        { json: Boolean(flags.json), debug: globals.debug ?? false },
+        async (context, out) => {
+          const { runBijeenkomst } = await import("../commands/bijeenkomst.js");
+          const result = await runBijeenkomst(
+            {
+              answers: flags.answers as string | undefined,
+              voorbeeld: Boolean(flags.voorbeeld),
+              out: flags.out as string | undefined,
+              force: Boolean(flags.force),
+              dryRun: Boolean(flags.dryRun),
+              templates: flags.templates as string | undefined,
+            },
+            context,
+          );
+          if (flags.json) out.json(result);
+          else printBijeenkomstResult(result, out);
+        },
+      );
+    });
+}
+
+const kb = (bytes: number | undefined): string =>
+  bytes === undefined ? "" : ` (${Math.max(1, Math.round(bytes / 1024))} kB)`;
+
+/** The short result of `idokit bijeenkomst`: where the files are and what to do next. */
+export function printBijeenkomstResult(result: BijeenkomstResult, out: Output): void {
+  const { color } = out;
+  if (result.dryRun)
+    out.info(color.bold(`Proefdraai: er is niets geschreven. Dit zou in ${result.map} komen:`));
+  else out.success(color.bold(`Bijeenkomstpakket klaar in ${result.map}`));
+  for (const file of result.bestanden) out.info(`  ${file.naam}${kb(file.bytes)}`);
+  out.info("");
+  out.info(color.bold("Agenda"));
+  for (const row of result.agenda) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
+  for (const note of result.aandachtspunten) out.warn(note);
+  if (!result.dryRun) {
+    out.info("");
+    out.info(
+      `Begin met ${color.bold("handleiding-lokale-bijeenkomst.docx")}: daarin staan de voorbereiding, de agenda en de vragen per onderwerp.`,
+    );
+    out.info(
+      `Na de bijeenkomst: werk ${color.bold("werkafspraken.yaml")} bij en maak het trainingspakket met ${color.bold("idokit training --answers werkafspraken.yaml")}.`,
+    );
+  }
+}

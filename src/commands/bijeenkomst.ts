@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parse } from "yaml";
+import { readLogo } from "../answers/load.js";
+import { addDays } from "../answers/values.js";
+import { loadVocabulary } from "../domain/load-vocabulary.js";
+import { InputError } from "../errors.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import type { QuestionContext } from "../questions/define.js";
+import { BIJEENKOMST_SECTIONS, bijeenkomstSchema } from "../questions/bijeenkomst.js";
+import {
+  makeBijeenkomstPack,
+  planBijeenkomstPack,
+  WERKAFSPRAKEN_FILE,
+  type BijeenkomstResources,
+} from "../pack/bijeenkomst.js";
+import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
+import type { PackFile } from "../pack/manifest.js";
+import { loadTemplateSet } from "../pack/resources.js";
+import { assertWritable, writePack } from "../pack/write.js";
+import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
+import { VERSION } from "../version.js";
+import { collectAnswers, type AnswerSourceOptions } from "./answers.js";
+import type { CommandContext } from "./context.js";
+import { exampleTrainingDate } from "./training.js";
+
+export interface BijeenkomstOptions extends AnswerSourceOptions {
+  out?: string | undefined;
+  force: boolean;
+  dryRun: boolean;
+  templates?: string | undefined;
+}
+
+export interface BijeenkomstResult {
+  ok: true;
+  dryRun: boolean;
+  map: string;
+  bestanden: Array<{ naam: string; bytes?: number }>;
+  agenda: Array<{ start: string; eind: string; onderdeel: string }>;
+  open: string[];
+  /** Notices about templates and answers, already reported while running. */
+  waarschuwingen: string[];
+  /** Points of attention in the plan itself (little time per topic, training close by). */
+  aandachtspunten: string[];
+}
+
+export const EXAMPLE_BIJEENKOMST_FILE = join(PACKAGE_ROOT, "data", "voorbeeld-bijeenkomst.yaml");
+
+/** Weeks between the example meeting and the example training: time to pass the outcome on. */
+const EXAMPLE_WEEKS_BEFORE_TRAINING = 6;
+
+/**
+ * Reads the built-in example answers with the dates moved ahead: the training on the same date
+ * as in `idokit training --voorbeeld`, the meeting six weeks before it (a Tuesday as well).
+ */
+export function readExampleBijeenkomstAnswers(today: string): Record<string, unknown> {
+  const data = parse(readFileSync(EXAMPLE_BIJEENKOMST_FILE, "utf8")) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const training = exampleTrainingDate(today);
+  return {
+    ...data,
+    bijeenkomst: {
+      ...data.bijeenkomst,
+      datum: addDays(training, -7 * EXAMPLE_WEEKS_BEFORE_TRAINING),
+      trainingsdatum: training,
+    },
+  };
+}
+
+/** Loads the templates and the agenda texts once. */
+export function loadBijeenkomstResources(options: { templatesDir?: string | undefined }): {
+  resources: BijeenkomstResources;
+  notices: string[];
+} {
+  const templates = loadTemplateSet(options.templatesDir);
+  let texts;
+  try {
+    texts = parseAgendaTexts(templates.data.get("bijeenkomst/agenda"), "bijeenkomst/agenda.yaml");
+  } catch (error) {
+    throw new InputError((error as Error).message, {
+      hint: "Vergelijk het bestand met het ingebouwde sjabloon templates/bijeenkomst/agenda.yaml.",
+    });
+  }
+  return {
+    resources: { vocabulary: loadVocabulary(), engine: templates.engine, texts, version: VERSION },
+    notices: templates.notices,
+  };
+}
+
+/**
+ * `idokit bijeenkomst`: answers → plan → handleiding, presentatie, werkafspraken form and
+ * werkafspraken.yaml → a pack folder, written atomically. Returns the result for the CLI.
+ */
+export async function runBijeenkomst(
+  options: BijeenkomstOptions,
+  context: CommandContext,
+): Promise<BijeenkomstResult> {
+  // 1. Refuse an existing output folder before anyone answers a question.
+  if (options.out && !options.dryRun)
+    assertWritable(resolve(context.cwd, options.out), options.force);
+
+  // 2. Answers, and what the pack is made from.
+  const { resources, notices: resourceNotices } = loadBijeenkomstResources({
+    templatesDir: options.templates,
+  });
+  const ctx: QuestionContext = {
+    today: context.today,
+    vocabulary: resources.vocabulary,
+    mode: "file",
+  };
+  const { answers, warnings, baseDir } = await collectAnswers(
+    {
+      schema: bijeenkomstSchema,
+      sections: BIJEENKOMST_SECTIONS,
+      command: "bijeenkomst",
+      example: readExampleBijeenkomstAnswers,
+      confirmLabel: "Ja, maak het bijeenkomstpakket",
+    },
+    options,
+    context,
+    ctx,
+  );
+  const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
+  for (const notice of notices) context.report.warn(notice);
+
+  // 3. Plan only (dry run), or make and write the pack.
+  let files: PackFile[] | undefined;
+  let plan;
+  if (options.dryRun) {
+    plan = planBijeenkomstPack(answers, resources, { today: context.today });
+  } else {
+    context.report.progress?.("Pakket maken…");
+    const logoPath = answers.huisstijl.logo;
+    const pack = await makeBijeenkomstPack(answers, resources, {
+      today: context.today,
+      logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
+      logoPath: logoPath && !isAbsolute(logoPath) ? resolve(baseDir, logoPath) : logoPath,
+      created: context.now,
+    });
+    ({ plan, files } = pack);
+  }
+  const map = resolve(context.cwd, options.out ?? plan.folderName);
+  if (files) writePack(map, files, { force: options.force });
+  const { view } = plan;
+  return {
+    ok: true,
+    dryRun: options.dryRun,
+    map,
+    bestanden: files
+      ? files.map((f) => ({ naam: f.name, bytes: f.data.byteLength }))
+      : [
+          ...plan.documents.map((d) => ({ naam: d.file })),
+          { naam: WERKAFSPRAKEN_FILE },
+          { naam: ANSWERS_FILE },
+          { naam: MANIFEST_FILE },
+        ],
+    agenda: view.agenda.map((row) => ({ start: row.start, eind: row.eind, onderdeel: row.titel })),
+    open: view.openOnderwerpen.map((t) => t.titel),
+    waarschuwingen: notices,
+    aandachtspunten: view.waarschuwingen,
+  };
+}

@@ -1,0 +1,111 @@
+import { serializeAnswers } from "../answers/serialize.js";
+import { formatDate } from "../domain/format.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
+import type { QuestionContext } from "../questions/define.js";
+import { bijeenkomstSchema, type BijeenkomstAnswers } from "../questions/bijeenkomst.js";
+import { trainingSchema } from "../questions/training.js";
+import { buildTheme, type Logo } from "../render/theme.js";
+import type { TemplateEngine } from "../templates/engine.js";
+import {
+  buildBijeenkomstPlan,
+  toWerkafsprakenAnswers,
+  type AgendaTexts,
+  type BijeenkomstView,
+} from "../plan/bijeenkomst-plan.js";
+import type { PackPlan } from "../plan/training-plan.js";
+import { ANSWERS_FILE, renderPackFiles } from "./files.js";
+import type { PackFile } from "./manifest.js";
+
+/** Everything a bijeenkomstpakket is made from besides the answers; loaded once. */
+export interface BijeenkomstResources {
+  vocabulary: Vocabulary;
+  engine: TemplateEngine;
+  texts: AgendaTexts;
+  version: string;
+}
+
+export interface BijeenkomstPackOptions {
+  today: string;
+  logo?: Logo | undefined;
+  /**
+   * The logo's path as the training should read it from werkafspraken.yaml (absolute, because
+   * that file is read from another folder than the answers it came from).
+   */
+  logoPath?: string | undefined;
+  /** Creation time stamped into the documents and the manifest. */
+  created: Date;
+}
+
+export interface BijeenkomstPack {
+  plan: PackPlan<BijeenkomstView>;
+  files: PackFile[];
+}
+
+/** The meeting's outcome as a training answers file. */
+export const WERKAFSPRAKEN_FILE = "werkafspraken.yaml";
+
+/** Plans a bijeenkomstpakket without rendering (for --dry-run and for generating). */
+export function planBijeenkomstPack(
+  answers: BijeenkomstAnswers,
+  resources: BijeenkomstResources,
+  options: Pick<BijeenkomstPackOptions, "today">,
+): PackPlan<BijeenkomstView> {
+  const ctx: QuestionContext = {
+    today: options.today,
+    vocabulary: resources.vocabulary,
+    mode: "file",
+  };
+  return buildBijeenkomstPlan({
+    answers,
+    texts: resources.texts,
+    ctx,
+    version: resources.version,
+  });
+}
+
+/**
+ * Makes all files of a bijeenkomstpakket in memory: the handleiding, the presentation, the
+ * werkafspraken form, the werkafspraken as a training answers file, the answers and the
+ * manifest. No I/O; the caller writes the files with `writePack`.
+ */
+export async function makeBijeenkomstPack(
+  answers: BijeenkomstAnswers,
+  resources: BijeenkomstResources,
+  options: BijeenkomstPackOptions,
+): Promise<BijeenkomstPack> {
+  const plan = planBijeenkomstPack(answers, resources, options);
+  const { bibliotheek, bijeenkomst } = answers;
+  const werkafspraken = toWerkafsprakenAnswers(answers);
+  if (options.logoPath !== undefined && answers.huisstijl.logo !== undefined)
+    werkafspraken.huisstijl = { ...answers.huisstijl, logo: options.logoPath };
+  const werkafsprakenText = serializeAnswers(
+    trainingSchema,
+    werkafspraken,
+    [
+      `Werkafspraken van het IDO van ${bibliotheek.organisatie} (${bibliotheek.vestiging}), uit de lokale IDO-bijeenkomst van ${formatDate(bijeenkomst.datum)}.`,
+      "Werk dit bestand na de bijeenkomst bij met wat jullie hebben afgesproken (zie werkafspraken-formulier.docx).",
+      "Vul daarna de vragen over de training zelf aan, met: idokit training --answers werkafspraken.yaml",
+      "(de vragen die nog ontbreken, stelt idokit dan zelf).",
+    ].join("\n"),
+  );
+  const files = await renderPackFiles({
+    plan,
+    engine: resources.engine,
+    theme: buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo }),
+    meta: {
+      header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+      footer: `${bibliotheek.organisatie} · lokale IDO-bijeenkomst ${formatDate(bijeenkomst.datum)}`,
+      created: options.created,
+    },
+    extraFiles: [{ name: WERKAFSPRAKEN_FILE, data: new TextEncoder().encode(werkafsprakenText) }],
+    answersText: serializeAnswers(
+      bijeenkomstSchema,
+      answers,
+      `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --answers ${ANSWERS_FILE}`,
+    ),
+    pakket: "bijeenkomst",
+    version: resources.version,
+    answers,
+  });
+  return { plan, files };
+}

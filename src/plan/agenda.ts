@@ -1,0 +1,160 @@
+import { minutesOf, timeOf } from "../answers/values.js";
+import type { Werkafspraak } from "../questions/bijeenkomst.js";
+import { formatDuration } from "./schedule.js";
+
+/**
+ * The agenda of the lokale IDO-bijeenkomst: fixed items around one item per open werkafspraak,
+ * fitted exactly between start and end time. Pure; the handleiding's agenda table and the
+ * agenda slide both render its result, so they always agree to the minute.
+ */
+
+export type AgendaId = "welkom" | "stand" | "onderwerp" | "pauze" | "training" | "afsluiting";
+
+export interface AgendaItem {
+  id: AgendaId;
+  /** The werkafspraak of an `onderwerp` item. */
+  onderwerp?: Werkafspraak;
+  start: string;
+  end: string;
+  minutes: number;
+}
+
+interface Sized {
+  ideal: number;
+  min: number;
+}
+
+type FixedId = Exclude<AgendaId, "onderwerp" | "pauze">;
+
+const FIXED: Readonly<Record<FixedId, Sized>> = {
+  welkom: { ideal: 10, min: 5 },
+  // Going over what is already settled: a quick check, or the whole meeting when nothing is open.
+  stand: { ideal: 10, min: 5 },
+  training: { ideal: 10, min: 5 },
+  afsluiting: { ideal: 10, min: 5 },
+};
+
+/** How long a werkafspraak takes to settle, ideally; partners and privacy need the most talk. */
+const TOPIC: Readonly<Record<Werkafspraak, Sized>> = {
+  werkwijze: { ideal: 20, min: 5 },
+  partners: { ideal: 25, min: 5 },
+  inrichting: { ideal: 15, min: 5 },
+  privacy: { ideal: 20, min: 5 },
+  registratie: { ideal: 10, min: 5 },
+  escalatie: { ideal: 15, min: 5 },
+  kennis: { ideal: 15, min: 5 },
+};
+
+export const STANDARD_MEETING_MINUTES = 120;
+export const MIN_MEETING_MINUTES = 60;
+export const MAX_MEETING_MINUTES = 240;
+export const MEETING_PAUSE_MINUTES = 10;
+/** Below this many minutes per open werkafspraak the talk gets hurried: worth a warning. */
+export const HURRIED_TOPIC_MINUTES = 10;
+
+/** A meeting of 2½ hours or more gets a short break. */
+export function meetingPauseCount(total: number): number {
+  return total >= 150 ? 1 : 0;
+}
+
+/** Checks start and end time of the meeting; returns a Dutch problem or nothing. */
+export function checkMeetingTimes(start: string, end: string): string | undefined {
+  const total = minutesOf(end) - minutesOf(start);
+  if (total <= 0) return `De eindtijd (${end}) ligt niet na de starttijd (${start}).`;
+  if (total < MIN_MEETING_MINUTES)
+    return `De bijeenkomst duurt maar ${total} minuten. Reken op minstens een uur, zodat er tijd is om afspraken te maken.`;
+  if (total > MAX_MEETING_MINUTES)
+    return `De bijeenkomst duurt ${formatDuration(total)}; dat is langer dan ${MAX_MEETING_MINUTES / 60} uur. Verdeel de onderwerpen liever over twee bijeenkomsten.`;
+  return undefined;
+}
+
+const roundTo5 = (minutes: number): number => Math.round(minutes / 5) * 5;
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Builds the agenda: welcome, a check of what is settled, one item per open werkafspraak (in the
+ * given order), the road to the training, and the closing round. Fixed items keep their ideal
+ * length and spare time goes to the open topics (or, when nothing is open, to the check);
+ * in a short meeting everything shrinks in proportion, never below five minutes. Throws on
+ * times that `checkMeetingTimes` rejects.
+ */
+export function buildAgenda(
+  start: string,
+  end: string,
+  open: readonly Werkafspraak[],
+): AgendaItem[] {
+  const problem = checkMeetingTimes(start, end);
+  if (problem) throw new Error(problem);
+  const total = minutesOf(end) - minutesOf(start);
+  const topics = [...new Set(open)];
+  const pauses = meetingPauseCount(total);
+  const available = total - pauses * MEETING_PAUSE_MINUTES;
+
+  // 1. Wanted lengths, before rounding.
+  const fixedIds = Object.keys(FIXED) as FixedId[];
+  const fixedIdeal = sum(fixedIds.map((id) => FIXED[id].ideal));
+  const topicIdeal = sum(topics.map((t) => TOPIC[t].ideal));
+  const wanted = new Map<string, number>();
+  const sized = new Map<string, Sized>();
+  for (const id of fixedIds) sized.set(id, FIXED[id]);
+  for (const t of topics) sized.set(t, TOPIC[t]);
+  if (available >= fixedIdeal + topicIdeal) {
+    for (const id of fixedIds) wanted.set(id, FIXED[id].ideal);
+    const spare = available - fixedIdeal;
+    if (topics.length === 0) wanted.set("stand", FIXED.stand.ideal + spare);
+    else for (const t of topics) wanted.set(t, (TOPIC[t].ideal * spare) / topicIdeal);
+  } else {
+    const scale = available / (fixedIdeal + topicIdeal);
+    for (const [id, size] of sized) wanted.set(id, size.ideal * scale);
+  }
+
+  // 2. Whole 5-minute steps, at least the minimum; then settle the difference with the total on
+  //    the biggest item that can give or take (the first open topic, else the check).
+  const minutes = new Map<string, number>();
+  for (const [id, value] of wanted) minutes.set(id, Math.max(sized.get(id)!.min, roundTo5(value)));
+  let difference = available - sum([...minutes.values()]);
+  const order = [...minutes.keys()].sort((a, b) => minutes.get(b)! - minutes.get(a)!);
+  while (difference !== 0) {
+    const step = difference > 0 ? Math.min(5, difference) : Math.max(-5, difference);
+    const target = order.find((id) => minutes.get(id)! + step >= sized.get(id)!.min);
+    if (target === undefined) break; // cannot happen within checkMeetingTimes' bounds
+    minutes.set(target, minutes.get(target)! + step);
+    difference -= step;
+    order.sort((a, b) => minutes.get(b)! - minutes.get(a)!);
+  }
+
+  const items: Array<Omit<AgendaItem, "start" | "end">> = [
+    { id: "welkom", minutes: minutes.get("welkom")! },
+    { id: "stand", minutes: minutes.get("stand")! },
+    ...topics.map((t) => ({ id: "onderwerp" as const, onderwerp: t, minutes: minutes.get(t)! })),
+    { id: "training", minutes: minutes.get("training")! },
+    { id: "afsluiting", minutes: minutes.get("afsluiting")! },
+  ];
+
+  // 3. The break goes at the item boundary closest to half-way, never in the first or last half
+  //    hour.
+  if (pauses > 0) {
+    let best = -1;
+    let bestDistance = Infinity;
+    let elapsed = 0;
+    items.forEach((item, index) => {
+      elapsed += item.minutes;
+      if (index === items.length - 1 || elapsed < 30 || available - elapsed < 30) return;
+      const distance = Math.abs(elapsed - available / 2);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = index;
+      }
+    });
+    if (best >= 0) items.splice(best + 1, 0, { id: "pauze", minutes: MEETING_PAUSE_MINUTES });
+    else items[1]!.minutes += MEETING_PAUSE_MINUTES; // no room for a break: keep the end time
+  }
+
+  // 4. Clock times.
+  let clock = minutesOf(start);
+  return items.map((item) => {
+    const placed = { ...item, start: timeOf(clock), end: timeOf(clock + item.minutes) };
+    clock += item.minutes;
+    return placed;
+  });
+}
