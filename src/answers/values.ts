@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MONTHS } from "../domain/format.js";
 import type { Choice } from "../questions/define.js";
 
 /**
@@ -107,20 +108,6 @@ export function toInteger(raw: unknown, min?: number, max?: number): Converted<n
   return ok(value);
 }
 
-const MONTHS = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
 
 /** ISO date for a year, month (1–12) and day, or undefined when the date does not exist. */
 export function isoDate(year: number, month: number, day: number): string | undefined {

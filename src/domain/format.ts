@@ -1,7 +1,8 @@
 /** Dutch formatting of dates and times, for documents, messages and answers files. */
 
 const DAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
-const MONTHS = [
+/** Dutch month names, January first. */
+export const MONTHS = [
   "januari",
   "februari",
   "maart",
