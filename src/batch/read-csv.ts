@@ -11,13 +11,13 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
  * on Windows). Bytes that are not valid UTF-8 are taken as Windows-1252.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
-    return { text: buffer.subarray(3).toString("utf8"), encoding: "utf-8" };
+  let buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer[0] === 0xff && buffer[1] === 0xfe)
     return { text: iconv.decode(buffer.subarray(2), "utf-16le"), encoding: "utf-16le" };
   if (buffer[0] === 0xfe && buffer[1] === 0xff)
     return { text: iconv.decode(buffer.subarray(2), "utf-16be"), encoding: "utf-16be" };
+  // Some tools put a UTF-8 BOM before Windows-1252 text, so the BOM alone does not decide.
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(buffer), encoding: "utf-8" };
   } catch {

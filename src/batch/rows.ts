@@ -1,4 +1,9 @@
-import { convertAnswer, suggest, validateAnswers } from "../answers/validate.js";
+import {
+  convertAnswer,
+  suggest,
+  validateAnswers,
+  type Validation,
+} from "../answers/validate.js";
 import { cleanLine, isBlank } from "../answers/values.js";
 import type { Problem } from "../errors.js";
 import {
@@ -8,6 +13,7 @@ import {
   listQuestions,
   setPath,
   type Draft,
+  type Question,
   type QuestionContext,
   type SchemaNode,
 } from "../questions/define.js";
@@ -178,7 +184,7 @@ export function checkRow(options: {
   const locate = locator(options, read);
   const problems: Problem[] = [
     ...validation.problems.map((problem) => locate(problem.where, problem.message)),
-    ...validation.missing.map((question) => {
+    ...relevantMissing(validation).map((question) => {
       const inSheet = match.columns.some((spec) => spec?.key === question.key);
       const example = question.example ? ` Bijvoorbeeld: ${question.example}` : "";
       return {
@@ -200,6 +206,16 @@ export function checkRow(options: {
     problems,
     warnings,
   };
+}
+
+/**
+ * Missing answers worth reporting. A question with a computed default is missing only because
+ * what it is computed from is wrong or missing (no voorbespreking date without a training date);
+ * while anything else is reported, saying so too would only send the user to the wrong cell.
+ */
+function relevantMissing(validation: Validation<unknown>): Question[] {
+  const plain = validation.missing.filter((question) => !question.default);
+  return validation.problems.length > 0 || plain.length > 0 ? plain : validation.missing;
 }
 
 /** Turns a problem located by answer key into one located by row, column and value. */
