@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import { IdokitError, type Problem } from "../errors.js";
+import yoctoSpinner, { type Spinner } from "yocto-spinner";
+import { CancelledError, IdokitError, type Problem } from "../errors.js";
 
 /** How the CLI talks: human messages on stderr, the `--json` result on stdout. */
 export interface Output {
@@ -11,6 +12,10 @@ export interface Output {
   success(message: string): void;
   problems(problems: readonly Problem[]): void;
   json(value: unknown): void;
+  /** Long work starts: a spinner on a terminal, a plain line otherwise. Any later output stops it. */
+  progress(message: string): void;
+  /** Stops the spinner, if one runs (before exiting). */
+  stopProgress(): void;
 }
 
 export function createOutput(
@@ -21,10 +26,23 @@ export function createOutput(
   const fancy =
     Boolean(stream.isTTY) && !("NO_COLOR" in env && env.NO_COLOR !== "") && env.TERM !== "dumb";
   const color = new Chalk({ level: fancy ? 1 : 0 });
+  let spinner: Spinner | undefined;
+  const stopProgress = (): void => {
+    spinner?.stop();
+    spinner = undefined;
+  };
   const write = (text: string): void => {
+    stopProgress();
     stream.write(`${text}\n`);
   };
   return {
+    progress: (message) => {
+      if (!fancy) return write(message);
+      stopProgress();
+      // The CLI handles Ctrl-C itself (cleanup, exit 130); the spinner must not exit on its own.
+      spinner = yoctoSpinner({ text: message, stream, handleSignals: false }).start();
+    },
+    stopProgress,
     color,
     fancy,
     info: (message) => write(message),
@@ -34,6 +52,7 @@ export function createOutput(
       for (const p of problems) write(`  ${color.red("•")} ${color.bold(p.where)}: ${p.message}`);
     },
     json: (value) => {
+      stopProgress();
       process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
   };
@@ -45,6 +64,19 @@ export function reportError(
   out: Output,
   options: { debug: boolean; json: boolean },
 ): number {
+  if (error instanceof CancelledError) {
+    // Stopping is the person's choice, not a failure: no "Fout:", and the way back is plain text.
+    out.info(`\n${out.color.yellow(error.message)}`);
+    if (error.hint) out.info(error.hint);
+    if (options.json)
+      out.json({
+        ok: false,
+        fout: error.message,
+        tip: error.hint ?? null,
+        exitCode: error.exitCode,
+      });
+    return error.exitCode;
+  }
   if (error instanceof IdokitError) {
     out.info(`${out.color.red.bold("Fout:")} ${error.message}`);
     out.problems(error.problems);

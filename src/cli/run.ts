@@ -17,10 +17,13 @@ export function createContext(out: Output, options: { json: boolean }): CommandC
     today: today(now),
     now,
     cwd: process.cwd(),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !options.json,
+    // The wizard talks on stderr, so it only needs stdin and stderr to be a terminal; --json
+    // means a script is running us, and scripts are never asked anything.
+    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY) && !options.json,
     report: {
       info: (message) => out.info(message),
       warn: (message) => out.warn(message),
+      progress: (message) => out.progress(message),
     },
   };
 }
@@ -36,6 +39,7 @@ export async function runAction(
   const out = createOutput();
   const json = Boolean(flags.json);
   const onSigint = (): void => {
+    out.stopProgress();
     removeUnfinishedPacks();
     out.info("\nAfgebroken; er is niets half weggeschreven.");
     process.exit(130);
@@ -43,6 +47,7 @@ export async function runAction(
   process.once("SIGINT", onSigint);
   try {
     await action(createContext(out, { json }), out);
+    out.stopProgress();
     process.exit(0);
   } catch (error) {
     removeUnfinishedPacks();

@@ -27,6 +27,16 @@ export function trainingCommand(): Command {
       "-o, --out <map>",
       "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
     )
+    .option(
+      "-y, --yes",
+      "neem de standaardantwoorden over voor alles wat niet gegeven is; vraag alleen wat echt nodig is",
+      false,
+    )
+    .option(
+      "--bewerk",
+      "stel alle vragen opnieuw, met de antwoorden uit --answers als standaard",
+      false,
+    )
     .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
     .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
     .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
@@ -53,10 +63,17 @@ briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, 
 en manifest.json. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
 vervangen met --force.
 
+Zonder --answers stelt idokit de vragen in de terminal. Met --answers vraagt idokit alleen wat
+ontbreekt of niet klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2). Stop je halverwege
+met Ctrl-C, dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml) en zegt
+hoe je verdergaat.
+
 Voorbeelden:
+  idokit training
   idokit training --voorbeeld --out voorbeeldpakket
   idokit training --answers antwoorden.yaml --out pakket-maart
-  idokit training --answers antwoorden.yaml --dry-run`,
+  idokit training --answers pakket-maart/antwoorden.yaml --bewerk --out pakket-april
+  idokit training --answers antwoorden.yaml --yes --dry-run`,
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
@@ -74,8 +91,21 @@ Voorbeelden:
               casussen: flags.casussen as string[],
               templates: flags.templates as string | undefined,
               seed: flags.seed as number,
+              yes: Boolean(flags.yes),
+              bewerk: Boolean(flags.bewerk),
             },
             context,
+            {
+              // The wizard talks on stderr, so stdout stays clean; inquirer loads only when asking.
+              prompts: async () => {
+                const { createTerminalPrompts } = await import("../questions/wizard-inquirer.js");
+                return createTerminalPrompts({
+                  input: process.stdin,
+                  output: process.stderr,
+                  color: out.fancy,
+                });
+              },
+            },
           );
           if (flags.json) {
             out.json(result);

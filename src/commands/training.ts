@@ -1,13 +1,26 @@
-import { resolve } from "node:path";
-import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { fileInspector, readAnswersFile, readLogo } from "../answers/load.js";
-import { validateAnswers, type Validation } from "../answers/validate.js";
+import type { Validation } from "../answers/validate.js";
+import { serializeAnswers } from "../answers/serialize.js";
 import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
-import { InputError, UsageError, type Problem } from "../errors.js";
-import type { QuestionContext } from "../questions/define.js";
-import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
+import { UsageError, type Problem } from "../errors.js";
+import {
+  getPath,
+  listQuestions,
+  setPath,
+  type Draft,
+  type QuestionContext,
+} from "../questions/define.js";
+import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
+import type { WizardPrompts } from "../questions/wizard.js";
+import {
+  completeAnswers,
+  missingAnswersError as missingFor,
+  shellQuote,
+} from "../questions/wizard-session.js";
 import { EXAMPLE_TRAINING_FILE } from "../paths.js";
 import { assertWritable, writePack } from "../pack/write.js";
 import {
@@ -31,6 +44,10 @@ export interface TrainingOptions {
   casussen: string[];
   templates?: string | undefined;
   seed: number;
+  /** Take the defaults for everything not given; ask only what has none (`--yes`). */
+  yes?: boolean;
+  /** Ask every question again, with the answers file's values as defaults (`--bewerk`). */
+  bewerk?: boolean;
 }
 
 export interface TrainingResult {
@@ -62,27 +79,98 @@ export function readExampleAnswers(today: string): Record<string, unknown> {
 
 /** Lists every missing answer by key, with how to give it; for runs where no one can be asked. */
 export function missingAnswersError(validation: Validation<unknown>, source: string): UsageError {
-  const problems: Problem[] = validation.missing.map((q) => ({
-    where: q.key,
-    message: `${q.label} ontbreekt${q.example ? ` (bijvoorbeeld: ${q.example})` : ""}.`,
-  }));
-  return new UsageError(
-    `Er ontbreken ${problems.length} antwoorden${source ? ` in ${source}` : ""}, en er is geen terminal om ze te vragen.`,
-    {
-      problems,
-      hint: "Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld `training:` met daaronder `  datum: 13-04-2027`) en start opnieuw met --answers BESTAND, of start idokit training in een terminal om de vragen te beantwoorden.",
-    },
-  );
+  return missingFor(validation, source, "idokit training");
 }
 
-/** Collects the answers: from the example, an answers file, or (later) the wizard. */
-export function collectTrainingAnswers(
+/** Refuses contradictory flags before anything is asked or read. */
+export function checkTrainingFlags(options: TrainingOptions, context: CommandContext): void {
+  if (options.voorbeeld && options.answers)
+    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
+  if (options.bewerk && options.voorbeeld)
+    throw new UsageError("--bewerk past een eigen antwoordenbestand aan, niet het voorbeeld.", {
+      hint: "Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: idokit training --answers MAP/antwoorden.yaml --bewerk",
+    });
+  if (options.bewerk && !options.answers)
+    throw new UsageError("--bewerk heeft een antwoordenbestand nodig om aan te passen.", {
+      hint: "Gebruik het samen met --answers BESTAND, bijvoorbeeld: idokit training --answers antwoorden.yaml --bewerk",
+    });
+  if (options.bewerk && options.yes)
+    throw new UsageError(
+      "Gebruik --bewerk óf --yes: --bewerk stelt alle vragen opnieuw, --yes zo min mogelijk.",
+    );
+  if (options.bewerk && !context.interactive)
+    throw new UsageError(
+      "--bewerk stelt alle vragen opnieuw en heeft daarvoor een terminal nodig.",
+      {
+        hint: "Start het commando in een terminal (zonder --json), of pas het antwoordenbestand zelf aan.",
+      },
+    );
+}
+
+/** How the command reaches a person; injected by the CLI (a terminal) or by tests (a script). */
+export interface TrainingIO {
+  /** Creates the wizard's prompts; only called when a question is asked. */
+  prompts?: () => Promise<WizardPrompts>;
+}
+
+/** File answers (logo) are relative to the answers file; typed ones to the current folder. */
+function rebaseFiles(data: unknown, baseDir: string, cwd: string): unknown {
+  if (!data || typeof data !== "object" || baseDir === cwd) return data;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const q of listQuestions(trainingSchema).filter((q) => q.kind === "file")) {
+    const value = getPath(copy, q.key);
+    if (typeof value === "string" && value.trim() && !isAbsolute(value.trim()))
+      setPath(copy, q.key, relative(cwd, resolve(baseDir, value.trim())));
+  }
+  return copy;
+}
+
+/**
+ * Writes answers that are not complete yet to `idokit-concept-<date>-<time>.yaml` in `dir`,
+ * never over an existing file. Returns the path as the person can type it (relative when in `cwd`).
+ */
+export function writeAnswersDraft(
+  draft: Draft,
+  options: { dir: string; cwd: string; now: Date; command: string },
+): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const { now } = options;
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  for (let n = 1; ; n++) {
+    const file = join(options.dir, `idokit-concept-${stamp}${n > 1 ? `-${n}` : ""}.yaml`);
+    const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file);
+    const header = [
+      `Antwoorden voor ${options.command}, bewaard op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
+      `Ga verder met: ${options.command} --answers ${shellQuote(shown)}`,
+    ].join("\n");
+    try {
+      writeFileSync(file, serializeAnswers(trainingSchema, draft, header), { flag: "wx" });
+      return shown;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || n > 50) throw error;
+    }
+  }
+}
+
+/** The folder for a draft: beside the pack folder when --out has an existing parent, else here. */
+function draftDir(options: TrainingOptions, context: CommandContext): string {
+  if (!options.out) return context.cwd;
+  const parent = dirname(resolve(context.cwd, options.out));
+  return existsSync(parent) ? parent : context.cwd;
+}
+
+/**
+ * Collects the answers: from the example, an answers file, or the wizard (in a terminal), which
+ * asks what is missing or wrong, or everything with --bewerk. Without a terminal, missing answers
+ * are a usage error that lists them.
+ */
+export async function collectTrainingAnswers(
   options: TrainingOptions,
   context: CommandContext,
   ctx: QuestionContext,
-): { answers: TrainingAnswers; warnings: Problem[]; baseDir: string } {
-  if (options.voorbeeld && options.answers)
-    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
+  io: TrainingIO = {},
+): Promise<{ answers: TrainingAnswers; warnings: Problem[]; baseDir: string; asked: number }> {
+  checkTrainingFlags(options, context);
   const raw = options.voorbeeld
     ? {
         data: readExampleAnswers(context.today),
@@ -92,28 +180,33 @@ export function collectTrainingAnswers(
     : options.answers
       ? readAnswersFile(resolve(context.cwd, options.answers))
       : { data: {}, file: "", baseDir: context.cwd };
-  const validation = validateAnswers(trainingSchema, raw.data, {
-    ...ctx,
-    inspectFile: fileInspector(raw.baseDir),
+  // The example is complete by design: never start asking about it.
+  const interactive = context.interactive && !options.voorbeeld && io.prompts !== undefined;
+  const baseDir = interactive ? context.cwd : raw.baseDir;
+  const { answers, warnings, asked } = await completeAnswers({
+    schema: trainingSchema,
+    sections: TRAINING_SECTIONS,
+    raw: interactive ? rebaseFiles(raw.data, raw.baseDir, context.cwd) : raw.data,
+    source: raw.file,
+    ctx: { ...ctx, inspectFile: fileInspector(baseDir) },
+    interactive,
+    edit: Boolean(options.bewerk),
+    acceptDefaults: Boolean(options.yes) || options.voorbeeld,
+    prompts: io.prompts,
+    confirmLabel: options.dryRun
+      ? "Ja, laat zien wat er gemaakt wordt"
+      : "Ja, maak het trainingspakket",
+    command: "idokit training",
+    saveDraft: (draft) =>
+      writeAnswersDraft(draft, {
+        dir: draftDir(options, context),
+        cwd: context.cwd,
+        now: context.now,
+        command: "idokit training",
+      }),
+    warn: (message) => context.report.warn(message),
   });
-  if (validation.answers)
-    return { answers: validation.answers, warnings: validation.warnings, baseDir: raw.baseDir };
-  if (validation.problems.length > 0) {
-    const where = raw.file ? `${raw.file}: ` : "";
-    throw new InputError(
-      `${where}${validation.problems.length + validation.missing.length} antwoorden kloppen niet of ontbreken. Er is niets gemaakt.`,
-      {
-        problems: [
-          ...validation.problems,
-          ...validation.missing.map((q) => ({ where: q.key, message: `${q.label} ontbreekt.` })),
-        ],
-        hint: raw.file
-          ? `Verbeter de genoemde velden in ${raw.file} en start opnieuw.`
-          : "Verbeter de genoemde antwoorden en start opnieuw.",
-      },
-    );
-  }
-  throw missingAnswersError(validation, raw.file);
+  return { answers, warnings, baseDir, asked };
 }
 
 /**
@@ -123,15 +216,57 @@ export function collectTrainingAnswers(
 export async function runTraining(
   options: TrainingOptions,
   context: CommandContext,
+  io: TrainingIO = {},
 ): Promise<TrainingResult> {
+  checkTrainingFlags(options, context);
   const vocabulary = loadVocabulary();
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
     assertWritable(resolve(context.cwd, options.out), options.force);
 
-  // 2. Answers, and what they are made from.
-  const { answers, warnings, baseDir } = collectTrainingAnswers(options, context, ctx);
+  // 2. Answers: from a file, or typed in the wizard.
+  const collected = await collectTrainingAnswers(options, context, ctx, io);
+  try {
+    return await makeTraining(options, context, vocabulary, collected);
+  } catch (error) {
+    // Typed answers must survive a failure while making the pack (a folder that exists, a bug).
+    if (collected.asked > 0) keepTypedAnswers(collected.answers, options, context);
+    throw error;
+  }
+}
+
+function keepTypedAnswers(
+  answers: TrainingAnswers,
+  options: TrainingOptions,
+  context: CommandContext,
+): void {
+  try {
+    const file = writeAnswersDraft(answers as unknown as Draft, {
+      dir: draftDir(options, context),
+      cwd: context.cwd,
+      now: context.now,
+      command: "idokit training",
+    });
+    context.report.warn(
+      `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: idokit training --answers ${shellQuote(file)}`,
+    );
+  } catch {
+    // Nothing more to do: the error that brought us here is reported by the caller.
+  }
+}
+
+/** Steps 2–3: what the pack is made from, then plan, make and write it. */
+async function makeTraining(
+  options: TrainingOptions,
+  context: CommandContext,
+  vocabulary: ReturnType<typeof loadVocabulary>,
+  {
+    answers,
+    warnings,
+    baseDir,
+  }: { answers: TrainingAnswers; warnings: Problem[]; baseDir: string },
+): Promise<TrainingResult> {
   const { resources, notices: resourceNotices } = loadTrainingResources({
     vocabulary,
     casussenDirs: options.casussen,
