@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { editDistance, suggestClosest } from "../domain/suggest.js";
 import type { Problem } from "../errors.js";
 import {
   choicesOf,
@@ -109,38 +110,11 @@ function convertKind(
   }
 }
 
-/** Lower-case Levenshtein distance, for "bedoelde je …?" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
+// Re-exported for callers that match spreadsheet headers and keys.
+export { editDistance };
 
 /** The closest candidate to a misspelled name, if any is close enough. */
-export function suggest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
+export const suggest = suggestClosest;
 
 const objectSchema = z.record(z.string(), z.unknown());
 

@@ -1,6 +1,6 @@
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
-import { didYouMean, foldText } from "./suggest.js";
+import { didYouMean, foldText } from "../domain/suggest.js";
 import type { Casus } from "./types.js";
 
 /** Filters of `idokit casussen`; all given filters must match. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { cleanLine, stripControl } from "../answers/values.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
-import { didYouMean, foldText, joinDutch } from "./suggest.js";
+import { didYouMean, foldText, joinDutch } from "../domain/suggest.js";
 import type { Casus, Moeilijkheid } from "./types.js";
 
 /** Result of parsing one casus file: the casus when it is valid, and every problem found. */

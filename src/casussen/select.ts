@@ -1,6 +1,6 @@
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
-import { didYouMean, joinDutch } from "./suggest.js";
+import { didYouMean, joinDutch } from "../domain/suggest.js";
 import type { Casus, Moeilijkheid } from "./types.js";
 
 /** Difficulty mix of a training. */

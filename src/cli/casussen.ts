@@ -93,7 +93,7 @@ De opbouw van een casusbestand staat in casussen/README.md.`,
       await within(options, async () => {
         const [extra] = self.args;
         if (extra !== undefined) {
-          const { didYouMean } = await import("../casussen/suggest.js");
+          const { didYouMean } = await import("../domain/suggest.js");
           throw new UsageError(
             `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
             { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
@@ -238,7 +238,7 @@ async function showCasus(
   const { vocabulary, casussen, notices } = await loadLibrary(options, io);
   const casus = casussen.find((candidate) => candidate.id === id);
   if (casus === undefined) {
-    const { didYouMean } = await import("../casussen/suggest.js");
+    const { didYouMean } = await import("../domain/suggest.js");
     throw new UsageError(
       `Er is geen casus met id "${id}".${didYouMean(
         id,

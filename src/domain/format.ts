@@ -58,3 +58,10 @@ export function formatClock(time: string): string {
 export function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
+
+/** Dutch enumeration: `a`, `a en b`, `a, b en c` (or another last word, such as "of"). */
+export function enumerate(items: readonly unknown[], last = "en"): string {
+  const texts = items.map(String).filter((t) => t !== "");
+  if (texts.length <= 1) return texts.join("");
+  return `${texts.slice(0, -1).join(", ")} ${last} ${texts[texts.length - 1]}`;
+}

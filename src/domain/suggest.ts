@@ -1,3 +1,5 @@
+import { enumerate } from "./format.js";
+
 /** Lower case without accents, so "Privé" and "prive" compare equal. */
 export function foldText(text: string): string {
   return text
@@ -6,7 +8,8 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance between two strings (as given; fold them first to ignore case). */
+export function editDistance(a: string, b: string): number {
   // Two-row Levenshtein: inputs are short ids and headings.
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
@@ -64,6 +67,5 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 
 /** Dutch enumeration: "a", "a en b", "a, b en c". */
 export function joinDutch(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+  return enumerate(items);
 }

@@ -1,12 +1,14 @@
-import { formatClock, formatDate, formatLongDate, formatShortDate, formatTime, lowerFirst } from "../domain/format.js";
+import {
+  enumerate,
+  formatClock,
+  formatDate,
+  formatLongDate,
+  formatShortDate,
+  formatTime,
+  lowerFirst,
+} from "../domain/format.js";
 import { Markdown } from "./escape.js";
 
-/** Dutch enumeration: `a`, `a en b`, `a, b en c`. */
-export function enumerate(items: readonly unknown[], last = "en"): string {
-  const texts = items.map(String).filter((t) => t !== "");
-  if (texts.length <= 1) return texts.join("");
-  return `${texts.slice(0, -1).join(", ")} ${last} ${texts[texts.length - 1]}`;
-}
 
 function plain(value: unknown): unknown {
   return value instanceof Markdown ? value.text : value;

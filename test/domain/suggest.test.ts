@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { joinDutch, suggestClosest } from "../../src/casussen/suggest.js";
+import { joinDutch, suggestClosest } from "../../src/domain/suggest.js";
 
 describe("suggestClosest", () => {
-  const ids = ["digid", "toeslagen", "digid-verlopen-activeringsbrief", "digid-app-nieuwe-telefoon"];
+  const ids = [
+    "digid",
+    "toeslagen",
+    "digid-verlopen-activeringsbrief",
+    "digid-app-nieuwe-telefoon",
+  ];
   it.each([
     ["digi", "digid"],
     ["DIGID", "digid"],

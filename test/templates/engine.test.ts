@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTemplateEngine } from "../../src/templates/engine.js";
 import { escapeMarkdown, Markdown } from "../../src/templates/escape.js";
-import { formatLongDate, formatTime } from "../../src/domain/format.js";
-import { enumerate } from "../../src/templates/helpers.js";
+import { enumerate, formatLongDate, formatTime } from "../../src/domain/format.js";
 
 const engine = (sources: Record<string, string>) => createTemplateEngine(new Map(Object.entries(sources)));
 
