@@ -135,10 +135,10 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
       join(out, `training-bibliotheek-noord-vestiging-marktplein-${iso}`, "antwoorden.yaml"),
       "utf8",
     );
-    expect(noord).toContain('starttijd: "09:30"');
-    expect(noord).toContain('eindtijd: "12:45"');
+    expect(noord).toMatch(/starttijd: "?09:30"?\n/);
+    expect(noord).toMatch(/eindtijd: "?12:45"?\n/);
     const etc = readFileSync(join(out, `training-etc-${iso}`, "antwoorden.yaml"), "utf8");
-    expect(etc).toContain("telefoon: 0345123456");
+    expect(etc).toMatch(/telefoon: "?0345123456"?\n/);
   });
 
   it("makes nothing with --strikt when a row is bad, and says so in the report", async () => {
