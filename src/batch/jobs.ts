@@ -1,10 +1,11 @@
+import { resolve } from "node:path";
 import { readLogo } from "../answers/load.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { IdokitError, type Problem } from "../errors.js";
 import type { PackFile } from "../pack/manifest.js";
 import { getPath } from "../questions/define.js";
 import type { Logo } from "../render/theme.js";
-import { loadPackKind, type PackKind, type PackKindId } from "./kinds.js";
+import { loadPackKind, type MakeOptions, type PackKind, type PackKindId } from "./kinds.js";
 import { zipPackFiles } from "./zip.js";
 
 /** What every pack of a batch shares; sent once to each worker. */
@@ -58,12 +59,12 @@ export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
   });
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();
-  const logoFor = (answers: unknown, baseDir: string): Logo | undefined => {
+  const logoFor = (answers: unknown, baseDir: string): Pick<MakeOptions, "logo" | "logoPath"> => {
     const path = kind.logoKey ? getPath(answers, kind.logoKey) : undefined;
-    if (typeof path !== "string" || path === "") return undefined;
-    const cacheKey = `${baseDir}\0${path}`;
-    if (!logos.has(cacheKey)) logos.set(cacheKey, readLogo(path, baseDir).logo);
-    return logos.get(cacheKey);
+    if (typeof path !== "string" || path === "") return {};
+    const logoPath = resolve(baseDir, path);
+    if (!logos.has(logoPath)) logos.set(logoPath, readLogo(logoPath, baseDir).logo);
+    return { logo: logos.get(logoPath), logoPath };
   };
   return async (job) => {
     try {
@@ -71,7 +72,7 @@ export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
         today: setup.today,
         seed: setup.seed,
         created,
-        logo: logoFor(job.answers, job.baseDir),
+        ...logoFor(job.answers, job.baseDir),
       });
       if (!setup.zip) return { id: job.id, ok: true, files };
       const name = job.zipName ?? "pakket.zip";

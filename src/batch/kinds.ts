@@ -1,6 +1,7 @@
 import type { Vocabulary } from "../domain/vocabulary.js";
 import type { PackFile } from "../pack/manifest.js";
 import { getPath, type SchemaNode } from "../questions/define.js";
+import { bijeenkomstSchema, type BijeenkomstAnswers } from "../questions/bijeenkomst.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import type { Logo } from "../render/theme.js";
 
@@ -27,6 +28,8 @@ export interface MakeOptions {
   seed: number;
   created: Date;
   logo?: Logo | undefined;
+  /** The logo's absolute path, for files that another command reads back (werkafspraken). */
+  logoPath?: string | undefined;
 }
 
 export interface PackKind {
@@ -92,9 +95,41 @@ const training: PackKind = {
   },
 };
 
-/** The pack kinds batch can make now; bijeenkomst joins when its pack exists. */
+const bijeenkomst: PackKind = {
+  id: "bijeenkomst",
+  label: "bijeenkomstpakket",
+  schema: bijeenkomstSchema,
+  libraryKey: "bibliotheek.organisatie",
+  logoKey: "huisstijl.logo",
+  folderParts: (draft) => [
+    "bijeenkomst",
+    text(getPath(draft, "bibliotheek.organisatie")),
+    text(getPath(draft, "bibliotheek.vestiging")),
+    text(getPath(draft, "bijeenkomst.datum")),
+  ],
+  exampleAnswers: async (today) => {
+    const { readExampleBijeenkomstAnswers } = await import("../commands/bijeenkomst.js");
+    return readExampleBijeenkomstAnswers(today);
+  },
+  loadResources: async (options) => {
+    const { loadBijeenkomstResources } = await import("../commands/bijeenkomst.js");
+    return loadBijeenkomstResources(options);
+  },
+  make: async (answers, resources, options) => {
+    const { makeBijeenkomstPack } = await import("../pack/bijeenkomst.js");
+    const pack = await makeBijeenkomstPack(
+      answers as BijeenkomstAnswers,
+      resources as Parameters<typeof makeBijeenkomstPack>[1],
+      options,
+    );
+    return pack.files;
+  },
+};
+
+/** The pack kinds batch can make. */
 const KINDS: Partial<Record<PackKindId, () => Promise<PackKind>>> = {
   training: async () => training,
+  bijeenkomst: async () => bijeenkomst,
 };
 
 /** The pack kinds that are available in this build. */

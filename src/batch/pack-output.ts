@@ -11,7 +11,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Manifest } from "../pack/manifest.js";
-import { MANIFEST_FILE } from "../pack/training.js";
+import { MANIFEST_FILE } from "../pack/files.js";
 
 /** Writes one file atomically: into a temporary file beside it, then renamed into place. */
 export function writeFileAtomic(dest: string, data: Uint8Array): void {

@@ -1,9 +1,4 @@
-import {
-  convertAnswer,
-  suggest,
-  validateAnswers,
-  type Validation,
-} from "../answers/validate.js";
+import { convertAnswer, suggest, validateAnswers, type Validation } from "../answers/validate.js";
 import { cleanLine, isBlank } from "../answers/values.js";
 import type { Problem } from "../errors.js";
 import {

@@ -247,7 +247,8 @@ function printTemplateResult(result: BatchTemplateResult, out: Output): void {
       ? `${result.kolommen} kolommen, met uitleg per kolom (opmerking bij de kolomnaam en het blad Uitleg), keuzelijsten en een voorbeeldrij.`
       : `${result.kolommen} kolommen en een voorbeeldrij, gescheiden door puntkomma's. Het .xlsx-sjabloon heeft ook uitleg en keuzelijsten.`,
   );
+  const pakket = result.pakket === "training" ? "" : ` --pakket ${result.pakket}`;
   out.info(
-    `Vul één bibliotheek per rij in en maak de pakketten met: idokit batch ${result.bestand}`,
+    `Vul één bibliotheek per rij in en maak de pakketten met: idokit batch ${result.bestand}${pakket}`,
   );
 }

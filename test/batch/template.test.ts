@@ -203,4 +203,44 @@ describe("runBatchTemplate and runBatch on it", () => {
     for (const file of manifest.bestanden)
       expect(readFileSync(join(folder, file.naam)).byteLength).toBe(file.bytes);
   });
+
+  it("does the same for the bijeenkomst pack", async () => {
+    const dir = tempDir();
+    await runBatchTemplate(
+      { file: "bijeenkomsten.csv", pakket: "bijeenkomst", csv: true, force: false },
+      context(dir),
+    );
+    const header = readFileSync(join(dir, "bijeenkomsten.csv"), "utf8").split("\r\n")[0]!;
+    expect(header).toContain(";Datum bijeenkomst;");
+    expect(header).not.toContain("Datum training");
+    const result = await runBatch(
+      {
+        file: "bijeenkomsten.csv",
+        pakket: "bijeenkomst",
+        strikt: false,
+        zip: false,
+        hervat: false,
+        force: false,
+        dryRun: false,
+        casussen: [],
+        seed: 1,
+        workers: 0,
+      },
+      context(dir),
+    );
+    expect(result.ok).toBe(true);
+    const [made] = result.rijen;
+    expect(made).toMatchObject({
+      status: "gemaakt",
+      map: expect.stringMatching(/^bijeenkomst-bibliotheek-zuiderlinge-/),
+    });
+    const folder = join(dir, "bijeenkomsten-pakketten", made!.map);
+    const manifest = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as {
+      pakket: string;
+      bestanden: Array<{ naam: string; bytes: number }>;
+    };
+    expect(manifest.pakket).toBe("bijeenkomst");
+    for (const file of manifest.bestanden)
+      expect(readFileSync(join(folder, file.naam)).byteLength).toBe(file.bytes);
+  });
 });
