@@ -394,7 +394,7 @@ export const privacyQuestions = defineSchema({
     section: "inrichting",
     label: "Wat een IDO-medewerker wel doet",
     column: "Wel doen",
-    help: "Vooringevuld met de landelijke lijn; pas aan waar jullie afspraken anders zijn. Scheid punten met een puntkomma.",
+    help: "Vooringevuld met de landelijke lijn; pas aan waar jullie afspraken anders zijn.",
     example: "Meekijken terwijl de bezoeker zelf typt; de juiste instantie zoeken",
     default: () => [
       "Meekijken en uitleggen terwijl de bezoeker zelf typt en inlogt",
@@ -409,7 +409,7 @@ export const privacyQuestions = defineSchema({
     section: "inrichting",
     label: "Wat een IDO-medewerker niet doet",
     column: "Niet doen",
-    help: "Vooringevuld met de landelijke lijn; pas aan waar nodig. Scheid punten met een puntkomma.",
+    help: "Vooringevuld met de landelijke lijn; pas aan waar jullie afspraken anders zijn.",
     example: "Inloggen met de DigiD van een ander; het BSN noteren",
     default: () => [
       "Een DigiD aanvragen, gebruiken of bewaren voor een ander",

@@ -131,10 +131,9 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
       const long = (request.default ?? "").length > LONG_DEFAULT && !request.editable;
       const extra: string[] = [];
       if (long) extra.push(`Voorstel: ${request.default}`);
-      if (request.default && !request.editable)
-        extra.push(
-          `Enter neemt ${long ? "het voorstel" : "wat tussen haakjes staat"} over; Tab om het aan te passen${request.optional ? ", Backspace om het leeg te laten" : ""}.`,
-        );
+      if (request.editable && request.default) extra.push("Pas de tekst aan, of druk op Enter.");
+      else if (request.optional && request.default)
+        extra.push("Leeg laten? Druk eerst op Backspace, dan op Enter.");
       showHelp(request, extra);
       return run(() =>
         input(

@@ -233,7 +233,7 @@ class WizardSession {
   snapshot(): Draft {
     const copy = cloneDraft(this.draft);
     for (const q of this.questions) {
-      if (!this.seen.has(q.key) || q.kind === "list") continue;
+      if (!this.seen.has(q.key)) continue;
       if (q.when && !safe(() => q.when!(this.draft), false)) continue;
       // An empty value that was answered is kept, so continuing from the draft does not ask it again.
       if (isBlank(getPath(copy, q.key))) setPath(copy, q.key, q.kind === "date" ? null : "");
