@@ -443,3 +443,46 @@ describe("runWizard on another schema", () => {
     ).rejects.toThrow(/section "bijeenkomst"/);
   });
 });
+
+describe("runWizard on long text lists", () => {
+  it("keeps the national lines as they are, including a ';' inside a point", async () => {
+    const { fake, run } = wizard(NEW_USER);
+    const { answers } = await run;
+    expect(fake.last("privacy.watWel")?.kind).toBe("select");
+    expect(answers.privacy.watWel).toContain(
+      "Tips geven voor een sterk wachtwoord; de bezoeker kiest het zelf",
+    );
+    expect(answers.privacy.watWel).toHaveLength(5);
+  });
+
+  it("adds, changes and removes points one by one", async () => {
+    const { fake, run } = wizard({
+      ...NEW_USER,
+      "privacy.watWel": seq("toevoegen", "wijzigen", "weghalen", "klaar"),
+      "privacy.watWel.nieuw": "Samen oefenen op de website van de gemeente",
+      "privacy.watWel.welk": seq("0", "1"),
+      "privacy.watWel.punt": "Meekijken terwijl de bezoeker zelf typt",
+    });
+    const { answers } = await run;
+    expect(fake.last("privacy.watWel.punt")?.default).toBe(
+      "Meekijken en uitleggen terwijl de bezoeker zelf typt en inlogt",
+    );
+    expect(answers.privacy.watWel).toEqual([
+      "Meekijken terwijl de bezoeker zelf typt",
+      "Uitleggen hoe DigiD aanvragen, activeren en DigiD Machtigen werken",
+      "Doorverwijzen naar de instantie of een lokale partner, met toestemming warm",
+      "Tips geven voor een sterk wachtwoord; de bezoeker kiest het zelf",
+      "Samen oefenen op de website van de gemeente",
+    ]);
+  });
+
+  it("takes a short text list on one line, split on ';'", async () => {
+    const { fake, run } = wizard({
+      ...NEW_USER,
+      "bibliotheek.gemeenten": "Culemborg; West Betuwe",
+    });
+    const { answers } = await run;
+    expect(fake.last("bibliotheek.gemeenten")?.kind).toBe("input");
+    expect(answers.bibliotheek.gemeenten).toEqual(["Culemborg", "West Betuwe"]);
+  });
+});
