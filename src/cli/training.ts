@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
+import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -95,17 +96,7 @@ Voorbeelden:
               bewerk: Boolean(flags.bewerk),
             },
             context,
-            {
-              // The wizard talks on stderr, so stdout stays clean; inquirer loads only when asking.
-              prompts: async () => {
-                const { createTerminalPrompts } = await import("../questions/wizard-inquirer.js");
-                return createTerminalPrompts({
-                  input: process.stdin,
-                  output: process.stderr,
-                  color: out.fancy,
-                });
-              },
-            },
+            { prompts: terminalPrompts(out) },
           );
           if (flags.json) {
             out.json(result);

@@ -1,90 +1,221 @@
-import { resolve } from "node:path";
+import { writeFileSync, existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
-import { validateAnswers, type Validation } from "../answers/validate.js";
-import { InputError, UsageError, type Problem } from "../errors.js";
-import type { AnswersOf, QuestionContext, SchemaNode, Section } from "../questions/define.js";
+import { serializeAnswers } from "../answers/serialize.js";
+import { UsageError, type Problem } from "../errors.js";
+import {
+  getPath,
+  listQuestions,
+  setPath,
+  type AnswersOf,
+  type Draft,
+  type QuestionContext,
+  type SchemaNode,
+  type Section,
+} from "../questions/define.js";
+import type { WizardPrompts } from "../questions/wizard.js";
+import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
 import type { CommandContext } from "./context.js";
+
+/**
+ * How every pack command gets its answers: from its built-in example, an answers file, or the
+ * wizard in a terminal. One function for all commands; each passes its own schema, wizard
+ * sections and example (an `AnswerSpec`).
+ */
 
 type Schema = { readonly [key: string]: SchemaNode };
 
-/** Where a command's answers come from, as the CLI flags say. */
-export interface AnswerSourceOptions {
-  answers?: string | undefined;
-  voorbeeld: boolean;
-}
-
-/** What differs per command: its schema, wizard sections, name and built-in example. */
+/** What differs per command. */
 export interface AnswerSpec<S extends Schema> {
   schema: S;
   sections: readonly Section[];
-  /** The command name, for hints: `training`, `bijeenkomst`. */
+  /** The command as a person types it, for hints: `idokit training`. */
   command: string;
+  /** The pack in the summary's "go" choice: "het trainingspakket". */
+  packName: string;
   /** The built-in example answers (raw), with dates moved ahead of `today`. */
-  example: (today: string) => Record<string, unknown>;
-  /** The wizard's "go" choice in the summary. */
-  confirmLabel: string;
+  example(today: string): Record<string, unknown>;
 }
 
-/** Lists every missing answer by key, with how to give it; for runs where no one can be asked. */
-export function missingAnswersFor(
-  validation: Validation<unknown>,
-  source: string,
-  command: string,
-): UsageError {
-  const problems: Problem[] = validation.missing.map((q) => ({
-    where: q.key,
-    message: `${q.label} ontbreekt${q.example ? ` (bijvoorbeeld: ${q.example})` : ""}.`,
-  }));
-  const first = validation.missing[0]?.key.split(".") ?? [];
-  const sample =
-    first.length === 2 ? ` (bijvoorbeeld \`${first[0]}:\` met daaronder \`  ${first[1]}: …\`)` : "";
-  return new UsageError(
-    `Er ontbreken ${problems.length} antwoorden${source ? ` in ${source}` : ""}, en er is geen terminal om ze te vragen.`,
-    {
-      problems,
-      hint: `Vul ze aan in het antwoordenbestand${sample} en start opnieuw met --answers BESTAND, of start idokit ${command} in een terminal om de vragen te beantwoorden.`,
-    },
-  );
+/** The answer flags every pack command shares. */
+export interface AnswerOptions {
+  answers?: string | undefined;
+  voorbeeld: boolean;
+  out?: string | undefined;
+  dryRun: boolean;
+  /** Take the defaults for everything not given; ask only what has none (`--yes`). */
+  yes?: boolean;
+  /** Ask every question again, with the answers file's values as defaults (`--bewerk`). */
+  bewerk?: boolean;
+}
+
+/** How the command reaches a person; injected by the CLI (a terminal) or by tests (a script). */
+export interface AnswerIO {
+  /** Creates the wizard's prompts; only called when a question is asked. */
+  prompts?: () => Promise<WizardPrompts>;
+}
+
+export interface CollectedAnswers<A> {
+  answers: A;
+  warnings: Problem[];
+  /** The folder relative file answers (logo) are read from. */
+  baseDir: string;
+  /** Questions asked in the wizard; 0 when the answers came from a file alone. */
+  asked: number;
+}
+
+/** Refuses contradictory flags before anything is asked or read. */
+export function checkAnswerFlags(
+  spec: Pick<AnswerSpec<Schema>, "command">,
+  options: AnswerOptions,
+  context: CommandContext,
+): void {
+  if (options.voorbeeld && options.answers)
+    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
+  if (options.bewerk && options.voorbeeld)
+    throw new UsageError("--bewerk past een eigen antwoordenbestand aan, niet het voorbeeld.", {
+      hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --answers MAP/antwoorden.yaml --bewerk`,
+    });
+  if (options.bewerk && !options.answers)
+    throw new UsageError("--bewerk heeft een antwoordenbestand nodig om aan te passen.", {
+      hint: `Gebruik het samen met --answers BESTAND, bijvoorbeeld: ${spec.command} --answers antwoorden.yaml --bewerk`,
+    });
+  if (options.bewerk && options.yes)
+    throw new UsageError(
+      "Gebruik --bewerk óf --yes: --bewerk stelt alle vragen opnieuw, --yes zo min mogelijk.",
+    );
+  if (options.bewerk && !context.interactive)
+    throw new UsageError(
+      "--bewerk stelt alle vragen opnieuw en heeft daarvoor een terminal nodig.",
+      {
+        hint: "Start het commando in een terminal (zonder --json), of pas het antwoordenbestand zelf aan.",
+      },
+    );
+}
+
+/** File answers (logo) are relative to the answers file; typed ones to the current folder. */
+function rebaseFiles(schema: Schema, data: unknown, baseDir: string, cwd: string): unknown {
+  if (!data || typeof data !== "object" || baseDir === cwd) return data;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const q of listQuestions(schema).filter((q) => q.kind === "file")) {
+    const value = getPath(copy, q.key);
+    if (typeof value === "string" && value.trim() && !isAbsolute(value.trim()))
+      setPath(copy, q.key, relative(cwd, resolve(baseDir, value.trim())));
+  }
+  return copy;
 }
 
 /**
- * Collects a command's answers from its built-in example or an answers file, validated against
- * the command's schema. Every problem is reported at once; missing answers become a usage error
- * that lists them.
+ * Writes answers that are not complete yet to `idokit-concept-<date>-<time>.yaml` in `dir`,
+ * never over an existing file. Returns the path as the person can type it (relative when in `cwd`).
+ */
+export function writeAnswersDraft(
+  schema: Schema,
+  draft: Draft,
+  options: { dir: string; cwd: string; now: Date; command: string },
+): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const { now } = options;
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  for (let n = 1; ; n++) {
+    const file = join(options.dir, `idokit-concept-${stamp}${n > 1 ? `-${n}` : ""}.yaml`);
+    const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file);
+    const header = [
+      `Antwoorden voor ${options.command}, bewaard op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
+      `Ga verder met: ${options.command} --answers ${shellQuote(shown)}`,
+    ].join("\n");
+    try {
+      writeFileSync(file, serializeAnswers(schema, draft, header), { flag: "wx" });
+      return shown;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || n > 50) throw error;
+    }
+  }
+}
+
+/** The folder for a draft: beside the pack folder when --out has an existing parent, else here. */
+function draftDir(options: AnswerOptions, context: CommandContext): string {
+  if (!options.out) return context.cwd;
+  const parent = dirname(resolve(context.cwd, options.out));
+  return existsSync(parent) ? parent : context.cwd;
+}
+
+/**
+ * Collects a command's answers: from its example, an answers file, or the wizard (in a
+ * terminal), which asks what is missing or wrong, or everything with --bewerk. Without a
+ * terminal, missing answers are a usage error that lists them.
  */
 export async function collectAnswers<S extends Schema>(
   spec: AnswerSpec<S>,
-  options: AnswerSourceOptions,
+  options: AnswerOptions,
   context: CommandContext,
   ctx: QuestionContext,
-): Promise<{ answers: AnswersOf<S>; warnings: Problem[]; baseDir: string }> {
-  if (options.voorbeeld && options.answers)
-    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
+  io: AnswerIO = {},
+): Promise<CollectedAnswers<AnswersOf<S>>> {
+  checkAnswerFlags(spec, options, context);
   const raw = options.voorbeeld
     ? { data: spec.example(context.today), file: "het ingebouwde voorbeeld", baseDir: context.cwd }
     : options.answers
       ? readAnswersFile(resolve(context.cwd, options.answers))
       : { data: {}, file: "", baseDir: context.cwd };
-  const validation = validateAnswers(spec.schema, raw.data, {
-    ...ctx,
-    inspectFile: fileInspector(raw.baseDir),
+  // The example is complete by design: never start asking about it.
+  const interactive = context.interactive && !options.voorbeeld && io.prompts !== undefined;
+  const baseDir = interactive ? context.cwd : raw.baseDir;
+  const { answers, warnings, asked } = await completeAnswers({
+    schema: spec.schema,
+    sections: spec.sections,
+    raw: interactive ? rebaseFiles(spec.schema, raw.data, raw.baseDir, context.cwd) : raw.data,
+    source: raw.file,
+    ctx: { ...ctx, inspectFile: fileInspector(baseDir) },
+    interactive,
+    edit: Boolean(options.bewerk),
+    acceptDefaults: Boolean(options.yes) || options.voorbeeld,
+    prompts: io.prompts,
+    confirmLabel: options.dryRun
+      ? "Ja, laat zien wat er gemaakt wordt"
+      : `Ja, maak ${spec.packName}`,
+    command: spec.command,
+    saveDraft: (draft) =>
+      writeAnswersDraft(spec.schema, draft, {
+        dir: draftDir(options, context),
+        cwd: context.cwd,
+        now: context.now,
+        command: spec.command,
+      }),
+    warn: (message) => context.report.warn(message),
   });
-  if (validation.answers)
-    return { answers: validation.answers, warnings: validation.warnings, baseDir: raw.baseDir };
-  if (validation.problems.length > 0) {
-    const where = raw.file ? `${raw.file}: ` : "";
-    throw new InputError(
-      `${where}${validation.problems.length + validation.missing.length} antwoorden kloppen niet of ontbreken. Er is niets gemaakt.`,
-      {
-        problems: [
-          ...validation.problems,
-          ...validation.missing.map((q) => ({ where: q.key, message: `${q.label} ontbreekt.` })),
-        ],
-        hint: raw.file
-          ? `Verbeter de genoemde velden in ${raw.file} en start opnieuw.`
-          : "Verbeter de genoemde antwoorden en start opnieuw.",
-      },
-    );
+  return { answers, warnings, baseDir, asked };
+}
+
+/**
+ * Makes a pack from collected answers; typed answers survive a failure while making it (a folder
+ * that exists, a bug) as a draft the person can continue from.
+ */
+export async function keepAnswersOnFailure<S extends Schema, R>(
+  spec: AnswerSpec<S>,
+  collected: CollectedAnswers<AnswersOf<S>>,
+  options: AnswerOptions,
+  context: CommandContext,
+  make: () => Promise<R>,
+): Promise<R> {
+  try {
+    return await make();
+  } catch (error) {
+    if (collected.asked > 0) {
+      try {
+        const file = writeAnswersDraft(spec.schema, collected.answers as unknown as Draft, {
+          dir: draftDir(options, context),
+          cwd: context.cwd,
+          now: context.now,
+          command: spec.command,
+        });
+        context.report.warn(
+          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --answers ${shellQuote(file)}`,
+        );
+      } catch {
+        // Nothing more to do: the error that brought us here is reported by the caller.
+      }
+    }
+    throw error;
   }
-  throw missingAnswersFor(validation, raw.file, spec.command);
 }
