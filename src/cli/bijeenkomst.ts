@@ -24,6 +24,16 @@ export function bijeenkomstCommand(): Command {
       "-o, --out <map>",
       "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
     )
+    .option(
+      "-y, --yes",
+      "neem de standaardantwoorden over voor alles wat niet gegeven is; vraag alleen wat echt nodig is",
+      false,
+    )
+    .option(
+      "--bewerk",
+      "stel alle vragen opnieuw, met de antwoorden uit --answers als standaard",
+      false,
+    )
     .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
     .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
     .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
@@ -39,14 +49,22 @@ sprekersnotities), werkafspraken-formulier.docx, werkafspraken.yaml, antwoorden.
 manifest.json. Vul na de bijeenkomst werkafspraken.yaml aan en maak er het trainingspakket mee:
 idokit training --answers werkafspraken.yaml
 
+Zonder --answers stelt idokit de vragen in de terminal; de werkafspraken mag je overslaan, die
+spreken jullie in de bijeenkomst af. Met --answers vraagt idokit alleen wat ontbreekt of niet
+klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2). Stop je halverwege met Ctrl-C,
+dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml).
+
 Voorbeelden:
+  idokit bijeenkomst
   idokit bijeenkomst --voorbeeld --out voorbeeld-bijeenkomst
   idokit bijeenkomst --answers antwoorden.yaml --out bijeenkomst-maart
-  idokit bijeenkomst --answers antwoorden.yaml --dry-run`,
+  idokit bijeenkomst --answers antwoorden.yaml --bewerk --out bijeenkomst-april
+  idokit bijeenkomst --answers antwoorden.yaml --yes --dry-run`,
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
       const { runAction } = await import("./run.js");
+      const { terminalPrompts } = await import("./prompts.js");
       await runAction(
         { json: Boolean(flags.json), debug: globals.debug ?? false },
         async (context, out) => {
@@ -59,8 +77,11 @@ Voorbeelden:
               force: Boolean(flags.force),
               dryRun: Boolean(flags.dryRun),
               templates: flags.templates as string | undefined,
+              yes: Boolean(flags.yes),
+              bewerk: Boolean(flags.bewerk),
             },
             context,
+            { prompts: terminalPrompts(out) },
           );
           if (flags.json) out.json(result);
           else printBijeenkomstResult(result, out);

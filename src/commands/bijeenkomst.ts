@@ -4,10 +4,15 @@ import { parse } from "yaml";
 import { readLogo } from "../answers/load.js";
 import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { QuestionContext } from "../questions/define.js";
-import { BIJEENKOMST_SECTIONS, bijeenkomstSchema } from "../questions/bijeenkomst.js";
+import {
+  BIJEENKOMST_SECTIONS,
+  bijeenkomstSchema,
+  type BijeenkomstAnswers,
+} from "../questions/bijeenkomst.js";
 import {
   makeBijeenkomstPack,
   planBijeenkomstPack,
@@ -20,14 +25,20 @@ import { loadTemplateSet } from "../pack/resources.js";
 import { assertWritable, writePack } from "../pack/write.js";
 import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
 import { VERSION } from "../version.js";
-import { collectAnswers, type AnswerSourceOptions } from "./answers.js";
+import {
+  checkAnswerFlags,
+  collectAnswers,
+  keepAnswersOnFailure,
+  type AnswerIO,
+  type AnswerOptions,
+  type AnswerSpec,
+  type CollectedAnswers,
+} from "./answers.js";
 import type { CommandContext } from "./context.js";
 import { exampleTrainingDate } from "./training.js";
 
-export interface BijeenkomstOptions extends AnswerSourceOptions {
-  out?: string | undefined;
+export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
-  dryRun: boolean;
   templates?: string | undefined;
 }
 
@@ -70,7 +81,11 @@ export function readExampleBijeenkomstAnswers(today: string): Record<string, unk
 }
 
 /** Loads the templates and the agenda texts once. */
-export function loadBijeenkomstResources(options: { templatesDir?: string | undefined }): {
+export function loadBijeenkomstResources(options: {
+  templatesDir?: string | undefined;
+  /** Already loaded (batch workers); loaded here otherwise. */
+  vocabulary?: Vocabulary;
+}): {
   resources: BijeenkomstResources;
   notices: string[];
 } {
@@ -84,10 +99,24 @@ export function loadBijeenkomstResources(options: { templatesDir?: string | unde
     });
   }
   return {
-    resources: { vocabulary: loadVocabulary(), engine: templates.engine, texts, version: VERSION },
+    resources: {
+      vocabulary: options.vocabulary ?? loadVocabulary(),
+      engine: templates.engine,
+      texts,
+      version: VERSION,
+    },
     notices: templates.notices,
   };
 }
+
+/** How `idokit bijeenkomst` gets its answers: its schema, wizard sections and example. */
+export const BIJEENKOMST_ANSWERS: AnswerSpec<typeof bijeenkomstSchema> = {
+  schema: bijeenkomstSchema,
+  sections: BIJEENKOMST_SECTIONS,
+  command: "idokit bijeenkomst",
+  packName: "het bijeenkomstpakket",
+  example: readExampleBijeenkomstAnswers,
+};
 
 /**
  * `idokit bijeenkomst`: answers → plan → handleiding, presentatie, werkafspraken form and
@@ -96,12 +125,14 @@ export function loadBijeenkomstResources(options: { templatesDir?: string | unde
 export async function runBijeenkomst(
   options: BijeenkomstOptions,
   context: CommandContext,
+  io: AnswerIO = {},
 ): Promise<BijeenkomstResult> {
+  checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
     assertWritable(resolve(context.cwd, options.out), options.force);
 
-  // 2. Answers, and what the pack is made from.
+  // 2. What the pack is made from (a broken template fails before any question), then answers.
   const { resources, notices: resourceNotices } = loadBijeenkomstResources({
     templatesDir: options.templates,
   });
@@ -110,22 +141,25 @@ export async function runBijeenkomst(
     vocabulary: resources.vocabulary,
     mode: "file",
   };
-  const { answers, warnings, baseDir } = await collectAnswers(
-    {
-      schema: bijeenkomstSchema,
-      sections: BIJEENKOMST_SECTIONS,
-      command: "bijeenkomst",
-      example: readExampleBijeenkomstAnswers,
-      confirmLabel: "Ja, maak het bijeenkomstpakket",
-    },
-    options,
-    context,
-    ctx,
-  );
-  const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
+  const collected = await collectAnswers(BIJEENKOMST_ANSWERS, options, context, ctx, io);
+  const notices = [
+    ...resourceNotices,
+    ...collected.warnings.map((w) => `${w.where}: ${w.message}`),
+  ];
   for (const notice of notices) context.report.warn(notice);
+  return keepAnswersOnFailure(BIJEENKOMST_ANSWERS, collected, options, context, () =>
+    makeBijeenkomst(options, context, resources, collected, notices),
+  );
+}
 
-  // 3. Plan only (dry run), or make and write the pack.
+/** Step 3: plan only (dry run), or make and write the pack. */
+async function makeBijeenkomst(
+  options: BijeenkomstOptions,
+  context: CommandContext,
+  resources: BijeenkomstResources,
+  { answers, baseDir }: CollectedAnswers<BijeenkomstAnswers>,
+  notices: string[],
+): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
   let plan;
   if (options.dryRun) {

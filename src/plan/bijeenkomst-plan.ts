@@ -426,12 +426,23 @@ export function buildPlanning(
 
 /**
  * The answers the meeting feeds into the training: the groups the training shares with the
- * bijeenkomst, as far as they are known. Serialised with the training schema this is an answers
- * file that `idokit training --answers` reads; the kartrekker adds the training's own groups.
+ * bijeenkomst as far as they are known, and the planned training date. Serialised with the
+ * training schema this is an answers file that `idokit training --answers` reads; the kartrekker
+ * adds the rest of the training's own questions.
  */
 export function toWerkafsprakenAnswers(answers: BijeenkomstAnswers): Record<string, unknown> {
   const { bibliotheek, kartrekker, werkwijze, partners, inrichting, privacy, huisstijl } = answers;
-  return { bibliotheek, kartrekker, werkwijze, partners, inrichting, privacy, huisstijl };
+  const datum = answers.bijeenkomst.trainingsdatum;
+  return {
+    bibliotheek,
+    kartrekker,
+    werkwijze,
+    partners,
+    inrichting,
+    privacy,
+    ...(datum === undefined ? {} : { training: { datum } }),
+    huisstijl,
+  };
 }
 
 /** Builds the view model every template of the bijeenkomstpakket reads. */
