@@ -6,6 +6,9 @@ import { deflateSync } from "fflate";
 import type { TrainingPack } from "../../src/pack/training.js";
 import { convertToPdf, hasLibreOffice, pdfText } from "../helpers/libreoffice.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
+import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
+import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
+import { exampleRaw as bijeenkomstRaw, TODAY, validBijeenkomst } from "../bijeenkomst/helpers.js";
 
 /** A tiny valid PNG (one opaque pixel, scaled up in the documents). */
 function tinyPng(): Uint8Array {
@@ -53,7 +56,7 @@ const STRESS_LIBRARY =
 
 describe.skipIf(!hasLibreOffice)("LibreOffice opens every generated document", () => {
   const files: string[] = [];
-  let packs: TrainingPack[];
+  let packs: Array<Pick<TrainingPack, "files">>;
 
   beforeAll(async () => {
     const logoDir = mkdtempSync(join(tmpdir(), "idokit-logo-"));
@@ -70,7 +73,29 @@ describe.skipIf(!hasLibreOffice)("LibreOffice opens every generated document", (
       }),
       7,
     );
-    packs = [example, stress];
+    // The bijeenkomstpakket: the example, and one with nothing known and awkward names.
+    const { resources } = loadBijeenkomstResources({});
+    const created = new Date("2026-11-28T10:00:00Z");
+    const meeting = await makeBijeenkomstPack(validBijeenkomst(bijeenkomstRaw()), resources, {
+      today: TODAY,
+      created,
+    });
+    const raw = bijeenkomstRaw();
+    const emptyMeeting = await makeBijeenkomstPack(
+      validBijeenkomst({
+        bibliotheek: { ...raw.bibliotheek, organisatie: STRESS_LIBRARY },
+        kartrekker: raw.kartrekker,
+        bijeenkomst: {
+          datum: "16-02-2027",
+          starttijd: "19:00",
+          eindtijd: "22:00",
+          locatie: "Zaal <1> & 2",
+        },
+      }),
+      resources,
+      { today: TODAY, created },
+    );
+    packs = [example, stress, meeting, emptyMeeting];
     packs.forEach((pack, i) => {
       const dir = mkdtempSync(join(tmpdir(), `idokit-validity-${i}-`));
       for (const file of pack.files.filter((f) => /\.(docx|pptx)$/.test(f.name))) {
