@@ -241,3 +241,25 @@ describe("a bijeenkomst with little known and special characters", () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe("answers without their optional keys", () => {
+  it("still render: templates look optional answers up instead of requiring them", async () => {
+    const answers = validBijeenkomst(exampleRaw()) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    for (const [group, key] of [
+      ["bibliotheek", "poiAdviseur"],
+      ["kartrekker", "telefoon"],
+      ["bijeenkomst", "poiBegeleider"],
+      ["bijeenkomst", "trainingsdatum"],
+      ["werkwijze", "registratieToelichting"],
+      ["inrichting", "apparatuur"],
+    ] as const)
+      delete answers[group]![key];
+    const pack = await makeBijeenkomstPack(answers as never, resources, { today: TODAY, created });
+    expect(docxText(pack, "handleiding-lokale-bijeenkomst.docx")).toContain("Nog niet gepland");
+    const deck = slides(readParts(file(pack, "presentatie-lokale-bijeenkomst.pptx")));
+    expect(deck.map((s) => s.text[0])).toContain("Op weg naar de vaardigheidstraining");
+  });
+});
