@@ -11,6 +11,7 @@ export function bijeenkomstCommand(): Command {
     .description(
       "Maak een bijeenkomstpakket voor de lokale IDO-bijeenkomst, waarin jullie de werkafspraken vastleggen.",
     )
+    .helpOption("-h, --help", "toon deze hulp")
     .option(
       "-a, --answers <bestand>",
       "antwoorden uit een YAML-bestand (bijvoorbeeld antwoorden.yaml uit een eerder pakket)",
