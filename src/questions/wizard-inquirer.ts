@@ -169,7 +169,7 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
             message: request.message,
             choices: request.choices.map((c) => ({
               value: c.value,
-              name: c.label,
+              name: shorten(c.label, width() - 4),
               short: shorten(c.label, width() - request.message.length - 4),
             })),
             default: request.default,

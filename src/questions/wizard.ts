@@ -522,6 +522,13 @@ class WizardSession {
     }
   }
 
+  /** An item by its first field (a partner's name), for menus. */
+  private itemName(q: Question, item: Record<string, unknown>, index: number): string {
+    const [name, field] = Object.entries(q.fields ?? {})[0] ?? [];
+    const text = name && field ? formatAnswer(field, item[name], this.ctx) : "";
+    return text || formatItem(q, item, this.ctx) || `nummer ${index + 1}`;
+  }
+
   private itemProblem(q: Question, item: Record<string, unknown>): string | undefined {
     for (const [name, field] of Object.entries(q.fields ?? {})) {
       const converted = this.convert(field, item[name], item);
@@ -592,11 +599,11 @@ class WizardSession {
           ...(items.length < max ? [{ value: "toevoegen", label: "Eén toevoegen" }] : []),
           ...items.map((item, i) => ({
             value: `wijzig:${i}`,
-            label: `Wijzigen: ${formatItem(q, item, this.ctx)}`,
+            label: `Wijzigen: ${this.itemName(q, item, i)}`,
           })),
           ...items.map((item, i) => ({
             value: `verwijder:${i}`,
-            label: `Verwijderen: ${formatItem(q, item, this.ctx)}`,
+            label: `Verwijderen: ${this.itemName(q, item, i)}`,
           })),
         ],
         default: "klaar",
