@@ -228,6 +228,41 @@ describe("idokit training in a terminal", () => {
     expect(await resumed.exited).toBe(130);
   }, 120_000);
 
+  it("shows a spinner while making the pack, and none with NO_COLOR", async () => {
+    const cwd = tempDir();
+    const fancy = (run = spawnIdokit(["training", "--voorbeeld", "--out", "a"], {
+      cwd,
+      env: { ...ENV, NO_COLOR: "" },
+    }));
+    await fancy.expectText("Trainingspakket klaar", 60_000);
+    expect(await fancy.exited).toBe(0);
+    expect(fancy.raw()).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Pakket maken…/);
+    // eslint-disable-next-line no-control-regex -- the green tick's colour code is what we look for
+    expect(fancy.raw()).toMatch(/\u001b\[32m/);
+
+    const plainRun = (run = spawnIdokit(["training", "--voorbeeld", "--out", "b"], {
+      cwd,
+      env: ENV,
+    }));
+    await plainRun.expectText("Trainingspakket klaar", 60_000);
+    expect(await plainRun.exited).toBe(0);
+    expect(plainRun.raw()).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(plain(plainRun.raw())).toContain("Pakket maken…\n");
+  }, 120_000);
+
+  it("exits 130 on Ctrl-C while making the pack, leaving nothing half-written", async () => {
+    const cwd = tempDir();
+    const pty = (run = spawnIdokit(["training", "--voorbeeld", "--out", "pakket"], {
+      cwd,
+      env: ENV,
+    }));
+    await pty.expectText("Pakket maken…", 30_000);
+    pty.write(KEY.ctrlC);
+    expect(await pty.exited).toBe(130);
+    expect(plain(pty.raw())).toContain("Afgebroken; er is niets half weggeschreven.");
+    expect(readdirSync(cwd)).toEqual([]);
+  }, 60_000);
+
   it("refuses contradictory flags before asking anything", async () => {
     const cwd = tempDir();
     const pty = (run = spawnIdokit(["training", "--voorbeeld", "--bewerk"], { cwd, env: ENV }));
