@@ -95,12 +95,16 @@ export function toInputText(question: QuestionBase, value: unknown): string | un
   }
 }
 
-/** The summary of a draft: per section the answers that apply, in asking order. */
+/**
+ * The summary of a draft: per section the answers that apply, in asking order. `describe` may
+ * word an answer itself (a picker's titles instead of ids); undefined keeps the usual wording.
+ */
 export function buildSummary(
   sections: readonly Section[],
   questions: readonly Question[],
   draft: Draft,
   ctx: QuestionContext,
+  describe?: (question: Question, value: unknown) => string | undefined,
 ): SummaryGroup[] {
   return sections
     .map((section) => ({
@@ -109,6 +113,9 @@ export function buildSummary(
         .filter((q) => q.section === section.id && (!q.when || q.when(draft)))
         .map((q): SummaryRow => {
           const value = getPath(draft, q.key);
+          const described = describe?.(q, value);
+          if (described !== undefined)
+            return { key: q.key, label: q.label, value: described, lines: [] };
           const lines =
             q.kind === "list" && Array.isArray(value)
               ? value.map((item) => formatItem(q, item, ctx))

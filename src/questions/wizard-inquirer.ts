@@ -70,13 +70,25 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
         .join(paint.dim(" • ")),
   };
 
+  /**
+   * Indented lines, such as the points of a list: each wraps with a hanging indent, and a line
+   * may hold a second paragraph after a newline (a casus and why it was chosen), shown dimmed.
+   */
+  const writeLines = (lines: readonly string[]): void => {
+    for (const line of lines) {
+      const [first = "", ...more] = line.split("\n");
+      for (const [i, part] of wrap(first, width() - 7).entries())
+        write(`    ${i === 0 ? "" : "   "}${part}`);
+      for (const paragraph of more)
+        for (const part of wrap(paragraph, width() - 7)) write(paint.dim(`       ${part}`));
+    }
+  };
+
   /** Help (and extra lines) above the question, wrapped to the terminal and dimmed. */
   const showHelp = (request: PromptRequest, extra: string[] = []): void => {
     if (request.help)
       for (const line of wrap(request.help, width() - 2)) write(paint.dim(`  ${line}`));
-    for (const line of request.lines ?? [])
-      for (const [i, part] of wrap(line, width() - 7).entries())
-        write(`    ${i === 0 ? "" : "   "}${part}`);
+    writeLines(request.lines ?? []);
     for (const text of extra)
       for (const line of wrap(text, width() - 2)) write(paint.dim(`  ${line}`));
   };
@@ -101,9 +113,10 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
       );
       for (const line of wrap(section.intro, width())) write(line);
     },
-    note(message) {
+    note(message, lines = []) {
       write("");
       for (const line of wrap(message, width())) write(paint.bold(line));
+      writeLines(lines);
     },
     problem(message) {
       for (const [i, line] of wrap(message, width() - 2).entries())
@@ -171,6 +184,7 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
               value: c.value,
               name: shorten(c.label, width() - 4),
               short: shorten(c.label, width() - request.message.length - 4),
+              description: c.description && shorten(c.description, width() - 2),
             })),
             default: request.default,
             pageSize: pageSize(),
@@ -189,16 +203,26 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
             message: request.message,
             choices: request.choices.map((c) => ({
               value: c.value,
-              name: c.label,
+              name: shorten(c.label, width() - 4),
               checked: request.checked.includes(c.value),
+              description: c.description && shorten(c.description, width() - 2),
             })),
-            pageSize: pageSize(),
+            // Room for the description line under the list.
+            pageSize: pageSize() - (request.choices.some((c) => c.description) ? 1 : 0),
             loop: false,
             validate: (chosen) => request.validate(chosen.map((c) => c.value)) ?? true,
             theme: {
               ...base,
               icon: { checked: paint.green("◉"), unchecked: "◯", cursor: "❯" },
-              style: listStyle,
+              style: {
+                ...listStyle,
+                // Many long labels would fill the screen: say how many when they take over two lines.
+                renderSelectedChoices: (chosen: ReadonlyArray<{ name: string }>) => {
+                  const names = chosen.map((c) => c.name).join(", ");
+                  const room = 2 * width() - request.message.length - 4;
+                  return names.length <= room ? names : `${chosen.length} gekozen`;
+                },
+              },
             },
           },
           context,
@@ -207,6 +231,28 @@ export function createTerminalPrompts(options: TerminalOptions): WizardPrompts {
     },
     confirm(request: ConfirmRequest) {
       showHelp(request);
+      if (request.optional) {
+        // A third answer for what is not settled yet; a menu reads easier than a j/n/? key.
+        const answers = { ja: true, nee: false, onbekend: undefined } as const;
+        const start =
+          request.default === true ? "ja" : request.default === false ? "nee" : "onbekend";
+        return run(() =>
+          select(
+            {
+              message: request.message,
+              choices: [
+                { value: "ja" as const, name: "ja" },
+                { value: "nee" as const, name: "nee" },
+                { value: "onbekend" as const, name: "nog niet bekend" },
+              ],
+              default: start,
+              loop: false,
+              theme: { ...base, style: listStyle, indexMode: "hidden" },
+            },
+            context,
+          ),
+        ).then((choice) => answers[choice]);
+      }
       return run(() =>
         confirm(
           {

@@ -8,7 +8,12 @@ import {
   type SchemaNode,
   type Section,
 } from "./define.js";
-import { runWizard, WizardStoppedError, type WizardPrompts } from "./wizard.js";
+import {
+  runWizard,
+  WizardStoppedError,
+  type QuestionPicker,
+  type WizardPrompts,
+} from "./wizard.js";
 
 /**
  * Getting a complete answer set for a command, whatever the situation: from a file only (no
@@ -38,6 +43,8 @@ export interface CompleteRequest<S extends Schema> {
   prompts?: () => Promise<WizardPrompts>;
   /** The summary's "go" choice. */
   confirmLabel?: string;
+  /** Custom prompts for some questions, by key (see `QuestionPicker`). */
+  pickers?: Readonly<Record<string, QuestionPicker>> | undefined;
   /** The command a person runs, for "continue with …" hints: `idokit training`. */
   command: string;
   /** Writes the answers so far to a draft file; returns the path to show. */
@@ -122,6 +129,7 @@ export async function completeAnswers<S extends Schema>(
       acceptDefaults: Boolean(request.acceptDefaults),
       confirmLabel: request.confirmLabel,
       welcome: welcomeFor(request),
+      pickers: request.pickers,
     });
     return { answers, warnings: [], asked };
   } catch (error) {

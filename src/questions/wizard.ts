@@ -55,27 +55,38 @@ export interface InputRequest extends PromptRequest {
   display?(value: string): string;
 }
 
+/** A choice in a menu, with an optional line shown while it is highlighted. */
+export interface PromptChoice extends Choice {
+  description?: string | undefined;
+}
+
 export interface SelectRequest extends PromptRequest {
-  choices: readonly Choice[];
+  choices: readonly PromptChoice[];
   default?: string | undefined;
 }
 
 export interface CheckboxRequest extends PromptRequest {
-  choices: readonly Choice[];
+  choices: readonly PromptChoice[];
   checked: readonly string[];
   validate(values: readonly string[]): string | undefined;
 }
 
 export interface ConfirmRequest extends PromptRequest {
-  default: boolean;
+  /** `undefined` (only when `optional`) offers "nog niet bekend". */
+  default: boolean | undefined;
+  /**
+   * A third answer, "nog niet bekend", is allowed and gives `undefined`: for optional yes/no
+   * questions that a meeting still has to settle. Required questions stay yes/no.
+   */
+  optional?: boolean;
 }
 
 /** How the wizard talks to a person. The CLI provides one built on inquirer; tests a scripted one. */
 export interface WizardPrompts {
   /** A section starts: its title and one-line intro. */
   section(section: Section, position: { index: number; total: number }): void;
-  /** A short line of information, such as the heading of a list item. */
-  note(message: string): void;
+  /** A short line of information, such as the heading of a list item; `lines` follow it, indented. */
+  note(message: string, lines?: readonly string[]): void;
   /** A problem with an answer given earlier (in a file), shown before it is asked again. */
   problem(message: string): void;
   /** The answers so far, grouped by section. */
@@ -83,7 +94,40 @@ export interface WizardPrompts {
   input(request: InputRequest): Promise<string>;
   select(request: SelectRequest): Promise<string>;
   checkbox(request: CheckboxRequest): Promise<string[]>;
-  confirm(request: ConfirmRequest): Promise<boolean>;
+  /** Yes or no; `undefined` ("nog niet bekend") only when the request is `optional`. */
+  confirm(request: ConfirmRequest): Promise<boolean | undefined>;
+}
+
+/** What a picker gets besides the answers so far. */
+export interface PickerIO {
+  prompts: WizardPrompts;
+  ctx: QuestionContext;
+  question: Question;
+  /** The question's current answer (parsed), or undefined. */
+  current: unknown;
+  /**
+   * Checks a value for any question of the schema with its own rules, against the answers so
+   * far; returns a Dutch problem, or nothing when the value is acceptable.
+   */
+  check(key: string, value: unknown): string | undefined;
+}
+
+/** A picker's answer: the value for its question, and optionally changes to other answers. */
+export interface PickerAnswer {
+  value: unknown;
+  /** Other answers to change, by key (checked with the schema's rules before they are kept). */
+  also?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A command's own way of asking one question, instead of the prompt its kind would get: the
+ * training lets a person accept proposed casussen or tick them in a list, where the schema only
+ * knows a list of ids. The wizard core stays free of what the picker knows about.
+ */
+export interface QuestionPicker {
+  ask(draft: Draft, io: PickerIO): Promise<PickerAnswer>;
+  /** How the answer reads in the summary (titles instead of ids); empty values included. */
+  describe?(value: unknown, draft: Draft): string | undefined;
 }
 
 /** Thrown by a prompt adapter when the person stops (Ctrl-C, closed terminal). */
@@ -132,6 +176,8 @@ export interface WizardOptions {
   confirmLabel?: string;
   /** Shown once, before the first question (only when something is asked). */
   welcome?: string;
+  /** Custom prompts for some questions, by key (see `QuestionPicker`). */
+  pickers?: Readonly<Record<string, QuestionPicker>> | undefined;
 }
 
 export interface WizardResult<A> {
@@ -346,8 +392,11 @@ class WizardSession {
     const current = getPath(this.draft, q.key);
     const start = this.derived.has(q.key) || isBlank(current) ? (fallback ?? current) : current;
     this.asked += 1;
+    const picker = this.options.pickers?.[q.key];
     if (q.kind === "list") {
       await this.askList(q, Boolean(options.fixOnly));
+    } else if (picker) {
+      await this.askPicker(q, picker, start);
     } else {
       const value = await this.askValue(q, q.key, start, this.draft);
       setPath(this.draft, q.key, value);
@@ -356,6 +405,48 @@ class WizardSession {
     const value = getPath(this.draft, q.key);
     if (fallback !== undefined && same(value, fallback)) this.derived.add(q.key);
     else this.derived.delete(q.key);
+  }
+
+  /**
+   * Asks a question with a command's picker. Its answer, and the other answers it changes, pass
+   * the schema's rules like typed ones; an answer that does not is asked the plain way.
+   */
+  private async askPicker(q: Question, picker: QuestionPicker, current: unknown): Promise<void> {
+    const questionOf = (key: string): Question | undefined =>
+      this.questions.find((other) => other.key === key && other.kind !== "list");
+    const answer = await picker.ask(cloneDraft(this.draft), {
+      prompts: this.prompts,
+      ctx: this.ctx,
+      question: q,
+      current,
+      check: (key, value) => {
+        const other = questionOf(key);
+        return other ? this.convert(other, value, this.draft).error : `Onbekende vraag: ${key}.`;
+      },
+    });
+    const converted = this.convert(q, answer.value, this.draft);
+    if (converted.error !== undefined) {
+      this.prompts.problem(`${q.label}: ${converted.error}`);
+      setPath(this.draft, q.key, await this.askValue(q, q.key, current, this.draft));
+      return;
+    }
+    setPath(this.draft, q.key, converted.value);
+    this.answered += 1;
+    for (const [key, raw] of Object.entries(answer.also ?? {})) {
+      const other = questionOf(key);
+      const result = other ? this.convert(other, raw, this.draft) : undefined;
+      if (!other || !result || result.error !== undefined) {
+        this.prompts.problem(
+          `${other?.label ?? key}: ${result?.error ?? "onbekende vraag."} Dit is niet aangepast.`,
+        );
+        continue;
+      }
+      setPath(this.draft, key, result.value);
+      this.seen.add(key);
+      // Chosen now, so no longer a computed default that follows earlier answers.
+      this.derived.delete(key);
+      this.answered += 1;
+    }
   }
 
   /** Converts typed input with the schema's rules; blank is fine only for optional questions. */
@@ -412,7 +503,14 @@ class WizardSession {
             id,
             message: q.label,
             help,
-            default: typeof start === "boolean" ? start : true,
+            // Left open before ("nog niet bekend"): offer that again rather than a yes.
+            default:
+              typeof start === "boolean"
+                ? start
+                : q.optional && this.seen.has(id)
+                  ? undefined
+                  : true,
+            optional: Boolean(q.optional),
           });
           break;
         default:
@@ -636,7 +734,12 @@ class WizardSession {
   /** The summary: confirm, or change a section and come back. */
   private async review(): Promise<Draft> {
     for (;;) {
-      this.prompts.summary(buildSummary(this.sections, this.questions, this.draft, this.ctx));
+      const draft = this.draft;
+      const describe = (q: Question, value: unknown): string | undefined =>
+        this.options.pickers?.[q.key]?.describe?.(value, draft);
+      this.prompts.summary(
+        buildSummary(this.sections, this.questions, this.draft, this.ctx, describe),
+      );
       const present = new Set(this.questions.map((q) => q.section));
       const choice = await this.prompts.select({
         id: "samenvatting",

@@ -28,6 +28,10 @@ export interface AskedPrompt {
   default: unknown;
   /** The validation problem shown for the answer given, if any. */
   error?: string | undefined;
+  /** Extra lines shown with the prompt (a list's points, a proposal). */
+  lines?: readonly string[] | undefined;
+  /** The choices offered (select and checkbox), by value. */
+  choices?: string[] | undefined;
 }
 
 /**
@@ -63,7 +67,8 @@ export function scriptedPrompts(script: Record<string, ScriptedAnswer | Sequence
 
   const prompts: WizardPrompts = {
     section: (section) => shown.push(`## ${section.title}`),
-    note: (message) => shown.push(`note: ${message}`),
+    note: (message, lines = []) =>
+      shown.push([`note: ${message}`, ...lines.map((line) => `  ${line}`)].join("\n")),
     problem: (message) => shown.push(`problem: ${message}`),
     summary: (groups) => {
       summaries.push(structuredClone([...groups]));
@@ -91,6 +96,8 @@ export function scriptedPrompts(script: Record<string, ScriptedAnswer | Sequence
         message: r.message,
         help: r.help,
         default: r.default,
+        lines: r.lines,
+        choices: r.choices.map((c) => c.value),
       });
       const answer = String(next(r, r.default));
       if (!r.choices.some((c) => c.value === answer))
@@ -106,6 +113,7 @@ export function scriptedPrompts(script: Record<string, ScriptedAnswer | Sequence
         message: r.message,
         help: r.help,
         default: [...r.checked],
+        choices: r.choices.map((c) => c.value),
       };
       asked.push(record);
       const answer = next(r, [...r.checked]);
@@ -122,6 +130,11 @@ export function scriptedPrompts(script: Record<string, ScriptedAnswer | Sequence
         help: r.help,
         default: r.default,
       });
+      // An optional yes/no takes "" for "nog niet bekend", like a choice's "(geen)".
+      if (r.optional) {
+        const answer = next(r, r.default ?? "");
+        return answer === "" ? undefined : Boolean(answer);
+      }
       return Boolean(next(r, r.default));
     },
   };
