@@ -13,7 +13,7 @@ import {
   type SchemaNode,
   type Section,
 } from "../questions/define.js";
-import type { WizardPrompts } from "../questions/wizard.js";
+import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
 import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
 import type { CommandContext } from "./context.js";
 
@@ -53,6 +53,11 @@ export interface AnswerOptions {
 export interface AnswerIO {
   /** Creates the wizard's prompts; only called when a question is asked. */
   prompts?: () => Promise<WizardPrompts>;
+  /**
+   * The command's own prompts for some questions, by key: the training's casussen are proposed
+   * and ticked in a list rather than typed as ids. Used only in the wizard.
+   */
+  pickers?: Readonly<Record<string, QuestionPicker>>;
 }
 
 export interface CollectedAnswers<A> {
@@ -171,6 +176,7 @@ export async function collectAnswers<S extends Schema>(
     edit: Boolean(options.bewerk),
     acceptDefaults: Boolean(options.yes) || options.voorbeeld,
     prompts: io.prompts,
+    pickers: io.pickers,
     confirmLabel: options.dryRun
       ? "Ja, laat zien wat er gemaakt wordt"
       : `Ja, maak ${spec.packName}`,

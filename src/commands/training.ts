@@ -19,6 +19,7 @@ import {
 } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
+import { createCasusPicker } from "../questions/wizard-casussen.js";
 import type { PackFile } from "../pack/manifest.js";
 import type { PackPlan, TrainingView } from "../plan/training-plan.js";
 import {
@@ -109,10 +110,26 @@ export async function runTraining(
   if (options.out && !options.dryRun)
     assertWritable(resolve(context.cwd, options.out), options.force);
 
-  // 2. Answers: from a file, or typed in the wizard.
-  const collected = await collectTrainingAnswers(options, context, ctx, io);
+  // The casus library and templates, loaded once: at the wizard's casus question, or to make.
+  let loaded: ReturnType<typeof loadTrainingResources> | undefined;
+  const load = (): ReturnType<typeof loadTrainingResources> =>
+    (loaded ??= loadTrainingResources({
+      vocabulary,
+      casussenDirs: options.casussen,
+      templatesDir: options.templates,
+    }));
+
+  // 2. Answers: from a file, or typed in the wizard, which proposes the casussen to play.
+  const picker = createCasusPicker({
+    library: () => load().resources.casussen,
+    seed: options.seed,
+  });
+  const collected = await collectTrainingAnswers(options, context, ctx, {
+    ...io,
+    pickers: { "focus.casussen": picker, ...io.pickers },
+  });
   return keepAnswersOnFailure(TRAINING_ANSWERS, collected, options, context, () =>
-    makeTraining(options, context, vocabulary, collected),
+    makeTraining(options, context, load(), collected),
   );
 }
 
@@ -120,18 +137,13 @@ export async function runTraining(
 async function makeTraining(
   options: TrainingOptions,
   context: CommandContext,
-  vocabulary: ReturnType<typeof loadVocabulary>,
+  { resources, notices: resourceNotices }: ReturnType<typeof loadTrainingResources>,
   {
     answers,
     warnings,
     baseDir,
   }: { answers: TrainingAnswers; warnings: Problem[]; baseDir: string },
 ): Promise<TrainingResult> {
-  const { resources, notices: resourceNotices } = loadTrainingResources({
-    vocabulary,
-    casussenDirs: options.casussen,
-    templatesDir: options.templates,
-  });
   const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
   for (const notice of notices) context.report.warn(notice);
 
