@@ -29,8 +29,23 @@ export function createContext(out: Output, options: { json: boolean }): CommandC
 }
 
 /**
+ * On Ctrl-C while a pack is made: the answers typed in the wizard are not on disk yet, so they
+ * are saved as a draft. The module is loaded already when there is anything to save; importing
+ * it here keeps it out of `idokit --help`.
+ */
+async function saveTypedAnswers(): Promise<string> {
+  try {
+    const { saveUnwrittenAnswers } = await import("../commands/answers.js");
+    const saved = saveUnwrittenAnswers();
+    return saved ? ` Je antwoorden staan in ${saved.file}.\nGa verder met: ${saved.resume}` : "";
+  } catch (error) {
+    return ` Je antwoorden konden niet worden bewaard (${(error as Error).message}).`;
+  }
+}
+
+/**
  * Runs a command action: the one place where errors become messages and exit codes.
- * Ctrl-C (SIGINT) exits 130 without a stack trace.
+ * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft.
  */
 export async function runAction(
   flags: { json?: boolean; debug?: boolean },
@@ -38,18 +53,24 @@ export async function runAction(
 ): Promise<never> {
   const out = createOutput();
   const json = Boolean(flags.json);
+  let cancelling: Promise<never> | undefined;
   const onSigint = (): void => {
     out.stopProgress();
     removeUnfinishedPacks();
-    out.info("\nAfgebroken; er is niets half weggeschreven.");
-    process.exit(130);
+    cancelling = saveTypedAnswers().then((saved) => {
+      out.info(`\nAfgebroken; er is niets half weggeschreven.${saved}`);
+      return process.exit(130);
+    });
   };
   process.once("SIGINT", onSigint);
   try {
     await action(createContext(out, { json }), out);
+    // A Ctrl-C that came in while the action finished wins: it is saving and exits 130.
+    if (cancelling) await cancelling;
     out.stopProgress();
     process.exit(0);
   } catch (error) {
+    if (cancelling) await cancelling;
     removeUnfinishedPacks();
     const code = reportError(error, out, { debug: Boolean(flags.debug), json });
     process.exit(code);

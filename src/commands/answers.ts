@@ -145,6 +145,21 @@ function draftDir(options: AnswerOptions, context: CommandContext): string {
   return existsSync(parent) ? parent : context.cwd;
 }
 
+/** Saves the answers typed in the wizard; set from the wizard's end until the pack is written. */
+let unwrittenAnswers: (() => { file: string; resume: string }) | undefined;
+
+/**
+ * Saves the answers typed in the wizard of the pack that is being made, as a draft, when the
+ * person stops (Ctrl-C) before it is written. Returns the draft's path and the command that
+ * continues from it; nothing when nothing was typed (answers from a file or the example) or the
+ * pack is already written. The CLI calls this on SIGINT.
+ */
+export function saveUnwrittenAnswers(): { file: string; resume: string } | undefined {
+  const save = unwrittenAnswers;
+  unwrittenAnswers = undefined;
+  return save?.();
+}
+
 /**
  * Collects a command's answers: from its example, an answers file, or the wizard (in a
  * terminal), which asks what is missing or wrong, or everything with --bewerk. Without a
@@ -166,6 +181,13 @@ export async function collectAnswers<S extends Schema>(
   // The example is complete by design: never start asking about it.
   const interactive = context.interactive && !options.voorbeeld && io.prompts !== undefined;
   const baseDir = interactive ? context.cwd : raw.baseDir;
+  const saveDraft = (draft: Draft): string =>
+    writeAnswersDraft(spec.schema, draft, {
+      dir: draftDir(options, context),
+      cwd: context.cwd,
+      now: context.now,
+      command: spec.command,
+    });
   const { answers, warnings, asked } = await completeAnswers({
     schema: spec.schema,
     sections: spec.sections,
@@ -181,15 +203,17 @@ export async function collectAnswers<S extends Schema>(
       ? "Ja, laat zien wat er gemaakt wordt"
       : `Ja, maak ${spec.packName}`,
     command: spec.command,
-    saveDraft: (draft) =>
-      writeAnswersDraft(spec.schema, draft, {
-        dir: draftDir(options, context),
-        cwd: context.cwd,
-        now: context.now,
-        command: spec.command,
-      }),
+    saveDraft,
     warn: (message) => context.report.warn(message),
   });
+  // Typed answers are not on disk until the pack is: keep them for a Ctrl-C while it is made.
+  unwrittenAnswers =
+    asked > 0
+      ? () => {
+          const file = saveDraft(answers as unknown as Draft);
+          return { file, resume: `${spec.command} --answers ${shellQuote(file)}` };
+        }
+      : undefined;
   return { answers, warnings, baseDir, asked };
 }
 
@@ -207,6 +231,7 @@ export async function keepAnswersOnFailure<S extends Schema, R>(
   try {
     return await make();
   } catch (error) {
+    unwrittenAnswers = undefined;
     if (collected.asked > 0) {
       try {
         const file = writeAnswersDraft(spec.schema, collected.answers as unknown as Draft, {
@@ -223,5 +248,8 @@ export async function keepAnswersOnFailure<S extends Schema, R>(
       }
     }
     throw error;
+  } finally {
+    // Written into the pack (or into a draft above): nothing left to save on Ctrl-C.
+    unwrittenAnswers = undefined;
   }
 }
