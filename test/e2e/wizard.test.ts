@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { BIN, ensureBuilt, KEY, plain, spawnIdokit, type PtyRun } from "../helpers/pty.js";
+import { parse, stringify } from "yaml";
+import { BIN, ensureBuilt, KEY, plain, ROOT, spawnIdokit, type PtyRun } from "../helpers/pty.js";
+import { paragraphsOf, readParts } from "../helpers/zip.js";
 
 /**
  * End-to-end: the built `idokit` driven through a real pseudo-terminal, as a person would, and
@@ -100,7 +101,24 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Vaardigheden die centraal staan", KEY.enter);
     await pty.answer("? Aantal casussen", KEY.enter);
     await pty.answer("? Moeilijkheid van de casussen", KEY.enter);
-    await pty.answer("? Vaste casussen", KEY.enter);
+
+    // The proposal, with reasons; then tick and untick in the library's list.
+    const proposal = await pty.expectText(/\? Casussen voor de training[\s\S]*Zelf kiezen/);
+    expect(proposal).toContain("Het voorstel van idokit: 5 casussen");
+    expect(proposal.match(/gekozen omdat: /g)).toHaveLength(5);
+    pty.write(`${KEY.down}${KEY.enter}`);
+    const list = await pty.expectText(/\? Welke casussen spelen jullie\?[\s\S]*bevestigen/);
+    const titles = [...list.matchAll(/^[❯ ][◉◯] (.+?) · /gm)].map((m) => m[1]!);
+    expect(titles.length).toBeGreaterThan(6);
+    // Untick the first two proposed, tick the first casus after the proposal: 4 of 5.
+    pty.write(
+      [KEY.space, KEY.down, KEY.space, KEY.down, KEY.down, KEY.down, KEY.down, KEY.space].join(""),
+    );
+    pty.write(KEY.enter);
+    await pty.answer("? Wat wil je doen?", KEY.enter); // Maak het aantal casussen 4
+    const ticked = [titles[2]!, titles[3]!, titles[4]!, titles[5]!];
+    const chosen = await pty.expectText(/Jullie casussen \(4\):[\s\S]*?\(deel 8 van 8\)/);
+    for (const title of ticked) expect(chosen).toContain(title);
     await pty.answer("? Huisstijlkleur", KEY.enter);
     await pty.answer("? Logo", KEY.enter);
 
@@ -174,10 +192,22 @@ describe("idokit training in a terminal", () => {
     });
     expect(answers.acteur).toMatchObject({ naam: "Joost van Dijk", voorbespreking: "26-01-2027" });
 
+    expect(answers.focus!.aantalCasussen).toBe(4);
+    expect(answers.focus!.casussen).toHaveLength(4);
+
     const docx = unzipSync(new Uint8Array(readFileSync(join(pack, "draaiboek.docx"))));
     const xml = strFromU8(docx["word/document.xml"]!);
     expect(xml).toContain("Bibliotheek Zuid &amp; &lt;Oost&gt;");
     expect(xml).toContain("Zaal De Linde");
+
+    // The ticked casussen are the ones played, and only those.
+    const trainer = paragraphsOf(
+      readParts(join(pack, "casussen-trainer.docx"))["word/document.xml"]!,
+    );
+    const played = trainer
+      .filter((p) => /^Casus \d+: /.test(p))
+      .map((p) => p.replace(/^Casus \d+: /, ""));
+    expect(played.sort()).toEqual([...ticked].sort());
   }, 180_000);
 
   it("saves a draft and exits 130 on Ctrl-C halfway, leaving no output folder", async () => {
@@ -261,6 +291,38 @@ describe("idokit training in a terminal", () => {
     expect(await pty.exited).toBe(130);
     expect(plain(pty.raw())).toContain("Afgebroken; er is niets half weggeschreven.");
     expect(readdirSync(cwd)).toEqual([]);
+  }, 60_000);
+
+  it("saves the typed answers as a draft on Ctrl-C while making the pack", async () => {
+    const cwd = tempDir();
+    const example = parse(readFileSync(join(ROOT, "data/voorbeeld-training.yaml"), "utf8")) as {
+      training: Record<string, unknown>;
+    };
+    example.training.datum = "09-02-2027";
+    delete example.training.locatie;
+    writeFileSync(join(cwd, "half.yaml"), stringify(example));
+    const pty = (run = spawnIdokit(
+      ["training", "--answers", "half.yaml", "--yes", "--out", "pakket"],
+      { cwd, env: ENV },
+    ));
+    await pty.answer("? Zaal of locatie van de training", "Zaal De Linde\r");
+    await pty.answer("? Klopt alles?", KEY.enter);
+    await pty.expectText("Pakket maken…", 30_000);
+    pty.write(KEY.ctrlC);
+    expect(await pty.exited).toBe(130);
+    const screen = plain(pty.raw());
+    expect(screen).toMatch(
+      /Afgebroken; er is niets half weggeschreven\. Je antwoorden staan in idokit-concept-\d{8}-\d{4}\.yaml\./,
+    );
+    expect(screen).toMatch(/Ga verder met: idokit training --answers idokit-concept-/);
+    const files = readdirSync(cwd);
+    expect(files.filter((f) => f !== "half.yaml" && !f.startsWith("idokit-concept-"))).toEqual([]);
+    const drafts = files.filter((f) => f.startsWith("idokit-concept-"));
+    expect(drafts).toHaveLength(1);
+    const draft = parse(readFileSync(join(cwd, drafts[0]!), "utf8")) as {
+      training: Record<string, unknown>;
+    };
+    expect(draft.training.locatie).toBe("Zaal De Linde");
   }, 60_000);
 
   it("refuses contradictory flags before asking anything", async () => {
