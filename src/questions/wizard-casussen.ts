@@ -176,13 +176,23 @@ async function askCasussen(
       library,
       Number(picked.answer.also?.[COUNT_KEY] ?? getPath(draft, COUNT_KEY)),
     );
+    // The outcome may be the proposal after all (idokit chose these among more): pin nothing.
+    const isProposal =
+      picked.answer.also === undefined &&
+      sameSet(
+        pins,
+        proposal.chosen.map(({ casus }) => casus.id),
+      );
     io.prompts.note(
-      `Jullie casussen (${final.chosen.length}):`,
+      isProposal
+        ? `Dat is het voorstel van idokit (${final.chosen.length}):`
+        : `Jullie casussen (${final.chosen.length}):`,
       final.chosen.map(
         ({ casus }, i) =>
           `${i + 1}. ${casus.titel}${picked.ticked.includes(casus.id) ? "" : " (aangevuld door idokit)"}`,
       ),
     );
+    if (isProposal) return { value: pinned };
     return picked.answer;
   }
 }

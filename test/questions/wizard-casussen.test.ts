@@ -147,7 +147,12 @@ describe("the casus question in the training wizard", () => {
   });
 
   it("lets idokit choose among more ticked casussen than the training holds", async () => {
-    const ticked = LIBRARY.filter((c) => c.thema === "digid").map((c) => c.id);
+    const probe = wizard({});
+    await probe.run;
+    const shown = proposedIds(probe.fake.last("focus.casussen")!.lines);
+    const ticked = LIBRARY.filter((c) => c.thema === "digid" && !shown.includes(c.id)).map(
+      (c) => c.id,
+    );
     expect(ticked.length).toBeGreaterThan(5);
     const { answers } = await wizard({
       "focus.casussen": "zelf",
@@ -172,6 +177,25 @@ describe("the casus question in the training wizard", () => {
     expect(prompt.default).toBe("kiezen");
     expect(prompt.lines![0]).toMatch(/^Het aantal op 12 zetten kan niet: .*hoogstens 11/);
     expect(answers.focus.aantalCasussen).toBe(5);
+  });
+
+  it("pins nothing when idokit, choosing among more ticked, ends at the proposal", async () => {
+    const probe = wizard({});
+    await probe.run;
+    const shown = proposedIds(probe.fake.last("focus.casussen")!.lines);
+    const extra = LIBRARY.map((c) => c.id)
+      .filter((id) => !shown.includes(id))
+      .slice(0, 2);
+    const { fake, run } = wizard({
+      "focus.casussen": "zelf",
+      "focus.casussen.lijst": [...shown, ...extra],
+      "focus.casussen.aantal": "kiezen",
+    });
+    const { answers } = await run;
+    expect(answers.focus.casussen).toBeUndefined();
+    expect(fake.shown.some((s) => s.startsWith("note: Dat is het voorstel van idokit (5):"))).toBe(
+      true,
+    );
   });
 
   it("pins nothing when exactly the proposal stays ticked", async () => {
