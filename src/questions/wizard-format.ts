@@ -122,10 +122,12 @@ export function buildSummary(
               : q.kind === "textlist" && Array.isArray(value) && value.length > 1
                 ? value.map(String)
                 : [];
+          // An optional yes/no left open was answered "nog niet bekend"; say so, not "(leeg)".
+          const open = q.kind === "confirm" && q.optional && isBlank(value);
           return {
             key: q.key,
             label: q.label,
-            value: lines.length > 0 ? "" : formatAnswer(q, value, ctx),
+            value: lines.length > 0 ? "" : open ? "nog niet bekend" : formatAnswer(q, value, ctx),
             lines,
           };
         }),

@@ -45,6 +45,8 @@ describe("optional yes/no questions in the wizard", () => {
     expect(answers.privacy.bewaren).toBe(false);
     const confirms = fake.asked.filter((a) => a.kind === "confirm");
     expect(confirms.map((a) => a.id)).toEqual(["privacy.formulier", "privacy.bewaren"]);
+    const rows = fake.summaries[0]!.flatMap((g) => g.rows);
+    expect(rows.map((r) => r.value)).toEqual(["nog niet bekend", "nee"]);
   });
 
   it("offer 'nog niet bekend' again for an answer that was left open", async () => {
