@@ -119,6 +119,9 @@ export async function runTraining(
       templatesDir: options.templates,
     }));
 
+  // In a terminal, a broken casus or template folder is reported before anything is typed.
+  if (context.interactive && !options.voorbeeld) load();
+
   // 2. Answers: from a file, or typed in the wizard, which proposes the casussen to play.
   const picker = createCasusPicker({
     library: () => load().resources.casussen,
