@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadCasusLibrary } from "../../src/casussen/load.js";
@@ -15,6 +16,7 @@ import {
   shortReasons,
   selectionRequestFor,
 } from "../../src/questions/wizard-casussen.js";
+import { InputError } from "../../src/errors.js";
 import { fileContext, TODAY } from "../helpers/context.js";
 import { NEW_USER } from "./new-user.js";
 import { scriptedPrompts, seq, type ScriptedAnswer, type Sequence } from "./scripted-prompts.js";
@@ -321,6 +323,35 @@ describe("idokit training with the casus picker", () => {
     };
     return { fake, result, saved };
   };
+
+  it("reports a broken casus folder before asking anything", async () => {
+    dir = mkdtempSync(join(tmpdir(), "idokit-casus-picker-"));
+    let created = false;
+    const error = await runTraining(
+      {
+        voorbeeld: false,
+        force: false,
+        dryRun: false,
+        casussen: [fileURLToPath(new URL("../fixtures/casussen-kapot", import.meta.url))],
+        seed: 1,
+      },
+      {
+        today: TODAY,
+        now: new Date("2026-11-28T10:00:00Z"),
+        cwd: dir,
+        interactive: true,
+        report: { info: () => undefined, warn: () => undefined },
+      },
+      {
+        prompts: async () => {
+          created = true;
+          return scriptedPrompts({}).prompts;
+        },
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(created).toBe(false);
+  });
 
   it("makes the proposed casussen and saves no pins when the proposal is accepted", async () => {
     const { fake, result, saved } = await run({});
