@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, Help, Option } from "commander";
 import { trainingCommand } from "./training.js";
 
 /**
@@ -10,7 +10,6 @@ const program = new Command("idokit")
     "Maakt trainingspakketten en bijeenkomstpakketten voor het Informatiepunt Digitale Overheid (IDO) in de bibliotheek.",
   )
   .addOption(new Option("--debug", "toon technische details bij een fout"))
-  .helpOption("-h, --help", "toon deze hulp")
   .helpCommand("help [commando]", "toon hulp bij een commando")
   .addHelpText(
     "after",
@@ -58,9 +57,40 @@ function toDutch(text: string): string {
   return `${translated.trimEnd()}\nZie idokit --help, of idokit help COMMANDO.\n`;
 }
 
+const TITLES: Record<string, string> = {
+  "Usage:": "Gebruik:",
+  "Options:": "Opties:",
+  "Arguments:": "Argumenten:",
+  "Commands:": "Commando's:",
+  "Global Options:": "Algemene opties:",
+};
+
+/** Commander's help in Dutch: headings, and defaults and choices without programmer detail. */
+const dutchUsage = (text: string): string =>
+  text.replace("[options]", "[opties]").replace("[command]", "[commando]");
+
+const DUTCH_HELP = {
+  commandUsage: (cmd: Command): string =>
+    dutchUsage(Help.prototype.commandUsage.call(new Help(), cmd)),
+  subcommandTerm: (cmd: Command): string =>
+    dutchUsage(Help.prototype.subcommandTerm.call(new Help(), cmd)),
+  styleTitle: (title: string): string => TITLES[title] ?? title,
+  optionDescription: (option: Option): string => {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`keuze uit: ${option.argChoices.join(", ")}`);
+    const value = option.defaultValue as unknown;
+    const shown = !(typeof value === "boolean") && !(Array.isArray(value) && value.length === 0);
+    if (value !== undefined && shown)
+      extra.push(`standaard: ${option.defaultValueDescription ?? String(value)}`);
+    return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+  },
+};
+
 /** Dutch error prefix, and exit 2 for everything commander rejects, on every (sub)command. */
 function configureAll(command: Command): void {
   command
+    .helpOption("-h, --help", "toon deze hulp")
+    .configureHelp(DUTCH_HELP)
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (text, write) => write(toDutch(text)) })
     .exitOverride((error) => {
