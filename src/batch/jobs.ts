@@ -20,9 +20,11 @@ export interface JobSetup {
   zip: boolean;
 }
 
-/** One pack to make. */
+/** One pack to make, or (with `check`) one row to check against the resources. */
 export interface PackJob {
   id: number;
+  /** Only check what the schema cannot (pinned casussen exist); make nothing. */
+  check?: boolean;
   answers: unknown;
   /** Folder that a relative logo path starts from (the spreadsheet's folder). */
   baseDir: string;
@@ -47,12 +49,15 @@ export type JobMaker = (job: PackJob) => Promise<JobResult>;
 
 /**
  * Loads the pack kind, vocabulary and resources (casussen, templates) once, and returns a
- * function that makes one pack per job. Logos are read once per file.
+ * function that checks or makes one pack per job, with the resources' notices (own templates
+ * used). Logos are read once per file.
  */
-export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
+export async function createJobMaker(
+  setup: JobSetup,
+): Promise<{ make: JobMaker; notices: string[] }> {
   const kind = (await loadPackKind(setup.kind)) as PackKind;
   const vocabulary = loadVocabulary();
-  const { resources } = await kind.loadResources({
+  const { resources, notices } = await kind.loadResources({
     vocabulary,
     casussenDirs: setup.casussenDirs,
     templatesDir: setup.templatesDir,
@@ -66,8 +71,12 @@ export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
     if (!logos.has(logoPath)) logos.set(logoPath, readLogo(logoPath, baseDir).logo);
     return { logo: logos.get(logoPath), logoPath };
   };
-  return async (job) => {
+  const make: JobMaker = async (job) => {
     try {
+      if (job.check) {
+        await kind.check?.(job.answers, resources, setup.seed);
+        return { id: job.id, ok: true, files: [] };
+      }
       const files = await kind.make(job.answers, resources, {
         today: setup.today,
         seed: setup.seed,
@@ -81,6 +90,7 @@ export async function createJobMaker(setup: JobSetup): Promise<JobMaker> {
       return failure(job.id, error);
     }
   };
+  return { make, notices };
 }
 
 /** A job's error as plain data, so it crosses a worker boundary intact. */

@@ -1,15 +1,75 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { InputError, UsageError } from "../errors.js";
+import { Worker } from "node:worker_threads";
+import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
 import type { SheetTable } from "./table.js";
 
+export interface ReadOptions {
+  sheet?: string | undefined;
+}
+
+/** An error as plain data, so it crosses a thread boundary with its exit code and hint. */
+export interface SerializedError {
+  exitCode: number;
+  message: string;
+  problems: Problem[];
+  hint?: string | undefined;
+  stack?: string | undefined;
+}
+
+// Compiled JavaScript can start the reading thread; TypeScript sources (tests) read in-process.
+const READ_WORKER_URL = new URL("./read-worker.js", import.meta.url);
+const CAN_USE_WORKER = import.meta.url.endsWith(".js");
+
 /**
- * Reads a spreadsheet file (.xlsx or .csv) into a table of text cells. The format follows the
- * file extension; an .xlsx is read with exceljs, a .csv with csv-parse.
+ * Reads a spreadsheet file (.xlsx or .csv) into a table of text cells, in a short-lived thread:
+ * exceljs and the parsed workbook take tens of MB, and all of it is returned when the thread ends,
+ * before the packs are made. The format follows the file extension.
  */
-export async function readSheetTable(
+export async function readSheetTable(file: string, options: ReadOptions = {}): Promise<SheetTable> {
+  if (!CAN_USE_WORKER) return readSheetTableHere(file, options);
+  const worker = new Worker(READ_WORKER_URL, { workerData: { file, options } });
+  try {
+    const message = await new Promise<{ table?: SheetTable; error?: SerializedError }>(
+      (resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
+      },
+    );
+    if (message.table) return message.table;
+    throw toError(message.error!);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Turns an error into plain data for `postMessage`. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof IdokitError)
+    return {
+      exitCode: error.exitCode,
+      message: error.message,
+      problems: [...error.problems],
+      hint: error.hint,
+    };
+  const plain = error instanceof Error ? error : new Error(String(error));
+  return { exitCode: -1, message: plain.message, problems: [], stack: plain.stack };
+}
+
+function toError(error: SerializedError): Error {
+  const details = { problems: error.problems, ...(error.hint ? { hint: error.hint } : {}) };
+  if (error.exitCode === 2) return new UsageError(error.message, details);
+  if (error.exitCode === 1) return new InputError(error.message, details);
+  const internal = new Error(error.message);
+  if (error.stack) internal.stack = error.stack;
+  return internal;
+}
+
+/** Reads a spreadsheet in this thread: .xlsx with exceljs, .csv with csv-parse. */
+export async function readSheetTableHere(
   file: string,
-  options: { sheet?: string | undefined } = {},
+  options: ReadOptions = {},
 ): Promise<SheetTable> {
   const extension = extname(file).toLowerCase();
   if (![".xlsx", ".xlsm", ".csv", ".txt"].includes(extension))

@@ -10,7 +10,7 @@ const port = parentPort;
 if (!port) throw new Error("worker.ts runs as a worker thread only");
 
 try {
-  const make = await createJobMaker(workerData as JobSetup);
+  const { make, notices } = await createJobMaker(workerData as JobSetup);
   let queue = Promise.resolve();
   port.on("message", (job: PackJob) => {
     queue = queue.then(async () => {
@@ -26,7 +26,7 @@ try {
       port.postMessage({ type: "result", result }, [...new Set(transfer)]);
     });
   });
-  port.postMessage({ type: "ready" });
+  port.postMessage({ type: "ready", notices });
 } catch (error) {
   port.postMessage({ type: "failed", result: failure(-1, error) });
 }

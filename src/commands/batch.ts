@@ -8,7 +8,7 @@ import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
 import { readCompletePackHash, removeLeftovers, writeFileAtomic } from "../batch/pack-output.js";
-import { startPackRunner } from "../batch/pool.js";
+import { runBounded, startPackRunner, type PackRunner } from "../batch/pool.js";
 import { readSheetTable } from "../batch/read.js";
 import {
   buildReportCsv,
@@ -18,9 +18,9 @@ import {
   type RowReport,
 } from "../batch/report.js";
 import { checkDefaults, checkRow, type RowCheck } from "../batch/rows.js";
-import { isEmptyRow } from "../batch/table.js";
+import { isEmptyRow, type SheetRow } from "../batch/table.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
-import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
+import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
 import { writePack } from "../pack/write.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
@@ -147,26 +147,63 @@ export async function runBatch(
           ctx,
         }),
   );
-  const resources = await loadCheckResources(kind, checks, vocabulary, options, warn);
-  for (const check of checks) {
-    if (!check?.answers || !kind.check) continue;
-    try {
-      await kind.check(check.answers, resources, options.seed);
-    } catch (error) {
-      if (!(error instanceof IdokitError)) throw error;
-      check.problems.push(...rowProblems(check.number, error));
-      delete check.answers;
-    }
-  }
 
-  // 3. Name every pack: readable, safe and unique, in row order.
-  const extension = options.zip ? ".zip" : "";
+  // 3. Start the workers: each loads the resources once, then checks what the schema cannot
+  //    (pinned casussen exist) before anything is written, and later makes the packs.
+  const valid = checks.filter((check) => check?.answers !== undefined).length;
+  const runner =
+    valid > 0 && (!options.dryRun || kind.check !== undefined)
+      ? await startPackRunner(
+          setupOf(kind, options, context),
+          Math.min(options.workers ?? availableParallelism(), valid),
+        )
+      : undefined;
+  try {
+    for (const notice of runner?.notices ?? []) warn(notice);
+    if (runner && kind.check) await checkWithResources(runner, checks, dirname(file));
+
+    // 4. Name every pack (readable, safe, unique in row order) and say what happens per row.
+    const rows = buildRowReports(kind, table.rows, checks, options.zip);
+    const out = resolve(context.cwd, options.out ?? `${basename(file, extname(file))}-pakketten`);
+    const finish = (making: { ms: number; made: number }, report: string | null): BatchResult =>
+      buildResult(options, file, out, rows, warnings, report, started, making);
+    if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
+    if (options.strikt && rows.some((row) => row.status === "fout")) {
+      for (const row of rows) if (row.status === "te maken") row.status = "niet gemaakt";
+      return finish({ ms: 0, made: 0 }, writeReport(out, rows));
+    }
+
+    // 5. Prepare the output folder: clear what a killed run left, and decide per row.
+    prepareOutput(out);
+    const leftovers = removeLeftovers(out);
+    if (leftovers.length > 0)
+      context.report.info(
+        `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
+      );
+    const jobs = planJobs(out, rows, checks, options, dirname(file));
+
+    // 6. Make the packs in the workers, write each as it arrives, and report.
+    const making = runner ? await makePacks(runner, jobs, options, events) : { ms: 0, made: 0 };
+    return finish(making, writeReport(out, rows));
+  } finally {
+    await runner?.close();
+  }
+}
+
+/** One report line per row: empty, with problems, or to be made into its uniquely named folder. */
+function buildRowReports(
+  kind: PackKind,
+  sheetRows: readonly SheetRow[],
+  checks: ReadonlyArray<RowCheck | undefined>,
+  zip: boolean,
+): RowReport[] {
   const present = checks.filter((check): check is RowCheck => check !== undefined);
   const names = assignUniqueNames(
     present.map((check) => toSafeFolderName(kind.folderParts(check.draft))),
   );
+  const extension = zip ? ".zip" : "";
   const nameOf = new Map(present.map((check, i) => [check.number, `${names[i]}${extension}`]));
-  const rows: RowReport[] = table.rows.map((row, index) => {
+  return sheetRows.map((row, index): RowReport => {
     const check = checks[index];
     if (!check)
       return {
@@ -187,25 +224,22 @@ export async function runBatch(
       meldingen: check.warnings.map(formatProblem),
     };
   });
-  const out = resolve(context.cwd, options.out ?? `${basename(file, extname(file))}-pakketten`);
-  const finish = (making: { ms: number; made: number }, report: string | null): BatchResult =>
-    buildResult(options, file, out, rows, warnings, report, started, making);
+}
 
-  if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
-  const invalid = rows.some((row) => row.status === "fout");
-  if (options.strikt && invalid) {
-    for (const row of rows) if (row.status === "te maken") row.status = "niet gemaakt";
-    return finish({ ms: 0, made: 0 }, writeReport(out, rows));
-  }
+type PlannedJob = PackJob & { row: RowReport; target: string };
 
-  // 4. Prepare the output folder: clear what a killed run left, and decide per row.
-  prepareOutput(out);
-  const leftovers = removeLeftovers(out);
-  if (leftovers.length > 0)
-    context.report.info(
-      `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
-    );
-  const jobs: Array<PackJob & { row: RowReport; target: string }> = [];
+/**
+ * The packs to make. With `--hervat` a complete pack made from the same answers is skipped; an
+ * existing pack without `--hervat` or `--force` stops the batch before anything is written.
+ */
+function planJobs(
+  out: string,
+  rows: RowReport[],
+  checks: ReadonlyArray<RowCheck | undefined>,
+  options: BatchOptions,
+  baseDir: string,
+): PlannedJob[] {
+  const jobs: PlannedJob[] = [];
   const conflicts: string[] = [];
   checks.forEach((check, index) => {
     const row = rows[index]!;
@@ -224,7 +258,7 @@ export async function runBatch(
     jobs.push({
       id: index,
       answers: check.answers,
-      baseDir: dirname(file),
+      baseDir,
       ...(options.zip ? { zipName: row.map } : {}),
       row,
       target,
@@ -238,10 +272,7 @@ export async function runBatch(
         hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --force, of kies een andere map met --out MAP.",
       },
     );
-
-  // 5. Make the packs in workers, write each as it arrives, and report.
-  const making = await makePacks(jobs, options, context, events, kind);
-  return finish(making, writeReport(out, rows));
+  return jobs;
 }
 
 async function resolveKind(pakket: PackKindId): Promise<PackKind> {
@@ -292,30 +323,42 @@ function readDefaults(
   return { data, name };
 }
 
-/** Loads the resources in this thread too when the kind checks rows against them. */
-async function loadCheckResources(
-  kind: PackKind,
-  checks: ReadonlyArray<RowCheck | undefined>,
-  vocabulary: QuestionContext["vocabulary"],
-  options: BatchOptions,
-  warn: (message: string) => void,
-): Promise<unknown> {
-  if (!kind.check || !checks.some((check) => check?.answers)) return undefined;
-  const { resources, notices } = await kind.loadResources({
-    vocabulary,
+/** What every worker needs to check and make packs of this batch. */
+function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext): JobSetup {
+  return {
+    kind: kind.id,
     casussenDirs: options.casussen,
     templatesDir: options.templates,
-  });
-  for (const notice of notices) warn(notice);
-  return resources;
+    today: context.today,
+    seed: options.seed,
+    created: context.now.toISOString(),
+    zip: options.zip,
+  };
 }
 
-function rowProblems(row: number, error: IdokitError): Problem[] {
-  if (error.problems.length === 0) return [{ where: `Rij ${row}`, message: error.message }];
-  return error.problems.map((problem) => ({
-    where: `Rij ${row}${problem.where ? `, ${problem.where}` : ""}`,
-    message: problem.message,
-  }));
+/** Runs the kind's own check for every valid row; a row that fails it gets its problems. */
+async function checkWithResources(
+  runner: PackRunner,
+  checks: ReadonlyArray<RowCheck | undefined>,
+  baseDir: string,
+): Promise<void> {
+  const jobs: PackJob[] = [];
+  checks.forEach((check, id) => {
+    if (check?.answers) jobs.push({ id, check: true, answers: check.answers, baseDir });
+  });
+  await runBounded(runner, jobs, (result) => {
+    if (result.ok) return;
+    const check = checks[result.id]!;
+    delete check.answers;
+    const details =
+      result.problems.length > 0 ? result.problems : [{ where: "", message: result.message }];
+    check.problems.push(
+      ...details.map((problem) => ({
+        where: `Rij ${check.number}${problem.where ? `, ${problem.where}` : ""}`,
+        message: problem.message,
+      })),
+    );
+  });
 }
 
 function formatProblem(problem: Problem): string {
@@ -351,30 +394,18 @@ function writeReport(out: string, rows: readonly RowReport[]): string {
  * each pack written and released as soon as it arrives, so memory stays flat however many rows.
  */
 async function makePacks(
-  jobs: ReadonlyArray<PackJob & { row: RowReport; target: string }>,
+  runner: PackRunner,
+  jobs: readonly PlannedJob[],
   options: BatchOptions,
-  context: CommandContext,
   events: BatchEvents,
-  kind: PackKind,
 ): Promise<{ ms: number; made: number }> {
   if (jobs.length === 0) return { ms: 0, made: 0 };
   const started = Date.now();
   const progress = { total: jobs.length, done: 0, failed: 0, elapsedMs: 0 };
-  const setup: JobSetup = {
-    kind: kind.id,
-    casussenDirs: options.casussen,
-    templatesDir: options.templates,
-    today: context.today,
-    seed: options.seed,
-    created: context.now.toISOString(),
-    zip: options.zip,
-  };
-  const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
-  const runner = await startPackRunner(setup, workers);
   events.onStart?.({ ...progress });
   const byId = new Map(jobs.map((job) => [job.id, job]));
-
-  const settle = (result: JobResult): void => {
+  const plain = jobs.map(({ row: _row, target: _target, ...job }) => job);
+  await runBounded(runner, plain, (result) => {
     const job = byId.get(result.id)!;
     byId.delete(result.id);
     try {
@@ -390,29 +421,7 @@ async function makePacks(
     progress.done += 1;
     progress.elapsedMs = Date.now() - started;
     events.onRow?.(job.row, { ...progress });
-  };
-
-  try {
-    await new Promise<void>((done) => {
-      let next = 0;
-      let active = 0;
-      const launch = (): void => {
-        while (active < runner.capacity && next < jobs.length) {
-          const { row: _row, target: _target, ...job } = jobs[next++]!;
-          active += 1;
-          void runner.run(job).then((result) => {
-            settle(result);
-            active -= 1;
-            if (next >= jobs.length && active === 0) done();
-            else launch();
-          });
-        }
-      };
-      launch();
-    });
-  } finally {
-    await runner.close();
-  }
+  });
   return {
     ms: Date.now() - started,
     made: jobs.filter((job) => job.row.status === "gemaakt").length,

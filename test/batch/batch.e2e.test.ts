@@ -70,6 +70,7 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
           Starttijd: new Date(Date.UTC(1899, 11, 30, 9, 30)),
           Eindtijd: new Date(Date.UTC(1899, 11, 30, 12, 45)),
         }),
+        row({ Organisatie: "Bibliotheek Vast", "Vaste casussen": "bestaat-niet-casus" }),
       ],
       { formats: { [dateColumn]: "dd-mm-yyyy" } },
     );
@@ -88,7 +89,7 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
       'Rij 3, kolom "Datum training": "31-02-2027" bestaat niet als datum. Gebruik dd-mm-jjjj',
     );
     expect(result.stderr).toMatch(/Rij 4, kolom "Aantal deelnemers" \("17"\): 17 is te groot/);
-    expect(result.stderr).toContain("7 rijen: 4 gemaakt, 2 met fouten, 1 leeg overgeslagen.");
+    expect(result.stderr).toContain("8 rijen: 4 gemaakt, 3 met fouten, 1 leeg overgeslagen.");
 
     const out = join(dir, "uit");
     const base = `training-bibliotheek-zuiderlinge-vestiging-marktplein-${iso}`;
@@ -111,7 +112,10 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
         "gemaakt",
         `training-bibliotheek-noord-vestiging-marktplein-${iso}`,
       ],
+      ["9", "Bibliotheek Vast", "fout", `training-bibliotheek-vast-vestiging-marktplein-${iso}`],
     ]);
+    // Checked against the casus library before anything was written.
+    expect(report[7]!.Problemen).toMatch(/^Rij 9, .*bestaat-niet-casus/);
     expect(report[1]!.Problemen).toContain(
       'Rij 3, kolom "Datum training": "31-02-2027" bestaat niet als datum',
     );
@@ -310,6 +314,10 @@ describe("idokit batch usage", () => {
     expect(readdirSync(dir)).toEqual(["lijst.xlsx"]);
     const both = runIdokit(["batch", "lijst.xlsx", "--hervat", "--force"], { cwd: dir });
     expect(both.status).toBe(2);
+    const sheet = runIdokit(["batch", "lijst.xlsx", "--blad", "Blad9"], { cwd: dir });
+    expect(sheet.status).toBe(2);
+    expect(sheet.stderr).toContain('lijst.xlsx heeft geen blad "Blad9".');
+    expect(sheet.stderr).toContain('De bladen in dit bestand: "Bibliotheken".');
     const missing = runIdokit(["batch", "bestaat-niet.xlsx"], { cwd: dir });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Het bestand "');
