@@ -52,10 +52,15 @@ function runBatch(dir, file, extra = []) {
   const timed = existsSync(TIME);
   const start = process.hrtime.bigint();
   const result = timed
-    ? spawnSync(TIME, ["-v", process.execPath, ...args], { env: ENV, encoding: "utf8", maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ["-v", process.execPath, ...args], {
+        env: ENV,
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      })
     : spawnSync(process.execPath, args, { env: ENV, encoding: "utf8", maxBuffer: 1 << 28 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`idokit batch failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  if (result.status !== 0)
+    throw new Error(`idokit batch failed (${result.status}): ${result.stderr.slice(-2000)}`);
   const summary = JSON.parse(result.stdout);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
   return { wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : undefined, summary };
@@ -86,7 +91,8 @@ export async function batch() {
         note: `${availableParallelism()} workers`,
       },
     ];
-    if (peakRssMb !== undefined) rows.push({ name: "batch of 300 rows, peak RSS", value: peakRssMb, unit: "MB" });
+    if (peakRssMb !== undefined)
+      rows.push({ name: "batch of 300 rows, peak RSS", value: peakRssMb, unit: "MB" });
     return rows;
   });
 }
@@ -99,7 +105,12 @@ export async function batchMemory() {
   const ratio = large / small;
   return [
     { name: "peak RSS, 100 rows", value: small, unit: "MB" },
-    { name: "peak RSS, 1,000 rows", value: large, unit: "MB", note: large < 300 ? "target < 300 MB: met" : "target < 300 MB: MISSED" },
+    {
+      name: "peak RSS, 1,000 rows",
+      value: large,
+      unit: "MB",
+      note: large < 300 ? "target < 300 MB: met" : "target < 300 MB: MISSED",
+    },
     {
       name: "peak RSS ratio 1,000 / 100 rows",
       value: ratio,
@@ -124,7 +135,8 @@ function runAll(commands, limit) {
         child.stderr.on("data", (chunk) => (stderr += chunk));
         child.on("exit", (code) => {
           active -= 1;
-          if (code !== 0) return reject(new Error(`${command} ${args.join(" ")} failed: ${stderr}`));
+          if (code !== 0)
+            return reject(new Error(`${command} ${args.join(" ")} failed: ${stderr}`));
           launch();
         });
       }
@@ -147,12 +159,13 @@ export async function pandoc() {
   const dir = mkdtempSync(join(tmpdir(), "idokit-bench-pandoc-"));
   try {
     // 1. The Markdown of every document of every pack, rendered by idokit's own templates.
-    const [{ loadVocabulary }, { validateAnswers }, { trainingSchema }, { readExampleAnswers }] = await Promise.all([
-      dist("domain/load-vocabulary.js"),
-      dist("answers/validate.js"),
-      dist("questions/training.js"),
-      dist("commands/training.js"),
-    ]);
+    const [{ loadVocabulary }, { validateAnswers }, { trainingSchema }, { readExampleAnswers }] =
+      await Promise.all([
+        dist("domain/load-vocabulary.js"),
+        dist("answers/validate.js"),
+        dist("questions/training.js"),
+        dist("commands/training.js"),
+      ]);
     const [{ loadTrainingResources }, { planTrainingPack }] = await Promise.all([
       dist("pack/resources.js"),
       dist("pack/training.js"),
@@ -164,7 +177,11 @@ export async function pandoc() {
     for (let i = 1; i <= packs; i++) {
       const raw = readExampleAnswers(TODAY);
       raw.bibliotheek = { ...raw.bibliotheek, organisatie: `Bibliotheek Bench ${i}` };
-      const { answers } = validateAnswers(trainingSchema, raw, { today: TODAY, vocabulary, mode: "file" });
+      const { answers } = validateAnswers(trainingSchema, raw, {
+        today: TODAY,
+        vocabulary,
+        mode: "file",
+      });
       const { plan } = planTrainingPack(answers, resources, { today: TODAY, seed: 1 });
       const folder = join(dir, "md", String(i));
       mkdirSync(folder, { recursive: true });
@@ -172,7 +189,10 @@ export async function pandoc() {
         const source = join(folder, `${doc.file}.md`);
         writeFileSync(source, resources.engine.render(doc.template, plan.view));
         // Slide Markdown separates slides with `---`, which pandoc would take for YAML metadata.
-        commands.push(["pandoc", ["-f", "markdown-yaml_metadata_block", source, "-o", join(folder, doc.file)]]);
+        commands.push([
+          "pandoc",
+          ["-f", "markdown-yaml_metadata_block", source, "-o", join(folder, doc.file)],
+        ]);
         documents += 1;
       }
     }
@@ -193,10 +213,24 @@ export async function pandoc() {
     const ratioWall = idokitWall / pandocRate;
     const ratioMaking = idokit.summary.pakkettenPerSeconde / pandocRate;
     return [
-      { name: `pandoc, ${packs} packs (${documents} documents)`, value: pandocMs / 1000, unit: "s", note: version },
-      { name: "pandoc per document", value: (pandocMs / documents) * workers, unit: "ms", note: `${workers} at a time` },
+      {
+        name: `pandoc, ${packs} packs (${documents} documents)`,
+        value: pandocMs / 1000,
+        unit: "s",
+        note: version,
+      },
+      {
+        name: "pandoc per document",
+        value: (pandocMs / documents) * workers,
+        unit: "ms",
+        note: `${workers} at a time`,
+      },
       { name: "pandoc throughput", value: pandocRate, unit: "packs/s" },
-      { name: `idokit batch, same ${packs} packs, whole run`, value: idokit.wallMs / 1000, unit: "s" },
+      {
+        name: `idokit batch, same ${packs} packs, whole run`,
+        value: idokit.wallMs / 1000,
+        unit: "s",
+      },
       { name: "idokit throughput, whole run", value: idokitWall, unit: "packs/s" },
       {
         name: "ratio idokit / pandoc, whole run",
