@@ -77,7 +77,9 @@ export function createProgressDisplay(
   const draw = (): void => {
     if (!last) return;
     const now = { ...last, elapsedMs: Date.now() - startedAt };
-    stream.write(`\r\x1b[2K${formatProgressLine(now, stream.columns ?? 80)}`);
+    // A pseudo-terminal may report 0 columns; assume the classic 80 then.
+    const width = stream.columns && stream.columns > 0 ? stream.columns : 80;
+    stream.write(`\r\x1b[2K${formatProgressLine(now, width)}`);
     drawnAt = Date.now();
   };
   // Redraw every second too, so the time left keeps moving while a slow pack is made.
