@@ -110,14 +110,9 @@ export async function buildTemplateXlsx(description: TemplateDescription): Promi
 }
 
 function writeHelpSheet(sheet: Worksheet, description: TemplateDescription): void {
-  sheet.columns = [
-    { width: 30 },
-    { width: 40 },
-    { width: 60 },
-    { width: 36 },
-    { width: 26 },
-    { width: 60 },
-  ];
+  sheet.columns = HELP_WIDTHS.map((width) => ({ width }));
+  // Printed, the explanation fits the width of a landscape page.
+  sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const title = sheet.addRow([`Uitleg bij het sjabloon voor het ${description.kind.label}`]);
   title.font = { bold: true, size: 14 };
   for (const paragraph of description.intro) {
@@ -160,6 +155,7 @@ function writeHelpSheet(sheet: Worksheet, description: TemplateDescription): voi
         "",
       ]);
       row.alignment = { wrapText: true, vertical: "top" };
+      row.height = rowHeight(row.values);
       continue;
     }
     const row = sheet.addRow([
@@ -171,5 +167,22 @@ function writeHelpSheet(sheet: Worksheet, description: TemplateDescription): voi
       column.allowed,
     ]);
     row.alignment = { wrapText: true, vertical: "top" };
+    row.height = rowHeight(row.values);
   }
+}
+
+const HELP_WIDTHS = [30, 40, 60, 36, 26, 60];
+const LINE_HEIGHT = 15;
+
+/**
+ * The height a row of the help table needs for its wrapped text. Spreadsheet programs do not all
+ * grow a row for wrapped text in a file they did not write themselves (LibreOffice does not).
+ */
+function rowHeight(values: unknown): number {
+  const cells = Array.isArray(values) ? values.slice(1) : [];
+  const lines = cells.map((value, index) => {
+    const width = HELP_WIDTHS[index] ?? 30;
+    return Math.ceil(String(value ?? "").length / (width * 1.1)) || 1;
+  });
+  return Math.max(1, ...lines) * LINE_HEIGHT;
 }
