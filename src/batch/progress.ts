@@ -1,5 +1,4 @@
-import type { BatchProgress } from "../commands/batch.js";
-import type { RowReport } from "./report.js";
+import type { BatchProgress, RowReport } from "./report.js";
 
 /** `1:05`, `12:00`, `1:02:03`. */
 export function formatClockDuration(seconds: number): string {

@@ -29,6 +29,14 @@ export interface RowReport {
   meldingen: string[];
 }
 
+/** How far making the packs has come; `total` counts the packs to make in this run. */
+export interface BatchProgress {
+  total: number;
+  done: number;
+  failed: number;
+  elapsedMs: number;
+}
+
 export interface BatchCounts {
   totaal: number;
   gemaakt: number;

@@ -15,6 +15,7 @@ import {
   countRows,
   formatCounts,
   type BatchCounts,
+  type BatchProgress,
   type RowReport,
 } from "../batch/report.js";
 import { checkDefaults, checkRow, type RowCheck } from "../batch/rows.js";
@@ -52,14 +53,6 @@ export interface BatchOptions {
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
-}
-
-/** How far making the packs has come; `total` counts the packs to make in this run. */
-export interface BatchProgress {
-  total: number;
-  done: number;
-  failed: number;
-  elapsedMs: number;
 }
 
 /** Callbacks for the CLI: the batch never prints itself. */
@@ -198,11 +191,21 @@ function buildRowReports(
   zip: boolean,
 ): RowReport[] {
   const present = checks.filter((check): check is RowCheck => check !== undefined);
-  const names = assignUniqueNames(
-    present.map((check) => toSafeFolderName(kind.folderParts(check.draft))),
-  );
+  const bases = present.map((check) => toSafeFolderName(kind.folderParts(check.draft)));
+  const names = assignUniqueNames(bases);
   const extension = zip ? ".zip" : "";
   const nameOf = new Map(present.map((check, i) => [check.number, `${names[i]}${extension}`]));
+  // The same library, location and date twice is often a copied row: say so, but make both.
+  const firstWith = new Map<string, number>();
+  present.forEach((check, i) => {
+    const first = firstWith.get(bases[i]!);
+    if (first === undefined) firstWith.set(bases[i]!, check.number);
+    else
+      check.warnings.push({
+        where: `Rij ${check.number}`,
+        message: `zelfde bibliotheek, vestiging en datum als rij ${first}; de map heet daarom ${names[i]}${extension}.`,
+      });
+  });
   return sheetRows.map((row, index): RowReport => {
     const check = checks[index];
     if (!check)

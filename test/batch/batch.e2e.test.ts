@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -123,6 +123,7 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
       'Rij 4, kolom "Aantal deelnemers" ("17"): 17 is te groot',
     );
     expect(report[5]!.Meldingen).toMatch(/"345123456" gelezen als 0345123456/);
+    expect(report[3]!.Meldingen).toContain("zelfde bibliotheek, vestiging en datum als rij 2");
 
     expect(packsIn(out)).toEqual(
       [
@@ -169,6 +170,11 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
 describe("idokit batch on a Dutch Excel CSV", () => {
   it("reads a ;-separated Windows-1252 file with a BOM and makes a zip per pack", () => {
     const dir = tempDir();
+    // Common values: the location of every training, unless a row gives its own.
+    writeFileSync(
+      join(dir, "gemeenschappelijk.yaml"),
+      "training:\n  locatie: Zaal Gemeenschappelijk, begane grond\n",
+    );
     writeCsv1252(
       join(dir, "bibliotheken.csv"),
       headers,
@@ -177,6 +183,7 @@ describe("idokit batch on a Dutch Excel CSV", () => {
           Organisatie: "Bibliotheek Café Zuid",
           Vestiging: "Vestiging Één",
           Plaats: "Zuiderhaven",
+          "Locatie training": null,
         }),
         row({
           Organisatie: "Bibliothèque Noord",
@@ -186,9 +193,19 @@ describe("idokit batch on a Dutch Excel CSV", () => {
       ],
       { bom: true },
     );
-    const result = runIdokit(["batch", "bibliotheken.csv", "--zip", "--json", "--out", "zips"], {
-      cwd: dir,
-    });
+    const result = runIdokit(
+      [
+        "batch",
+        "bibliotheken.csv",
+        "--zip",
+        "--json",
+        "--out",
+        "zips",
+        "-a",
+        "gemeenschappelijk.yaml",
+      ],
+      { cwd: dir },
+    );
     expect(result.stderr).toContain(
       "gelezen als Windows-1252 (ANSI) met puntkomma als scheidingsteken",
     );
@@ -214,6 +231,8 @@ describe("idokit batch on a Dutch Excel CSV", () => {
       unzipSync(readFileSync(join(out, summary.rijen[0]!.map)))["antwoorden.yaml"]!,
     );
     expect(cafe).toContain("organisatie: Bibliotheek Café Zuid");
+    expect(cafe).toContain("locatie: Zaal Gemeenschappelijk, begane grond");
+    expect(answers).toContain("locatie: Vergaderzaal De Linde, eerste verdieping");
   });
 });
 
@@ -314,6 +333,8 @@ describe("idokit batch usage", () => {
     expect(readdirSync(dir)).toEqual(["lijst.xlsx"]);
     const both = runIdokit(["batch", "lijst.xlsx", "--hervat", "--force"], { cwd: dir });
     expect(both.status).toBe(2);
+    const kind = runIdokit(["batch", "lijst.xlsx", "--pakket", "cursus"], { cwd: dir });
+    expect(kind.status).toBe(2);
     const sheet = runIdokit(["batch", "lijst.xlsx", "--blad", "Blad9"], { cwd: dir });
     expect(sheet.status).toBe(2);
     expect(sheet.stderr).toContain('lijst.xlsx heeft geen blad "Blad9".');
