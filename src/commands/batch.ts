@@ -127,6 +127,11 @@ export async function runBatch(
       hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
     });
 
+  if (table.rows.every(isEmptyRow))
+    throw new InputError(`${table.source} heeft geen ingevulde rijen onder de kolomnamen.`, {
+      hint: "Zet één bibliotheek per rij, vanaf rij 2.",
+    });
+
   // 2. Check every row before anything is written.
   const checks = table.rows.map((row) =>
     isEmptyRow(row)

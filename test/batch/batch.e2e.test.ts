@@ -339,6 +339,10 @@ describe("idokit batch usage", () => {
     expect(sheet.status).toBe(2);
     expect(sheet.stderr).toContain('lijst.xlsx heeft geen blad "Blad9".');
     expect(sheet.stderr).toContain('De bladen in dit bestand: "Bibliotheken".');
+    await writeXlsx(join(dir, "leeg.xlsx"), headers, [headers.map(() => null)]);
+    const empty = runIdokit(["batch", "leeg.xlsx"], { cwd: dir });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain("heeft geen ingevulde rijen");
     const missing = runIdokit(["batch", "bestaat-niet.xlsx"], { cwd: dir });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Het bestand "');
