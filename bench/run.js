@@ -70,8 +70,17 @@ export async function warmPacks() {
   const loadStart = process.hrtime.bigint();
   const { resources } = loadTrainingResources({ vocabulary });
   const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
-  const { answers } = validateAnswers(trainingSchema, readExampleAnswers(today), { today, vocabulary, mode: "file" });
-  const make = (seed) => makeTrainingPack(answers, resources, { today, seed, created: new Date("2026-11-28T12:00:00Z") });
+  const { answers } = validateAnswers(trainingSchema, readExampleAnswers(today), {
+    today,
+    vocabulary,
+    mode: "file",
+  });
+  const make = (seed) =>
+    makeTrainingPack(answers, resources, {
+      today,
+      seed,
+      created: new Date("2026-11-28T12:00:00Z"),
+    });
   for (let i = 0; i < 5; i++) await make(i); // warm-up
   const n = 40;
   const times = [];
@@ -112,8 +121,11 @@ async function main() {
   for (const [name, rows] of Object.entries(results)) {
     console.log(`\n${name}`);
     for (const row of rows) {
-      const value = typeof row.value === "number" ? row.value.toFixed(row.value < 10 ? 2 : 0) : row.value;
-      console.log(`  ${row.name.padEnd(52)} ${String(value).padStart(9)} ${row.unit ?? ""}${row.note ? `  (${row.note})` : ""}`);
+      const value =
+        typeof row.value === "number" ? row.value.toFixed(row.value < 10 ? 2 : 0) : row.value;
+      console.log(
+        `  ${row.name.padEnd(52)} ${String(value).padStart(9)} ${row.unit ?? ""}${row.note ? `  (${row.note})` : ""}`,
+      );
     }
   }
 }

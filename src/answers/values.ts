@@ -108,7 +108,6 @@ export function toInteger(raw: unknown, min?: number, max?: number): Converted<n
   return ok(value);
 }
 
-
 /** ISO date for a year, month (1–12) and day, or undefined when the date does not exist. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return undefined;
