@@ -1,17 +1,10 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { BatchOptions, BatchResult, BatchTemplateResult } from "../commands/batch.js";
 import type { PackKindId } from "../batch/kinds.js";
+import { casussenOption, seedOption } from "./options.js";
 import type { Output } from "./output.js";
 
 // Only commander loads with the program; everything else is imported when `batch` runs.
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function parseSeed(value: string): number {
-  if (!/^\d{1,9}$/.test(value))
-    throw new InvalidArgumentError(`verwacht een heel getal, niet "${value}".`);
-  return Number(value);
-}
 
 function parseWorkers(value: string): number {
   if (!/^\d{1,2}$/.test(value))
@@ -75,18 +68,9 @@ export function batchCommand(): Command {
     .option("-f, --force", "vervang pakketten die al bestaan")
     .option("-n, --dry-run", "controleer alle rijen en toon de mapnamen, maar maak niets")
     .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
-    .option(
-      "--casussen <map>",
-      "eigen casussen uit deze map (herhaalbaar)",
-      collect,
-      [] as string[],
-    )
+    .addOption(casussenOption())
     .option("--templates <map>", "eigen sjablonen uit deze map")
-    .addOption(
-      new Option("--seed <getal>", "varieer de casuskeuze (zelfde getal, zelfde keuze)")
-        .default(1)
-        .argParser(parseSeed),
-    )
+    .addOption(seedOption())
     .addOption(
       new Option(
         "--werkers <aantal>",

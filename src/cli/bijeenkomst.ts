@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { BijeenkomstResult } from "../commands/bijeenkomst.js";
+import { addPackOptions, packFlags } from "./options.js";
 import type { Output } from "./output.js";
 
 // Only commander loads with this module; everything else is imported when the command runs, so
@@ -7,41 +8,11 @@ import type { Output } from "./output.js";
 
 /** `idokit bijeenkomst`: declares the options and hands a typed options object to the command. */
 export function bijeenkomstCommand(): Command {
-  return new Command("bijeenkomst")
-    .description(
+  return addPackOptions(
+    new Command("bijeenkomst").description(
       "Maak een bijeenkomstpakket voor de lokale IDO-bijeenkomst, waarin jullie de werkafspraken vastleggen.",
-    )
-    .helpOption("-h, --help", "toon deze hulp")
-    .option(
-      "-a, --answers <bestand>",
-      "antwoorden uit een YAML-bestand (bijvoorbeeld antwoorden.yaml uit een eerder pakket)",
-    )
-    .option(
-      "--voorbeeld",
-      "gebruik de ingebouwde voorbeeldantwoorden van een verzonnen bibliotheek",
-      false,
-    )
-    .option(
-      "-o, --out <map>",
-      "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
-    )
-    .option(
-      "-y, --yes",
-      "neem de standaardantwoorden over voor alles wat niet gegeven is; vraag alleen wat echt nodig is",
-      false,
-    )
-    .option(
-      "--bewerk",
-      "stel alle vragen opnieuw, met de antwoorden uit --answers als standaard",
-      false,
-    )
-    .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
-    .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
-    .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
-    .option(
-      "--templates <map>",
-      "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
-    )
+    ),
+  )
     .addHelpText(
       "after",
       `
@@ -70,20 +41,9 @@ Voorbeelden:
         { json: Boolean(flags.json), debug: globals.debug ?? false },
         async (context, out) => {
           const { runBijeenkomst } = await import("../commands/bijeenkomst.js");
-          const result = await runBijeenkomst(
-            {
-              answers: flags.answers as string | undefined,
-              voorbeeld: Boolean(flags.voorbeeld),
-              out: flags.out as string | undefined,
-              force: Boolean(flags.force),
-              dryRun: Boolean(flags.dryRun),
-              templates: flags.templates as string | undefined,
-              yes: Boolean(flags.yes),
-              bewerk: Boolean(flags.bewerk),
-            },
-            context,
-            { prompts: terminalPrompts(out) },
-          );
+          const result = await runBijeenkomst(packFlags(flags), context, {
+            prompts: terminalPrompts(out),
+          });
           if (flags.json) out.json(result);
           else printBijeenkomstResult(result, out);
         },

@@ -45,6 +45,7 @@ const TRANSLATIONS: Array<[RegExp, string]> = [
     /too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
     "te veel argumenten: verwacht $2, gekregen $3.",
   ],
+  [/option '([^']*)' argument '([^']*)' is invalid\./, "de waarde '$2' van optie '$1' klopt niet:"],
   [/\(Did you mean (.*)\?\)/, "(Bedoelde je $1?)"],
 ];
 

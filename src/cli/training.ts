@@ -1,61 +1,17 @@
-import { Command, Option } from "commander";
-import { UsageError } from "../errors.js";
+import { Command } from "commander";
+import { addPackOptions, casussenOption, packFlags, seedOption } from "./options.js";
 import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function parseSeed(value: string): number {
-  if (!/^\d{1,9}$/.test(value))
-    throw new UsageError(`--seed verwacht een heel getal, niet "${value}".`);
-  return Number(value);
-}
-
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
-  return new Command("training")
-    .description("Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.")
-    .option(
-      "-a, --answers <bestand>",
-      "antwoorden uit een YAML-bestand (bijvoorbeeld antwoorden.yaml uit een eerder pakket)",
-    )
-    .option(
-      "--voorbeeld",
-      "gebruik de ingebouwde voorbeeldantwoorden van een verzonnen bibliotheek",
-      false,
-    )
-    .option(
-      "-o, --out <map>",
-      "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
-    )
-    .option(
-      "-y, --yes",
-      "neem de standaardantwoorden over voor alles wat niet gegeven is; vraag alleen wat echt nodig is",
-      false,
-    )
-    .option(
-      "--bewerk",
-      "stel alle vragen opnieuw, met de antwoorden uit --answers als standaard",
-      false,
-    )
-    .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
-    .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
-    .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
-    .option(
-      "--casussen <map>",
-      "eigen casussen uit deze map (herhaalbaar)",
-      collect,
-      [] as string[],
-    )
-    .option(
-      "--templates <map>",
-      "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
-    )
-    .addOption(
-      new Option("--seed <getal>", "varieer de casuskeuze (zelfde getal, zelfde keuze)")
-        .default(1)
-        .argParser(parseSeed),
-    )
+  return addPackOptions(
+    new Command("training").description(
+      "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
+    ),
+  )
+    .addOption(casussenOption())
+    .addOption(seedOption())
     .addHelpText(
       "after",
       `
@@ -84,16 +40,9 @@ Voorbeelden:
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
             {
-              answers: flags.answers as string | undefined,
-              voorbeeld: Boolean(flags.voorbeeld),
-              out: flags.out as string | undefined,
-              force: Boolean(flags.force),
-              dryRun: Boolean(flags.dryRun),
+              ...packFlags(flags),
               casussen: flags.casussen as string[],
-              templates: flags.templates as string | undefined,
               seed: flags.seed as number,
-              yes: Boolean(flags.yes),
-              bewerk: Boolean(flags.bewerk),
             },
             context,
             { prompts: terminalPrompts(out) },
