@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTemplateData } from "../templates/data.js";
 import { addDays, isBlank } from "../answers/values.js";
 import { formatDate, formatShortDate, lowerFirst } from "../domain/format.js";
 import { nameOf } from "../domain/vocabulary.js";
@@ -70,14 +71,7 @@ export type AgendaTexts = z.output<typeof agendaTextsSchema>;
 
 /** Validates the agenda texts; throws a Dutch message naming the field. */
 export function parseAgendaTexts(data: unknown, source: string): AgendaTexts {
-  const result = agendaTextsSchema.safeParse(data);
-  if (!result.success) {
-    const where = result.error.issues
-      .map((i) => `${i.path.join(".") || "(bestand)"}: ${i.message}`)
-      .join("; ");
-    throw new Error(`${source} klopt niet: ${where}`);
-  }
-  return result.data;
+  return parseTemplateData(agendaTextsSchema, data, source);
 }
 
 export interface BijeenkomstPlanInput {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTemplateData } from "../templates/data.js";
 import { addDays, minutesOf, timeOf } from "../answers/values.js";
 import type { Casus } from "../casussen/types.js";
 import { lowerFirst } from "../domain/format.js";
@@ -46,14 +47,7 @@ export type ProgrammeTexts = z.output<typeof programmeSchema>;
 
 /** Validates the programme texts; returns Dutch problems naming the field. */
 export function parseProgrammeTexts(data: unknown, source: string): ProgrammeTexts {
-  const result = programmeSchema.safeParse(data);
-  if (!result.success) {
-    const where = result.error.issues
-      .map((i) => `${i.path.join(".") || "(bestand)"}: ${i.message}`)
-      .join("; ");
-    throw new Error(`${source} klopt niet: ${where}`);
-  }
-  return result.data;
+  return parseTemplateData(programmeSchema, data, source);
 }
 
 /** A selected casus as the templates see it. Section texts are trusted Markdown. */
