@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MONTHS } from "../domain/format.js";
+import { stripControlCharacters } from "../domain/text.js";
 import type { Choice } from "../questions/define.js";
 
 /**
@@ -12,19 +13,9 @@ export type Converted<T> = { value: T; error?: undefined } | { error: string; va
 const ok = <T>(value: T): Converted<T> => ({ value });
 const fail = (error: string): Converted<never> => ({ error });
 
-// C0 controls except tab and newline, DEL, and C1 controls: invalid in XML or invisible junk.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-// Lone surrogates cannot be written as UTF-8 XML.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Removes control characters and lone surrogates; normalises to NFC. Keeps tabs and newlines. */
 export function stripControl(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROL, "")
-    .replace(LONE_SURROGATE, "")
-    .normalize("NFC");
+  return stripControlCharacters(text).normalize("NFC");
 }
 
 /** Single-line text: control characters removed, all whitespace runs collapsed, trimmed. */

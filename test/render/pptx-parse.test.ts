@@ -3,7 +3,7 @@ import { runsToText } from "../../src/render/pptx/inline.js";
 import type { Block } from "../../src/render/pptx/model.js";
 import { notesToLines } from "../../src/render/pptx/notes.js";
 import { parseSlides, splitSlides } from "../../src/render/pptx/parse-slides.js";
-import { decodeEntities, stripControlCharacters } from "../../src/render/pptx/sanitize.js";
+import { decodeEntities, stripControlCharacters } from "../../src/render/text.js";
 
 function blockTexts(blocks: Block[]): string[] {
   return blocks.map((block) =>
@@ -179,7 +179,7 @@ describe("sanitize", () => {
     );
   });
 
-  it("decodes named and numeric entities and leaves invalid ones", () => {
-    expect(decodeEntities("&euro; &#0; &#xD800; &nbsp;")).toBe("€ &#0; &#xD800; \u00A0");
+  it("decodes named and numeric entities; invalid code points become U+FFFD as in CommonMark", () => {
+    expect(decodeEntities("&euro; &#0; &#xD800; &nbsp; &onbekend;")).toBe("€ \uFFFD \uFFFD \u00A0 &onbekend;");
   });
 });

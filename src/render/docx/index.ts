@@ -51,7 +51,7 @@ import { buildLook, type Look } from "./look.js";
 import { NumberingRegistry } from "./numbering.js";
 import { packDocument } from "./pack.js";
 import { STYLE, buildStyles } from "./styles.js";
-import { stripControlCharacters } from "./text.js";
+import { stripControlCharacters } from "../text.js";
 
 export interface DocxOptions {
   theme: Theme;

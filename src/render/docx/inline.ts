@@ -1,7 +1,7 @@
 import { TextRun, type ParagraphChild } from "docx";
 import type { Token, Tokens } from "marked";
 import { MONO_FONT, type Look } from "./look.js";
-import { decodeEntities } from "./text.js";
+import { decodeEntities } from "../text.js";
 
 /** Character formatting that nests as the inline tokens nest. */
 export interface RunFormat {

@@ -1,5 +1,5 @@
 import { Packer, type File } from "docx";
-import { escapeXml } from "./text.js";
+import { escapeXml } from "../text.js";
 
 /** The properties written to docProps/core.xml. */
 export interface CoreProperties {

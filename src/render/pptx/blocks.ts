@@ -5,7 +5,7 @@
 import type { MarkedToken, Token, Tokens } from "marked";
 import type { Block, CellAlign, Run } from "./model.js";
 import { toRuns } from "./inline.js";
-import { decodeEntities } from "./sanitize.js";
+import { decodeEntities } from "../text.js";
 
 /** Converts block tokens into slide blocks. Empty paragraphs and comments disappear. */
 export function toBlocks(tokens: readonly Token[]): Block[] {

@@ -57,7 +57,7 @@ import { layoutSlide, type LayoutContext } from "./layout.js";
 import { finishPackage } from "./package.js";
 import { parseSlides } from "./parse-slides.js";
 import { createPresentation } from "./pptxgenjs.js";
-import { stripControlCharacters } from "./sanitize.js";
+import { stripControlCharacters } from "../text.js";
 
 export interface PptxOptions {
   theme: Theme;

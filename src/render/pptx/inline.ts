@@ -4,7 +4,7 @@
  */
 import type { MarkedToken, Token } from "marked";
 import type { Run } from "./model.js";
-import { decodeEntities } from "./sanitize.js";
+import { decodeEntities } from "../text.js";
 
 /**
  * How a newline inside a paragraph is read: `flow` joins lines with a space (Markdown's soft

@@ -4,7 +4,7 @@
  */
 import { Lexer, type MarkedToken, type Token, type Tokens } from "marked";
 import { runsToText, splitRunLines, toRuns } from "./inline.js";
-import { decodeEntities } from "./sanitize.js";
+import { decodeEntities } from "../text.js";
 
 /**
  * Turns notes Markdown into lines: one per paragraph, heading or list item (`• item`,

@@ -3,6 +3,7 @@
  * writes the speaker notes as real paragraphs, sets the metadata, and zips it all once with
  * deflate (pptxgenjs ignores compression under Node) and fixed dates.
  */
+import { escapeXml } from "../text.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export interface PackageInfo {
@@ -44,16 +45,6 @@ const EXTENSION_TYPES: Record<string, string> = {
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
 // DOS dates in zip entries only cover 1980–2107.
 const ZIP_EPOCH = new Date(1980, 0, 2);
-
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 /** Rewrites pptxgenjs output into the finished, deflated package. */
 export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {

@@ -16,7 +16,7 @@ import {
   type SlideSource,
 } from "./model.js";
 import { notesToLines } from "./notes.js";
-import { stripControlCharacters } from "./sanitize.js";
+import { stripControlCharacters } from "../text.js";
 
 const SLIDE_SEPARATOR = /^---[ \t]*$/;
 const NOTES_SEPARATOR = /^\?\?\?[ \t]*$/;

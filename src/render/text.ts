@@ -1,17 +1,12 @@
+import { stripControlCharacters } from "../domain/text.js";
+
 /**
- * Text clean-up shared by the .docx renderer: control characters that would make invalid XML, and
- * the HTML character references that marked 18 leaves undecoded in its text tokens.
+ * Text clean-up shared by both renderers: control characters that would make invalid XML, the
+ * HTML character references that marked 18 leaves undecoded in its text tokens, and escaping for
+ * hand-written XML parts.
  */
 
-// C0 controls except tab, line feed and carriage return, plus the two XML non-characters. Any of
-// them makes word/document.xml invalid, which Word reports as a corrupt file.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Removes characters that XML 1.0 forbids, so no input can corrupt the document. */
-export function stripControlCharacters(text: string): string {
-  return text.replace(INVALID_XML_CHARS, "");
-}
+export { stripControlCharacters };
 
 // The named references template authors and Markdown tools actually produce. HTML has over 2,000;
 // an unknown name stays as written, which is also what CommonMark does with unknown names.
