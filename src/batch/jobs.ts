@@ -64,12 +64,12 @@ export async function createJobMaker(
   });
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();
-  const logoFor = (answers: unknown, baseDir: string): Pick<MakeOptions, "logo" | "logoPath"> => {
+  const logoFor = (answers: unknown, baseDir: string): Pick<MakeOptions, "logo"> => {
     const path = kind.logoKey ? getPath(answers, kind.logoKey) : undefined;
     if (typeof path !== "string" || path === "") return {};
     const logoPath = resolve(baseDir, path);
     if (!logos.has(logoPath)) logos.set(logoPath, readLogo(logoPath, baseDir).logo);
-    return { logo: logos.get(logoPath), logoPath };
+    return { logo: logos.get(logoPath) };
   };
   const make: JobMaker = async (job) => {
     try {

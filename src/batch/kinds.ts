@@ -28,8 +28,6 @@ export interface MakeOptions {
   seed: number;
   created: Date;
   logo?: Logo | undefined;
-  /** The logo's absolute path, for files that another command reads back (werkafspraken). */
-  logoPath?: string | undefined;
 }
 
 export interface PackKind {

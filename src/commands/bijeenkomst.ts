@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { readLogo } from "../answers/load.js";
 import { addDays } from "../answers/values.js";
@@ -170,7 +170,6 @@ async function makeBijeenkomst(
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
       logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
-      logoPath: logoPath && !isAbsolute(logoPath) ? resolve(baseDir, logoPath) : logoPath,
       created: context.now,
     });
     ({ plan, files } = pack);

@@ -13,7 +13,7 @@ import {
   type BijeenkomstView,
 } from "../plan/bijeenkomst-plan.js";
 import type { PackPlan } from "../plan/training-plan.js";
-import { ANSWERS_FILE, renderPackFiles } from "./files.js";
+import { ANSWERS_FILE, renderPackFiles, withPackLogo } from "./files.js";
 import type { PackFile } from "./manifest.js";
 
 /** Everything a bijeenkomstpakket is made from besides the answers; loaded once. */
@@ -27,11 +27,6 @@ export interface BijeenkomstResources {
 export interface BijeenkomstPackOptions {
   today: string;
   logo?: Logo | undefined;
-  /**
-   * The logo's path as the training should read it from werkafspraken.yaml (absolute, because
-   * that file is read from another folder than the answers it came from).
-   */
-  logoPath?: string | undefined;
   /** Creation time stamped into the documents and the manifest. */
   created: Date;
 }
@@ -75,9 +70,7 @@ export async function makeBijeenkomstPack(
 ): Promise<BijeenkomstPack> {
   const plan = planBijeenkomstPack(answers, resources, options);
   const { bibliotheek, bijeenkomst } = answers;
-  const werkafspraken = toWerkafsprakenAnswers(answers);
-  if (options.logoPath !== undefined && answers.huisstijl.logo !== undefined)
-    werkafspraken.huisstijl = { ...answers.huisstijl, logo: options.logoPath };
+  const werkafspraken = withPackLogo(toWerkafsprakenAnswers(answers), options.logo);
   const werkafsprakenText = serializeAnswers(
     trainingSchema,
     werkafspraken,
@@ -98,9 +91,10 @@ export async function makeBijeenkomstPack(
       created: options.created,
     },
     extraFiles: [{ name: WERKAFSPRAKEN_FILE, data: new TextEncoder().encode(werkafsprakenText) }],
+    logo: options.logo,
     answersText: serializeAnswers(
       bijeenkomstSchema,
-      answers,
+      withPackLogo(answers, options.logo),
       `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --answers ${ANSWERS_FILE}`,
     ),
     pakket: "bijeenkomst",

@@ -1,11 +1,28 @@
 import { renderDocuments, type DocumentMeta } from "../render/documents.js";
-import type { Theme } from "../render/theme.js";
+import type { Logo, Theme } from "../render/theme.js";
 import type { PackPlan } from "../plan/training-plan.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import { buildManifest, type PackFile } from "./manifest.js";
 
 export const ANSWERS_FILE = "antwoorden.yaml";
 export const MANIFEST_FILE = "manifest.json";
+
+/** The file name of the logo inside a pack: `logo.png` or `logo.jpg`. */
+export function logoFileName(logo: Logo): string {
+  return logo.type === "png" ? "logo.png" : "logo.jpg";
+}
+
+/**
+ * Answers as they are saved in a pack: the logo points to the copy in the pack, so the pack's
+ * answer files work from the pack folder, wherever the original logo was.
+ */
+export function withPackLogo<A extends { huisstijl: { logo?: string | undefined } }>(
+  answers: A,
+  logo: Logo | undefined,
+): A {
+  if (!logo || answers.huisstijl.logo === undefined) return answers;
+  return { ...answers, huisstijl: { ...answers.huisstijl, logo: logoFileName(logo) } };
+}
 
 export interface PackFilesInput {
   plan: PackPlan<unknown>;
@@ -16,6 +33,8 @@ export interface PackFilesInput {
   answersText: string;
   /** Files that follow the documents, such as the werkafspraken of a bijeenkomst. */
   extraFiles?: readonly PackFile[];
+  /** The library's logo, copied into the pack next to the answers that name it. */
+  logo?: Logo | undefined;
   /** Kind of pack in the manifest: `training`, `bijeenkomst`. */
   pakket: string;
   version: string;
@@ -39,6 +58,7 @@ export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]
   const files: PackFile[] = [
     ...documents,
     ...(input.extraFiles ?? []),
+    ...(input.logo ? [{ name: logoFileName(input.logo), data: input.logo.data }] : []),
     { name: ANSWERS_FILE, data: new TextEncoder().encode(input.answersText) },
   ];
   const manifest = buildManifest({

@@ -14,7 +14,7 @@ import {
   type ProgrammeTexts,
   type TrainingView,
 } from "../plan/training-plan.js";
-import { ANSWERS_FILE, renderPackFiles } from "./files.js";
+import { ANSWERS_FILE, renderPackFiles, withPackLogo } from "./files.js";
 import type { PackFile } from "./manifest.js";
 
 /** Everything a trainingspakket is made from besides the answers; loaded once, reused per pack. */
@@ -117,9 +117,10 @@ export async function makeTrainingPack(
       footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
       created: options.created,
     },
+    logo: options.logo,
     answersText: serializeAnswers(
       trainingSchema,
-      answers,
+      withPackLogo(answers, options.logo),
       `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
     ),
     pakket: "training",

@@ -424,7 +424,9 @@ export function buildPlanning(
  * training schema this is an answers file that `idokit training --answers` reads; the kartrekker
  * adds the rest of the training's own questions.
  */
-export function toWerkafsprakenAnswers(answers: BijeenkomstAnswers): Record<string, unknown> {
+export function toWerkafsprakenAnswers(
+  answers: BijeenkomstAnswers,
+): Record<string, unknown> & Pick<BijeenkomstAnswers, "huisstijl"> {
   const { bibliotheek, kartrekker, werkwijze, partners, inrichting, privacy, huisstijl } = answers;
   const datum = answers.bijeenkomst.trainingsdatum;
   return {

@@ -5,6 +5,7 @@ import { parse, stringify } from "yaml";
 import { runIdokit, tempDir } from "../helpers/cli.js";
 import { readParts, textOf } from "../helpers/zip.js";
 import { exampleRaw } from "../helpers/answers.js";
+import { solidPng } from "../helpers/png.js";
 
 const PACK_FILES = [
   "antwoorden.yaml",
@@ -80,6 +81,38 @@ describe("idokit training (built binary)", () => {
       bibliotheek: { organisatie: string };
     };
     expect(saved.bibliotheek.organisatie).toBe("Bieb *Zuid* & <Oost> \"de 'Linge'\" 😀");
+  });
+
+  it("copies the logo into the pack, so the pack's antwoorden.yaml works from the pack folder", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "invoer"));
+    writeFileSync(join(dir, "invoer", "huisstijl.png"), solidPng(60, 20).data);
+    const raw = exampleRaw();
+    raw.huisstijl = { kleur: "#00607A", logo: "huisstijl.png" };
+    const file = writeAnswers(join(dir, "invoer"), raw);
+    const out = join(dir, "pakket");
+    const first = runIdokit(["training", "--answers", file, "--out", out]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(readdirSync(out)).toContain("logo.png");
+    const saved = parse(readFileSync(join(out, "antwoorden.yaml"), "utf8")) as {
+      huisstijl: { logo: string };
+    };
+    expect(saved.huisstijl.logo).toBe("logo.png");
+    const slides = readParts(join(out, "presentatie-vaardigheidstraining.pptx"));
+    expect(
+      Object.keys(slides).some(
+        (name) => name.startsWith("ppt/slides/_rels/") && /media\/image/.test(slides[name]!),
+      ),
+    ).toBe(true);
+    const again = runIdokit([
+      "training",
+      "--answers",
+      join(out, "antwoorden.yaml"),
+      "--out",
+      join(dir, "opnieuw"),
+    ]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(join(dir, "opnieuw"))).toContain("logo.png");
   });
 
   it("exits 1 and lists every problem by field, writing nothing, for invalid answers", () => {

@@ -3,6 +3,7 @@ import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
 import { loadTrainingResources } from "../../src/pack/resources.js";
 import { makeTrainingPack, type TrainingPack } from "../../src/pack/training.js";
 import { trainingSchema, type TrainingAnswers } from "../../src/questions/training.js";
+import type { Logo } from "../../src/render/theme.js";
 import { exampleRaw } from "./answers.js";
 import { fileContext, TODAY } from "./context.js";
 
@@ -19,11 +20,16 @@ export function exampleAnswers(
 }
 
 /** Makes a complete trainingspakket in memory. */
-export async function makeExamplePack(answers: TrainingAnswers, seed = 1): Promise<TrainingPack> {
+export async function makeExamplePack(
+  answers: TrainingAnswers,
+  seed = 1,
+  logo?: Logo,
+): Promise<TrainingPack> {
   const { resources } = loadTrainingResources({ vocabulary: loadVocabulary() });
   return makeTrainingPack(answers, resources, {
     today: TODAY,
     seed,
+    logo,
     created: new Date("2026-11-28T12:00:00Z"),
   });
 }

@@ -180,6 +180,8 @@ describe("sanitize", () => {
   });
 
   it("decodes named and numeric entities; invalid code points become U+FFFD as in CommonMark", () => {
-    expect(decodeEntities("&euro; &#0; &#xD800; &nbsp; &onbekend;")).toBe("€ \uFFFD \uFFFD \u00A0 &onbekend;");
+    expect(decodeEntities("&euro; &#0; &#xD800; &nbsp; &onbekend;")).toBe(
+      "€ \uFFFD \uFFFD \u00A0 &onbekend;",
+    );
   });
 });

@@ -2,54 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deflateSync } from "fflate";
 import type { TrainingPack } from "../../src/pack/training.js";
+import { solidPng } from "../helpers/png.js";
 import { convertToPdf, hasLibreOffice, pdfText } from "../helpers/libreoffice.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
 import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
 import { exampleRaw as bijeenkomstRaw, TODAY, validBijeenkomst } from "../bijeenkomst/helpers.js";
-
-/** A tiny valid PNG (one opaque pixel, scaled up in the documents). */
-function tinyPng(): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Uint8Array): number => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Uint8Array): Uint8Array => {
-    const out = new Uint8Array(12 + data.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, data.length);
-    out.set(new TextEncoder().encode(type), 4);
-    out.set(data, 8);
-    view.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
-    return out;
-  };
-  const ihdr = new Uint8Array(13);
-  new DataView(ihdr.buffer).setUint32(0, 1);
-  new DataView(ihdr.buffer).setUint32(4, 1);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const idat = deflateSync(new Uint8Array([0, 0, 96, 122]));
-  const parts = [
-    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", idat),
-    chunk("IEND", new Uint8Array()),
-  ];
-  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    png.set(p, offset);
-    offset += p.length;
-  }
-  return png;
-}
 
 const STRESS_LIBRARY =
   `Openbare Bibliotheek 't Zuid-Westelijk Kwartier & <Omstreken> "Fryslân" 😀 ${"met een heel lange naam ".repeat(3)}`.trim();
@@ -59,8 +18,6 @@ describe.skipIf(!hasLibreOffice)("LibreOffice opens every generated document", (
   let packs: Array<Pick<TrainingPack, "files">>;
 
   beforeAll(async () => {
-    const logoDir = mkdtempSync(join(tmpdir(), "idokit-logo-"));
-    writeFileSync(join(logoDir, "logo.png"), tinyPng());
     const example = await makeExamplePack(exampleAnswers());
     const stress = await makeExamplePack(
       exampleAnswers((raw) => {
@@ -69,9 +26,10 @@ describe.skipIf(!hasLibreOffice)("LibreOffice opens every generated document", (
         raw.partners!.lokaal = [];
         raw.focus!.aantalCasussen = 8;
         raw.focus!.vaardigheden = ["laaggeletterdheid", "taalbarriere", "emoties"];
-        raw.huisstijl = { kleur: "#FFEE00" };
+        raw.huisstijl = { kleur: "#FFEE00", logo: "logo.png" };
       }),
       7,
+      solidPng(120, 40),
     );
     // The bijeenkomstpakket: the example, and one with nothing known and awkward names.
     const { resources } = loadBijeenkomstResources({});
