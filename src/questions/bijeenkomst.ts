@@ -1,4 +1,5 @@
-import { isBlank, minutesOf, timeOf } from "../answers/values.js";
+import { checkEndTime, endTimeDefault } from "./times.js";
+import { isBlank } from "../answers/values.js";
 import {
   checkMeetingTimes,
   MAX_MEETING_MINUTES,
@@ -140,15 +141,8 @@ export const bijeenkomstQuestions = defineSchema({
     column: "Eindtijd bijeenkomst",
     help: `Reken op ${formatDuration(STANDARD_MEETING_MINUTES)}; met veel open afspraken mag het langer, tot ${formatDuration(MAX_MEETING_MINUTES)}.`,
     example: "16:00",
-    default: (draft) => {
-      const start = getPath(draft, "bijeenkomst.starttijd");
-      if (typeof start !== "string") return undefined;
-      return timeOf(Math.min(minutesOf(start) + STANDARD_MEETING_MINUTES, 23 * 60 + 59));
-    },
-    check: (value: string, draft) => {
-      const start = getPath(draft, "bijeenkomst.starttijd");
-      return typeof start === "string" ? checkMeetingTimes(start, value) : undefined;
-    },
+    default: endTimeDefault("bijeenkomst.starttijd", STANDARD_MEETING_MINUTES),
+    check: checkEndTime("bijeenkomst.starttijd", checkMeetingTimes),
   },
   locatie: {
     kind: "text",

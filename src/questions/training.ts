@@ -1,4 +1,5 @@
-import { addDays, minutesOf, timeOf } from "../answers/values.js";
+import { checkEndTime, endTimeDefault } from "./times.js";
+import { addDays, minutesOf } from "../answers/values.js";
 import {
   checkTrainingTimes,
   formatDuration,
@@ -449,15 +450,8 @@ export const trainingQuestions = defineSchema({
     label: "Eindtijd",
     help: `Een training duurt meestal een dagdeel van ${formatDuration(STANDARD_TRAINING_MINUTES)}, inclusief pauze.`,
     example: "16:45",
-    default: (draft) => {
-      const start = getPath(draft, "training.starttijd");
-      if (typeof start !== "string") return undefined;
-      return timeOf(Math.min(minutesOf(start) + STANDARD_TRAINING_MINUTES, 23 * 60 + 59));
-    },
-    check: (value: string, draft) => {
-      const start = getPath(draft, "training.starttijd");
-      return typeof start === "string" ? checkTrainingTimes(start, value) : undefined;
-    },
+    default: endTimeDefault("training.starttijd", STANDARD_TRAINING_MINUTES),
+    check: checkEndTime("training.starttijd", checkTrainingTimes),
   },
   locatie: {
     kind: "text",
