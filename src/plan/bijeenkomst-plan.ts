@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { buildCountdownRows, daysBetween, type CountdownRow } from "./countdown.js";
 import { parseTemplateData } from "../templates/data.js";
-import { addDays, isBlank } from "../answers/values.js";
+import { isBlank } from "../answers/values.js";
 import { formatDate, formatShortDate, lowerFirst } from "../domain/format.js";
 import { nameOf } from "../domain/vocabulary.js";
 import {
@@ -123,14 +124,7 @@ export interface AgendaRow {
   onderwerp?: TopicView;
 }
 
-export interface PlanningRow {
-  datum: string;
-  wanneer: string;
-  taak: string;
-  wie: string;
-  /** The date has passed at the time of generating: do it now. */
-  verlopen: boolean;
-}
+export type PlanningRow = CountdownRow;
 
 /** One option of a choice question on the form: ☒ when it is the known answer. */
 export interface FormOption {
@@ -373,49 +367,16 @@ export function describeWerkafspraken(
   return out;
 }
 
-function whenText(days: number): string {
-  if (days === 0) return "Dag van de bijeenkomst";
-  const n = Math.abs(days);
-  const amount =
-    n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
-  return days < 0 ? `${amount} na de bijeenkomst` : `${amount} vooraf`;
-}
-
-/** Day of the week of an ISO date: 0 Sunday … 6 Saturday. */
-const weekday = (iso: string): number => new Date(`${iso}T12:00:00Z`).getUTCDay();
-
-/**
- * A task date on a working day: preparation moves back to the Friday before a weekend, follow-up
- * forward to the Monday after.
- */
-export function toWorkday(iso: string, before: boolean): string {
-  const day = weekday(iso);
-  if (day === 6) return addDays(iso, before ? -1 : 2);
-  if (day === 0) return addDays(iso, before ? -2 : 1);
-  return iso;
-}
-
-const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
-
 /** Preparation and follow-up dates counted from the meeting date, on working days, in date order. */
 export function buildPlanning(
   datum: string,
   planning: AgendaTexts["planning"],
   today: string,
 ): PlanningRow[] {
-  return planning
-    .map((item) => {
-      const date = toWorkday(addDays(datum, -item.dagen), item.dagen > 0);
-      return {
-        datum: date,
-        wanneer: whenText(daysBetween(date, datum)),
-        taak: item.taak,
-        wie: item.wie,
-        verlopen: date < today,
-      };
-    })
-    .sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
+  return buildCountdownRows(datum, planning, today, {
+    day: "Dag van de bijeenkomst",
+    after: "na de bijeenkomst",
+  });
 }
 
 /**

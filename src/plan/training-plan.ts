@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { parseTemplateData } from "../templates/data.js";
-import { addDays, minutesOf, timeOf } from "../answers/values.js";
+import { minutesOf, timeOf } from "../answers/values.js";
 import type { Casus } from "../casussen/types.js";
 import { lowerFirst } from "../domain/format.js";
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import { choicesOf, listQuestions, type QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { Markdown } from "../templates/escape.js";
+import { buildCountdownRows, byDate, type CountdownItem, type CountdownRow } from "./countdown.js";
 import { buildSchedule, formatDuration, type BlockId, type ScheduleItem } from "./schedule.js";
 
 /**
@@ -97,15 +98,6 @@ export interface ScheduleRow {
   casus?: CasusView;
 }
 
-export interface CountdownRow {
-  datum: string;
-  wanneer: string;
-  taak: string;
-  wie: string;
-  /** The date has passed at the time of generating: do it now. */
-  verlopen: boolean;
-}
-
 export interface SelectedCasusInput {
   casus: Casus;
   reasons: string[];
@@ -153,36 +145,30 @@ function labelsOf(
   return (values ?? []).map((v) => labelOf(key, v, ctx));
 }
 
-function whenText(days: number): string {
-  if (days === 0) return "Trainingsdag";
-  const after = days < 0;
-  const n = Math.abs(days);
-  const amount =
-    n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
-  return after ? `${amount} na de training` : `${amount} vooraf`;
-}
-
 /** Builds the countdown: preparation and follow-up dates counted from the training date. */
 export function buildCountdown(
   answers: TrainingAnswers,
   programme: ProgrammeTexts,
   today: string,
 ): CountdownRow[] {
-  const rows = programme.aftellen.map((item) => {
-    const datum =
-      "voorbespreking" in item
-        ? answers.acteur.voorbespreking
-        : addDays(answers.training.datum, -item.dagen);
-    const days = "voorbespreking" in item ? undefined : item.dagen;
-    return {
-      datum,
-      wanneer: days === undefined ? "Voorbespreking" : whenText(days),
+  const counted = programme.aftellen.filter(
+    (item) => !("voorbespreking" in item),
+  ) as CountdownItem[];
+  const rows = buildCountdownRows(answers.training.datum, counted, today, {
+    day: "Trainingsdag",
+    after: "na de training",
+  });
+  // The voorbespreking has its own agreed date.
+  const voorbespreking = programme.aftellen
+    .filter((item) => "voorbespreking" in item)
+    .map((item) => ({
+      datum: answers.acteur.voorbespreking,
+      wanneer: "Voorbespreking",
       taak: item.taak,
       wie: item.wie,
-      verlopen: datum < today,
-    };
-  });
-  return rows.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
+      verlopen: answers.acteur.voorbespreking < today,
+    }));
+  return byDate([...rows, ...voorbespreking]);
 }
 
 function toCasusView(

@@ -1,3 +1,4 @@
+import { toWorkday } from "../../src/plan/countdown.js";
 import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/answers/validate.js";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
@@ -14,7 +15,6 @@ import {
   buildBijeenkomstPlan,
   buildPlanning,
   toWerkafsprakenAnswers,
-  toWorkday,
 } from "../../src/plan/bijeenkomst-plan.js";
 import { exampleRaw, fileContext, TODAY, validBijeenkomst } from "./helpers.js";
 

@@ -42,9 +42,13 @@ describe("draaiboek.docx", () => {
 
   it("counts preparation dates back from the training date", () => {
     const text = docText("draaiboek.docx");
-    // Training on 13-04-2027: plan eight weeks before, voorbespreking two weeks before, print two days before.
+    // Training on Tuesday 13-04-2027: plan eight weeks before, voorbespreking two weeks before,
+    // print two days before, which is a Sunday, so on the Friday before.
     expect(pack.plan.view.aftellen.map((r) => r.datum)).toEqual(
-      expect.arrayContaining(["2027-02-16", "2027-03-30", "2027-04-11"]),
+      expect.arrayContaining(["2027-02-16", "2027-03-30", "2027-04-09"]),
+    );
+    expect(pack.plan.view.aftellen.find((r) => r.datum === "2027-04-09")?.wanneer).toBe(
+      "4 dagen vooraf",
     );
     for (const row of pack.plan.view.aftellen) {
       const [y, m, d] = row.datum.split("-");

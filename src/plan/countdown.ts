@@ -1,0 +1,79 @@
+import { addDays } from "../answers/values.js";
+
+/**
+ * Preparation and follow-up tasks dated from an event (a training, a bijeenkomst): counted back
+ * from the event date, moved off weekends, in date order. Pure.
+ */
+
+export interface CountdownItem {
+  /** Days before the event; negative for follow-up after it. */
+  dagen: number;
+  taak: string;
+  wie: string;
+}
+
+export interface CountdownRow {
+  datum: string;
+  wanneer: string;
+  taak: string;
+  wie: string;
+  /** The date has passed at the time of generating: do it now. */
+  verlopen: boolean;
+}
+
+/** Day of the week of an ISO date: 0 Sunday … 6 Saturday. */
+const weekday = (iso: string): number => new Date(`${iso}T12:00:00Z`).getUTCDay();
+
+/**
+ * A task date on a working day: preparation moves back to the Friday before a weekend, follow-up
+ * forward to the Monday after.
+ */
+export function toWorkday(iso: string, before: boolean): string {
+  const day = weekday(iso);
+  if (day === 6) return addDays(iso, before ? -1 : 2);
+  if (day === 0) return addDays(iso, before ? -2 : 1);
+  return iso;
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+
+/** "3 weken vooraf", "4 dagen vooraf", "1 week na de training", or the event's own day. */
+export function whenText(days: number, event: { day: string; after: string }): string {
+  if (days === 0) return event.day;
+  const n = Math.abs(days);
+  const amount =
+    n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
+  return days < 0 ? `${amount} ${event.after}` : `${amount} vooraf`;
+}
+
+/** Sorts rows by date, keeping the given order for equal dates. */
+export function byDate<R extends { datum: string }>(rows: R[]): R[] {
+  return rows.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
+}
+
+/**
+ * Dates each task from the event date, on working days (the event day itself stays), and says
+ * how long before or after the event it is.
+ */
+export function buildCountdownRows(
+  eventDate: string,
+  items: readonly CountdownItem[],
+  today: string,
+  event: { day: string; after: string },
+): CountdownRow[] {
+  return byDate(
+    items.map((item) => {
+      const datum =
+        item.dagen === 0 ? eventDate : toWorkday(addDays(eventDate, -item.dagen), item.dagen > 0);
+      return {
+        datum,
+        wanneer: whenText(daysBetween(datum, eventDate), event),
+        taak: item.taak,
+        wie: item.wie,
+        verlopen: datum < today,
+      };
+    }),
+  );
+}
