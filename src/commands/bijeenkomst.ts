@@ -19,10 +19,9 @@ import {
   WERKAFSPRAKEN_FILE,
   type BijeenkomstResources,
 } from "../pack/bijeenkomst.js";
-import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
 import type { PackFile } from "../pack/manifest.js";
 import { loadTemplateSet } from "../pack/resources.js";
-import { assertWritable, writePack } from "../pack/write.js";
+import { assertWritable } from "../pack/write.js";
 import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
 import { VERSION } from "../version.js";
 import {
@@ -35,6 +34,7 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
+import { placePack } from "./place.js";
 import { exampleTrainingDate } from "./training.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
@@ -174,21 +174,11 @@ async function makeBijeenkomst(
     });
     ({ plan, files } = pack);
   }
-  const map = resolve(context.cwd, options.out ?? plan.folderName);
-  if (files) writePack(map, files, { force: options.force });
   const { view } = plan;
   return {
     ok: true,
     dryRun: options.dryRun,
-    map,
-    bestanden: files
-      ? files.map((f) => ({ naam: f.name, bytes: f.data.byteLength }))
-      : [
-          ...plan.documents.map((d) => ({ naam: d.file })),
-          { naam: WERKAFSPRAKEN_FILE },
-          { naam: ANSWERS_FILE },
-          { naam: MANIFEST_FILE },
-        ],
+    ...placePack(plan, files, { ...options, cwd: context.cwd, extraFiles: [WERKAFSPRAKEN_FILE] }),
     agenda: view.agenda.map((row) => ({ start: row.start, eind: row.eind, onderdeel: row.titel })),
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,

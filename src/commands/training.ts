@@ -10,13 +10,8 @@ import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
 import { EXAMPLE_TRAINING_FILE } from "../paths.js";
-import { assertWritable, writePack } from "../pack/write.js";
-import {
-  ANSWERS_FILE,
-  MANIFEST_FILE,
-  makeTrainingPack,
-  planTrainingPack,
-} from "../pack/training.js";
+import { assertWritable } from "../pack/write.js";
+import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import { createCasusPicker } from "../questions/wizard-casussen.js";
@@ -32,6 +27,7 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
+import { placePack } from "./place.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
@@ -170,19 +166,10 @@ async function makeTraining(
     planned = pack;
   }
   const { plan, selection } = planned;
-  const map = resolve(context.cwd, options.out ?? plan.folderName);
-  if (files) writePack(map, files, { force: options.force });
   return {
     ok: true,
     dryRun: options.dryRun,
-    map,
-    bestanden: files
-      ? files.map((f) => ({ naam: f.name, bytes: f.data.byteLength }))
-      : [
-          ...plan.documents.map((d) => ({ naam: d.file })),
-          { naam: ANSWERS_FILE },
-          { naam: MANIFEST_FILE },
-        ],
+    ...placePack(plan, files, { ...options, cwd: context.cwd }),
     programma: plan.view.programma.map((row) => ({
       start: row.start,
       eind: row.eind,

@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
+import type { PackFile } from "../pack/manifest.js";
+import { writePack } from "../pack/write.js";
+import type { PlannedDocument } from "../plan/training-plan.js";
+
+/**
+ * The last step of a pack command: where the pack goes (`--out`, or the plan's folder name), and
+ * either the written files or, on a dry run (`files` undefined), the files it would write.
+ */
+export function placePack(
+  plan: { folderName: string; documents: readonly PlannedDocument[] },
+  files: readonly PackFile[] | undefined,
+  options: {
+    out?: string | undefined;
+    force: boolean;
+    cwd: string;
+    extraFiles?: readonly string[];
+  },
+): { map: string; bestanden: Array<{ naam: string; bytes?: number }> } {
+  const map = resolve(options.cwd, options.out ?? plan.folderName);
+  if (!files) {
+    const names = [
+      ...plan.documents.map((d) => d.file),
+      ...(options.extraFiles ?? []),
+      ANSWERS_FILE,
+      MANIFEST_FILE,
+    ];
+    return { map, bestanden: names.map((naam) => ({ naam })) };
+  }
+  writePack(map, files, { force: options.force });
+  return { map, bestanden: files.map((f) => ({ naam: f.name, bytes: f.data.byteLength })) };
+}
