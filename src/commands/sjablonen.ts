@@ -33,7 +33,10 @@ export function exportTemplates(
   const set = loadTemplates();
   const names = [...set.sources.keys()]
     .map((n) => `${n}.hbs`)
-    .concat([...set.data.keys()].map((n) => `${n}.yaml`), HUISSTIJL_FILE);
+    .concat(
+      [...set.data.keys()].map((n) => `${n}.yaml`),
+      HUISSTIJL_FILE,
+    );
   return { ok: true, map: target, bestanden: names.sort() };
 }
 
