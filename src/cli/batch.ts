@@ -65,7 +65,7 @@ export function batchCommand(): Command {
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
     )
-    .option("-f, --force", "vervang pakketten die al bestaan")
+    .option("-f, --force", "vervang pakketten van idokit die al bestaan")
     .option("-n, --dry-run", "controleer alle rijen en toon de mapnamen, maar maak niets")
     .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
     .addOption(casussenOption())

@@ -48,7 +48,7 @@ export function addPackOptions(command: Command): Command {
       "stel alle vragen opnieuw, met de antwoorden uit --answers als standaard",
       false,
     )
-    .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
+    .option("-f, --force", "vervang een eerder pakket van idokit in de uitvoermap", false)
     .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
     .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
     .option(
