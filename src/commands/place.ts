@@ -5,7 +5,7 @@ import { writePack } from "../pack/write.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
 
 /**
- * The last step of a pack command: where the pack goes (`--out`, or the plan's folder name), and
+ * The last step of a pack command: where the pack goes (`--map`, or the plan's folder name), and
  * either the written files or, on a dry run (`files` undefined), the files it would write.
  */
 export function placePack(

@@ -38,7 +38,7 @@ export interface DestinationRules {
    * those answers, so a changed `antwoorden.yaml` there is not lost.
    */
   answersFile?: string | undefined;
-  /** The flag that replaces, for messages: `--force` (default) or `--hervat`. */
+  /** The flag that replaces, for messages: `--vervang` (default) or `--hervat`. */
   flag?: string;
 }
 
@@ -132,23 +132,23 @@ function openDocument(name: string): string | undefined {
  * the folder, why nothing is replaced and what to do. Reads, never writes.
  */
 export function inspectDestination(target: string, rules: DestinationRules): Destination {
-  const flag = rules.flag ?? "--force";
+  const flag = rules.flag ?? "--vervang";
   if (!existsSync(target)) return { state: "new" };
   const stat = lstatSync(target);
   const why = protectedReason(target, rules.cwd, rules.home);
   if (why)
     throw new InputError(
       `De map "${target}" ${why}. idokit zet daar geen pakket in en vervangt hem nooit, ook niet met ${flag}. Er is niets veranderd.`,
-      { hint: "Kies een nieuwe map voor het pakket, bijvoorbeeld --out pakket-maart." },
+      { hint: "Kies een nieuwe map voor het pakket, bijvoorbeeld --map pakket-maart." },
     );
   if (stat.isSymbolicLink())
     throw new InputError(
       `"${target}" is een snelkoppeling (symbolische link) naar een andere plek. idokit schrijft daar niet doorheen. Er is niets veranderd.`,
-      { hint: "Kies een gewone map met --out MAP." },
+      { hint: "Kies een gewone map met --map MAP." },
     );
   if (!stat.isDirectory())
     throw new InputError(`"${target}" bestaat al en is geen map. Er is niets veranderd.`, {
-      hint: "Kies een andere plek met --out MAP.",
+      hint: "Kies een andere plek met --map MAP.",
     });
   const entries = listEntries(target);
   if (entries.length === 0) return { state: "empty" };
@@ -156,7 +156,7 @@ export function inspectDestination(target: string, rules: DestinationRules): Des
     throw new InputError(
       `De map "${target}" bestaat al en is niet leeg. Er is niets overschreven.`,
       {
-        hint: `Kies een andere map met --out MAP. Is het een eerder pakket van idokit, dan vervang je het met ${flag}.`,
+        hint: `Kies een andere map met --map MAP. Is het een eerder pakket van idokit, dan vervang je het met ${flag}.`,
       },
     );
 
@@ -167,7 +167,7 @@ export function inspectDestination(target: string, rules: DestinationRules): Des
       { problems: problems.slice(0, 10), hint },
     );
   };
-  const elsewhere = "Kies een nieuwe map met --out MAP, bijvoorbeeld --out pakket-maart.";
+  const elsewhere = "Kies een nieuwe map met --map MAP, bijvoorbeeld --map pakket-maart.";
   if (!manifest)
     refuse(
       "is geen pakket van idokit: er staat geen manifest.json van idokit in.",
@@ -236,13 +236,13 @@ export function inspectDestination(target: string, rules: DestinationRules): Des
     refuse(
       "is een pakket van idokit, maar er staat ook iets in dat idokit niet heeft gemaakt.",
       foreign,
-      `Zet wat je wilt bewaren ergens anders neer, of kies een nieuwe map met --out MAP.`,
+      `Zet wat je wilt bewaren ergens anders neer, of kies een nieuwe map met --map MAP.`,
     );
   if (changed.length > 0)
     refuse(
       "is een pakket van idokit, maar er is na het maken iets in aangepast.",
       changed,
-      "Bewaar je aangepaste bestanden eerst ergens anders, of kies een nieuwe map met --out MAP.",
+      "Bewaar je aangepaste bestanden eerst ergens anders, of kies een nieuwe map met --map MAP.",
     );
   return { state: "pack", files };
 }

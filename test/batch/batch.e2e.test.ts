@@ -345,7 +345,7 @@ describe("idokit batch --force and --hervat replace only earlier packs", () => {
         `De map "${theirs}" is geen pakket van idokit`,
       );
       expect(json.rijen[1]!.problemen.join(" ")).toContain(
-        `${flag} vervangt alleen een eerder pakket van idokit`,
+        `${flag === "--force" ? "--vervang" : flag} vervangt alleen een eerder pakket van idokit`,
       );
       expect(readdirSync(theirs).sort()).toEqual(["notities.txt", "src"]);
       expect(readFileSync(join(theirs, "notities.txt"), "utf8")).toBe("niet weggooien");

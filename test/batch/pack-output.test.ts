@@ -18,8 +18,8 @@ describe("zipPackProblem: --force and --hervat replace only an idokit zip", () =
   ])("refuses %s", (_, data) => {
     const file = join(tempDir(), "pakket.zip");
     writeFileSync(file, data);
-    expect(zipPackProblem(file, "--force")).toBe(
-      '"pakket.zip" bestaat al en is geen zip-bestand van idokit; --force vervangt alleen een eerder pakket. Er is niets overschreven.',
+    expect(zipPackProblem(file, "--vervang")).toBe(
+      '"pakket.zip" bestaat al en is geen zip-bestand van idokit; --vervang vervangt alleen een eerder pakket. Er is niets overschreven.',
     );
   });
 

@@ -195,7 +195,7 @@ describe("idokit training (built binary)", () => {
     const result = runIdokit(["training", "--voorbeeld", "--out", ".", "--force"], { cwd: work });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`De map "${work}" is de map waarin je nu werkt`);
-    expect(result.stderr).toContain("ook niet met --force");
+    expect(result.stderr).toContain("ook niet met --vervang");
     expect(result.stderr).toMatch(/Tip: Kies een nieuwe map/);
     expect(readdirSync(dir)).toEqual(["werk"]);
     expect(readdirSync(work).sort()).toEqual(["notities.txt", "src"]);

@@ -183,7 +183,7 @@ describe("the folders idokit never replaces", () => {
     const before = snapshot(dir);
     const error = refusal(() => writePack(out, fakePack("nieuw"), { force: true, cwd: out }));
     expect(error.message).toContain("is de map waarin je nu werkt");
-    expect(error.message).toContain("ook niet met --force");
+    expect(error.message).toContain("ook niet met --vervang");
     expect(snapshot(dir)).toEqual(before);
     const empty = join(dir, "leeg");
     mkdirSync(empty);
