@@ -79,7 +79,7 @@ describe("writePack: --force replaces only an idokit pack", () => {
     expect(error.message).toContain("Er is niets veranderd.");
     expect(problemsText(error)).toContain("src/: niet van idokit");
     expect(problemsText(error)).toContain("aantekeningen.txt: niet van idokit");
-    expect(error.hint).toContain("--out");
+    expect(error.hint).toContain("--map MAP");
     expect(snapshot(dir)).toEqual(before);
   });
 
