@@ -67,7 +67,7 @@ export function batchCommand(): Command {
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
     );
-  addFlag(command, "vervang", { description: "vervang pakketten die al bestaan" });
+  addFlag(command, "vervang", { description: "vervang pakketten van idokit die al bestaan" });
   addFlag(command, "proefdraai", {
     description: "controleer alle rijen en toon de mapnamen, maar maak niets",
   });

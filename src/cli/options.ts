@@ -48,7 +48,7 @@ export const FLAGS = {
   vervang: {
     flags: "-f, --vervang",
     english: "--force",
-    description: "vervang een bestaande, niet-lege uitvoermap",
+    description: "vervang een eerder pakket van idokit in de uitvoermap",
   },
   proefdraai: {
     flags: "-n, --proefdraai",
