@@ -1,3 +1,4 @@
+import { assertDocumentsValid } from "../check/index.js";
 import { renderDocuments, type DocumentMeta } from "../render/documents.js";
 import type { Logo, Theme } from "../render/theme.js";
 import type { PackPlan } from "../plan/training-plan.js";
@@ -44,8 +45,9 @@ export interface PackFilesInput {
 
 /**
  * Makes every file of a pack in memory, the same way for each kind of pack: the planned
- * documents, any extra files, the answers file and finally the manifest over all of them. No I/O;
- * the caller writes the files with `writePack`.
+ * documents, any extra files, the answers file and finally the manifest over all of them. Every
+ * .docx and .pptx is checked first (see src/check); a failing one stops the pack. No I/O; the
+ * caller writes the files with `writePack`.
  */
 export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]> {
   const documents = await renderDocuments(
@@ -55,6 +57,8 @@ export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]
     input.theme,
     input.meta,
   );
+  // The same check as `idokit controleer`: a pack that fails it is never reported as done.
+  assertDocumentsValid([...documents, ...(input.extraFiles ?? [])]);
   const files: PackFile[] = [
     ...documents,
     ...(input.extraFiles ?? []),
