@@ -130,7 +130,11 @@ export async function runBijeenkomst(
   checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertWritable(resolve(context.cwd, options.out), {
+      force: options.force,
+      cwd: context.cwd,
+      answersFile: options.answers && resolve(context.cwd, options.answers),
+    });
 
   // 2. What the pack is made from (a broken template fails before any question), then answers.
   const { resources, notices: resourceNotices } = loadBijeenkomstResources({
@@ -178,7 +182,15 @@ async function makeBijeenkomst(
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd, extraFiles: [WERKAFSPRAKEN_FILE] }),
+    ...placePack(plan, files, {
+      ...options,
+      cwd: context.cwd,
+      extraFiles: [WERKAFSPRAKEN_FILE],
+      warn: (message) => {
+        notices.push(message);
+        context.report.warn(message);
+      },
+    }),
     agenda: view.agenda.map((row) => ({ start: row.start, eind: row.eind, onderdeel: row.titel })),
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,

@@ -104,7 +104,11 @@ export async function runTraining(
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertWritable(resolve(context.cwd, options.out), {
+      force: options.force,
+      cwd: context.cwd,
+      answersFile: options.answers && resolve(context.cwd, options.answers),
+    });
 
   // The casus library and templates, loaded once: at the wizard's casus question, or to make.
   let loaded: ReturnType<typeof loadTrainingResources> | undefined;
@@ -169,7 +173,14 @@ async function makeTraining(
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd }),
+    ...placePack(plan, files, {
+      ...options,
+      cwd: context.cwd,
+      warn: (message) => {
+        notices.push(message);
+        context.report.warn(message);
+      },
+    }),
     programma: plan.view.programma.map((row) => ({
       start: row.start,
       eind: row.eind,

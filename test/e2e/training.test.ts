@@ -148,7 +148,7 @@ describe("idokit training (built binary)", () => {
     expect(result.stderr).toMatch(/kapot\.yaml, regel \d+, kolom \d+/);
   });
 
-  it("refuses a non-empty output folder without --force, and replaces it with --force", () => {
+  it("refuses a non-empty output folder without --force, and replaces only an earlier pack with --force", () => {
     const dir = tempDir();
     const out = join(dir, "pakket");
     mkdirSync(out);
@@ -158,9 +158,53 @@ describe("idokit training (built binary)", () => {
     expect(refused.stderr).toMatch(/bestaat al en is niet leeg/);
     expect(readdirSync(out)).toEqual(["eigen-aantekeningen.txt"]);
     const forced = runIdokit(["training", "--voorbeeld", "--out", out, "--force"]);
-    expect(forced.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toContain(`De map "${out}" is geen pakket van idokit`);
+    expect(forced.stderr).toContain("eigen-aantekeningen.txt: niet van idokit");
+    expect(readdirSync(out)).toEqual(["eigen-aantekeningen.txt"]);
+
+    const pack = join(dir, "pakket-2");
+    expect(runIdokit(["training", "--voorbeeld", "--out", pack]).status).toBe(0);
+    const again = runIdokit(["training", "--voorbeeld", "--out", pack, "--force"]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(pack).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(dir).sort()).toEqual(["pakket", "pakket-2"]);
+  });
+
+  it("makes a pack again from its own edited antwoorden.yaml, into the same folder, with --force", () => {
+    const dir = tempDir();
+    const out = join(dir, "pakket");
+    expect(runIdokit(["training", "--voorbeeld", "--out", out]).status).toBe(0);
+    const answers = join(out, "antwoorden.yaml");
+    writeFileSync(
+      answers,
+      readFileSync(answers, "utf8").replace(/deelnemers: \d+/, "deelnemers: 9"),
+    );
+    const remade = runIdokit(["training", "--answers", answers, "--out", out, "--force"]);
+    expect(remade.status, remade.stderr).toBe(0);
+    expect(readFileSync(answers, "utf8")).toMatch(/deelnemers: 9/);
     expect(readdirSync(dir)).toEqual(["pakket"]);
+  });
+
+  it("touches nothing with --out . --force in a folder of the user's (the reported data loss)", () => {
+    const dir = tempDir();
+    const work = join(dir, "werk");
+    mkdirSync(join(work, "src"), { recursive: true });
+    writeFileSync(join(work, "src", "index.ts"), "export {};\n");
+    writeFileSync(join(work, "notities.txt"), "niet weggooien");
+    const result = runIdokit(["training", "--voorbeeld", "--out", ".", "--force"], { cwd: work });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`De map "${work}" is de map waarin je nu werkt`);
+    expect(result.stderr).toContain("ook niet met --vervang");
+    expect(result.stderr).toMatch(/Tip: Kies een nieuwe map/);
+    expect(readdirSync(dir)).toEqual(["werk"]);
+    expect(readdirSync(work).sort()).toEqual(["notities.txt", "src"]);
+    expect(readFileSync(join(work, "notities.txt"), "utf8")).toBe("niet weggooien");
+    expect(readdirSync(join(work, "src"))).toEqual(["index.ts"]);
+    const parent = runIdokit(["training", "--voorbeeld", "--out", "..", "--force"], { cwd: work });
+    expect(parent.status).toBe(1);
+    expect(parent.stderr).toContain("is een map boven de map waarin je nu werkt");
+    expect(readdirSync(dir)).toEqual(["werk"]);
   });
 
   it("lists what it would make on --dry-run, and writes nothing", () => {
