@@ -1,4 +1,3 @@
-import { assertDocumentsValid } from "../check/index.js";
 import { renderDocuments, type DocumentMeta } from "../render/documents.js";
 import type { Logo, Theme } from "../render/theme.js";
 import type { PackPlan } from "../plan/training-plan.js";
@@ -58,6 +57,8 @@ export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]
     input.meta,
   );
   // The same check as `idokit controleer`: a pack that fails it is never reported as done.
+  // Loaded here, not at the top: this module's names are also read on the `--help` path.
+  const { assertDocumentsValid } = await import("../check/index.js");
   assertDocumentsValid([...documents, ...(input.extraFiles ?? [])]);
   const files: PackFile[] = [
     ...documents,
