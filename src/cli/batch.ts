@@ -76,6 +76,10 @@ export function batchCommand(): Command {
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
+  addFlag(command, "acteurs", {
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv): een naam in de kolom Trainingsacteur brengt bureau, e-mail en telefoon mee",
+  });
   addSeedFlag(command);
   command
     .addOption(

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { exampleListText } from "../domain/examples.js";
 import {
   addPackOptions,
+  addFlag,
   addSeedFlag,
   casussenOption,
   packFlags,
@@ -17,6 +18,7 @@ export function trainingCommand(): Command {
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
   ).addOption(casussenOption());
+  addFlag(command, "acteurs");
   return addSeedFlag(command)
     .addHelpText(
       "after",

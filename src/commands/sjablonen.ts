@@ -1,4 +1,6 @@
-import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { ACTORS_FILE } from "../acteurs/load.js";
+import { parseActorYaml } from "../acteurs/parse.js";
 import { join, resolve } from "node:path";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { suggestClosest } from "../domain/suggest.js";
@@ -76,7 +78,7 @@ export function exportTemplates(
   return {
     ok: true,
     map: target,
-    bestanden: [...fileNames(set), HUISSTIJL_FILE, GUIDE_FILE].sort(),
+    bestanden: [...fileNames(set), HUISSTIJL_FILE, ACTORS_FILE, GUIDE_FILE].sort(),
   };
 }
 
@@ -127,6 +129,9 @@ export function checkTemplatesFolder(dir: string, context: CommandContext): Chec
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
   }
+  const actorsFile = join(target, ACTORS_FILE);
+  if (existsSync(actorsFile))
+    problems.push(...parseActorYaml(readFileSync(actorsFile, "utf8"), actorsFile).problems);
   if (problems.length > 0)
     throw new InputError(
       `${problems.length === 1 ? "Eén fout" : `${problems.length} fouten`} in de sjablonen in ${dir}.`,
