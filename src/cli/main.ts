@@ -17,6 +17,7 @@ const program = new Command("idokit")
 Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
+  idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
   idokit training --antwoorden antwoorden.yaml --map pakket
   idokit casussen --vaardigheid grenzen-stellen
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { exampleNamesText } from "../domain/examples.js";
 import { UsageError } from "../errors.js";
 
 /**
@@ -152,8 +153,8 @@ export function addSeedFlag(command: Command): Command {
 export function addPackOptions(command: Command): Command {
   addFlag(command, "antwoorden");
   command.option(
-    "--voorbeeld",
-    "gebruik de ingebouwde voorbeeldantwoorden van een verzonnen bibliotheek",
+    "--voorbeeld [naam]",
+    `gebruik de voorbeeldantwoorden van een verzonnen bibliotheek: ${exampleNamesText()}`,
   );
   addFlag(command, "map");
   addFlag(command, "standaard");
@@ -171,7 +172,8 @@ export function addPackOptions(command: Command): Command {
 /** The typed options of `addPackOptions`, from commander's flags under either name. */
 export function packFlags(flags: Record<string, unknown>): {
   answers: string | undefined;
-  voorbeeld: boolean;
+  /** false, true (the default example) or an example's name. */
+  voorbeeld: boolean | string;
   out: string | undefined;
   yes: boolean;
   bewerk: boolean;
@@ -181,7 +183,7 @@ export function packFlags(flags: Record<string, unknown>): {
 } {
   return {
     answers: flagValue(flags, "antwoorden"),
-    voorbeeld: Boolean(flags.voorbeeld),
+    voorbeeld: typeof flags.voorbeeld === "string" ? flags.voorbeeld : Boolean(flags.voorbeeld),
     out: flagValue(flags, "map"),
     yes: flagBoolean(flags, "standaard"),
     bewerk: Boolean(flags.bewerk),

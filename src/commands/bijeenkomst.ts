@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { resolve } from "node:path";
 import { readLogo } from "../answers/load.js";
-import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
-import { PACKAGE_ROOT } from "../paths.js";
 import type { QuestionContext } from "../questions/define.js";
 import {
   BIJEENKOMST_SECTIONS,
@@ -35,7 +31,7 @@ import {
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
 import { placePack } from "./place.js";
-import { exampleTrainingDate } from "./training.js";
+import { readExampleBijeenkomstAnswers } from "./examples.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
@@ -55,30 +51,7 @@ export interface BijeenkomstResult {
   aandachtspunten: string[];
 }
 
-export const EXAMPLE_BIJEENKOMST_FILE = join(PACKAGE_ROOT, "data", "voorbeeld-bijeenkomst.yaml");
-
-/** Weeks between the example meeting and the example training: time to pass the outcome on. */
-const EXAMPLE_WEEKS_BEFORE_TRAINING = 6;
-
-/**
- * Reads the built-in example answers with the dates moved ahead: the training on the same date
- * as in `idokit training --voorbeeld`, the meeting six weeks before it (a Tuesday as well).
- */
-export function readExampleBijeenkomstAnswers(today: string): Record<string, unknown> {
-  const data = parse(readFileSync(EXAMPLE_BIJEENKOMST_FILE, "utf8")) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const training = exampleTrainingDate(today);
-  return {
-    ...data,
-    bijeenkomst: {
-      ...data.bijeenkomst,
-      datum: addDays(training, -7 * EXAMPLE_WEEKS_BEFORE_TRAINING),
-      trainingsdatum: training,
-    },
-  };
-}
+export { readExampleBijeenkomstAnswers } from "./examples.js";
 
 /** Loads the templates and the agenda texts once. */
 export function loadBijeenkomstResources(options: {

@@ -1,15 +1,12 @@
 import { resolve } from "node:path";
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { readLogo } from "../answers/load.js";
 import type { Validation } from "../answers/validate.js";
-import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { UsageError, Problem } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
-import { EXAMPLE_TRAINING_FILE } from "../paths.js";
+import { readExampleTrainingAnswers } from "./examples.js";
 import { assertWritable } from "../pack/write.js";
 import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
@@ -47,20 +44,14 @@ export interface TrainingResult {
   waarschuwingen: string[];
 }
 
-/** The first Tuesday at least nine weeks after today (so the whole countdown still lies ahead): a realistic date for the example pack. */
-export function exampleTrainingDate(today: string): string {
-  let date = addDays(today, 63);
-  while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 2) date = addDays(date, 1);
-  return date;
-}
+export { exampleTrainingDate } from "./examples.js";
 
-/** Reads the built-in example answers, with the training date moved to a date ahead. */
-export function readExampleAnswers(today: string): Record<string, unknown> {
-  const data = parse(readFileSync(EXAMPLE_TRAINING_FILE, "utf8")) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  return { ...data, training: { ...data.training, datum: exampleTrainingDate(today) } };
+/** Reads the answers of a built-in example (default: the first), with the training date moved ahead. */
+export function readExampleAnswers(
+  today: string,
+  name?: string | boolean,
+): Record<string, unknown> {
+  return readExampleTrainingAnswers(today, name);
 }
 
 /** How `idokit training` gets its answers: its schema, wizard sections and example. */
@@ -120,7 +111,7 @@ export async function runTraining(
     }));
 
   // In a terminal, a broken casus or template folder is reported before anything is typed.
-  if (context.interactive && !options.voorbeeld) load();
+  if (context.interactive && options.voorbeeld === false) load();
 
   // 2. Answers: from a file, or typed in the wizard, which proposes the casussen to play.
   const picker = createCasusPicker({

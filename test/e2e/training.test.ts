@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parse, stringify } from "yaml";
 import { runIdokit, tempDir } from "../helpers/cli.js";
 import { readParts, textOf } from "../helpers/zip.js";
@@ -219,6 +219,35 @@ describe("idokit training (built binary)", () => {
     expect(json.dryRun).toBe(true);
     expect(json.bestanden.map((b) => b.naam).sort()).toEqual(PACK_FILES);
     expect(json.programma.length).toBeGreaterThan(5);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("makes the pack of the second example with --voorbeeld aldervoort, and lists it in the help", () => {
+    const dir = tempDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--voorbeeld", "aldervoort", "--map", out]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    const answers = parse(readFileSync(join(out, "antwoorden.yaml"), "utf8")) as {
+      bibliotheek: { organisatie: string };
+      werkwijze: { bemensing: string };
+    };
+    expect(answers.bibliotheek.organisatie).toBe("Bibliotheek Aldervoort");
+    expect(answers.werkwijze.bemensing).toBe("vrijwilligers");
+    const help = runIdokit(["training", "--help"]);
+    expect(help.stdout).toMatch(/--voorbeeld \[naam\]/);
+    expect(help.stdout).toMatch(/^ {2}aldervoort {3}dorpsbibliotheek/m);
+  });
+
+  it("refuses an unknown example name as a usage error and writes nothing", () => {
+    const dir = tempDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const result = runIdokit(["training", "--voorbeeld", "zuiderlinde", "--map", join(dir, "x")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'Er is geen ingebouwd voorbeeld "zuiderlinde". Bedoelde je "zuiderlinge"?',
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
