@@ -75,6 +75,7 @@ export function batchCommand(): Command {
     .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
   addSeedFlag(command);
   command
     .addOption(
@@ -122,6 +123,7 @@ gebruikte optie.`,
           dryRun: flagBoolean(flags, "proefdraai"),
           ...selectionFlags(flags),
           templates: flagValue(flags, "sjablonen"),
+          huisstijl: flagValue(flags, "huisstijl"),
           workers: flags.werkers,
         };
         const display = createProgressDisplay(process.stderr, out.fancy);

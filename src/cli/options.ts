@@ -60,6 +60,11 @@ export const FLAGS = {
     english: "--templates",
     description: "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
   },
+  huisstijl: {
+    flags: "--huisstijl <bestand>",
+    description:
+      "huisstijl uit dit bestand: kleuren, lettertypen, logo, voettekst (standaard huisstijl.yaml in de sjablonenmap)",
+  },
   variant: {
     flags: "--variant <getal>",
     english: "--seed",
@@ -69,6 +74,11 @@ export const FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
+
+/** The English aliases, for the help and the tests. */
+export const ENGLISH_ALIASES: readonly string[] = Object.values(FLAGS as Record<string, FlagSpec>)
+  .map((spec) => spec.english)
+  .filter((name): name is string => name !== undefined);
 
 /** Commander's attribute name of a long option: `--dry-run` → `dryRun`. */
 function attributeOf(long: string): string {
@@ -166,6 +176,7 @@ export function addPackOptions(command: Command): Command {
   addFlag(command, "proefdraai");
   command.option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)");
   addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
   return command;
 }
 
@@ -180,6 +191,7 @@ export function packFlags(flags: Record<string, unknown>): {
   force: boolean;
   dryRun: boolean;
   templates: string | undefined;
+  huisstijl: string | undefined;
 } {
   return {
     answers: flagValue(flags, "antwoorden"),
@@ -190,6 +202,7 @@ export function packFlags(flags: Record<string, unknown>): {
     force: flagBoolean(flags, "vervang"),
     dryRun: flagBoolean(flags, "proefdraai"),
     templates: flagValue(flags, "sjablonen"),
+    huisstijl: flagValue(flags, "huisstijl"),
   };
 }
 

@@ -56,6 +56,8 @@ export interface BatchOptions {
   dryRun: boolean;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -355,6 +357,7 @@ function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext)
     kind: kind.id,
     casussenDirs: options.casussen,
     templatesDir: options.templates,
+    huisstijl: options.huisstijl,
     today: context.today,
     seed: options.seed,
     created: context.now.toISOString(),

@@ -36,6 +36,8 @@ import { readExampleBijeenkomstAnswers } from "./examples.js";
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
 }
 
 export interface BijeenkomstResult {
@@ -56,13 +58,14 @@ export { readExampleBijeenkomstAnswers } from "./examples.js";
 /** Loads the templates and the agenda texts once. */
 export function loadBijeenkomstResources(options: {
   templatesDir?: string | undefined;
+  huisstijl?: string | undefined;
   /** Already loaded (batch workers); loaded here otherwise. */
   vocabulary?: Vocabulary;
 }): {
   resources: BijeenkomstResources;
   notices: string[];
 } {
-  const templates = loadTemplateSet(options.templatesDir);
+  const templates = loadTemplateSet(options.templatesDir, { huisstijl: options.huisstijl });
   let texts;
   try {
     texts = parseAgendaTexts(templates.data.get("bijeenkomst/agenda"), "bijeenkomst/agenda.yaml");
@@ -75,6 +78,7 @@ export function loadBijeenkomstResources(options: {
     resources: {
       vocabulary: options.vocabulary ?? loadVocabulary(),
       engine: templates.engine,
+      huisstijl: templates.huisstijl,
       texts,
       version: VERSION,
     },
@@ -112,6 +116,7 @@ export async function runBijeenkomst(
   // 2. What the pack is made from (a broken template fails before any question), then answers.
   const { resources, notices: resourceNotices } = loadBijeenkomstResources({
     templatesDir: options.templates,
+    huisstijl: options.huisstijl,
   });
   const ctx: QuestionContext = {
     today: context.today,

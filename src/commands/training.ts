@@ -30,6 +30,8 @@ export interface TrainingOptions extends AnswerOptions {
   force: boolean;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
   seed: number;
 }
 
@@ -108,6 +110,7 @@ export async function runTraining(
       vocabulary,
       casussenDirs: options.casussen,
       templatesDir: options.templates,
+      huisstijl: options.huisstijl,
     }));
 
   // In a terminal, a broken casus or template folder is reported before anything is typed.
