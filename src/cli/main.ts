@@ -20,6 +20,7 @@ Voorbeelden:
   idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
   idokit training --antwoorden antwoorden.yaml --map pakket
   idokit casussen --vaardigheid grenzen-stellen
+  idokit controleer pakket                 controleer een pakket voordat je het verstuurt
 
 Meer hulp per commando: idokit help training
 
@@ -34,6 +35,7 @@ program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());
+program.addCommand((await import("./controleer.js")).controleerCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");
