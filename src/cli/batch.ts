@@ -22,6 +22,7 @@ interface BatchFlags {
   answers?: string;
   strikt?: boolean;
   zip?: boolean;
+  pdf?: boolean;
   hervat?: boolean;
   force?: boolean;
   dryRun?: boolean;
@@ -61,6 +62,10 @@ export function batchCommand(): Command {
     )
     .option("--strikt", "maak niets als er ook maar één rij fouten heeft")
     .option("--zip", "maak per pakket een zip-bestand in plaats van een map")
+    .option(
+      "--pdf",
+      "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/ van elk pakket; nodig: LibreOffice)",
+    )
     .option(
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
@@ -111,6 +116,7 @@ gebruikte optie.`,
           answers: flags.answers,
           strikt: Boolean(flags.strikt),
           zip: Boolean(flags.zip),
+          pdf: Boolean(flags.pdf),
           hervat: Boolean(flags.hervat),
           force: Boolean(flags.force),
           dryRun: Boolean(flags.dryRun),

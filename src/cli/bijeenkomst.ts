@@ -65,6 +65,8 @@ export function printBijeenkomstResult(result: BijeenkomstResult, out: Output): 
   out.info(color.bold("Agenda"));
   for (const row of result.agenda) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
   for (const note of result.aandachtspunten) out.warn(note);
+  if (result.pdf && result.pdf.gemaakt > 0)
+    out.info(`\n${result.pdf.gemaakt} PDF's in de map pdf/.`);
   if (!result.dryRun) {
     out.info("");
     out.info(

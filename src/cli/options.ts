@@ -49,6 +49,12 @@ export function addPackOptions(command: Command): Command {
       false,
     )
     .option("-f, --force", "vervang een bestaande, niet-lege uitvoermap", false)
+    .option("--zip", "maak één zip-bestand in plaats van een map", false)
+    .option(
+      "--pdf",
+      "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/; nodig: LibreOffice)",
+      false,
+    )
     .option("-n, --dry-run", "laat alleen zien wat er gemaakt zou worden", false)
     .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)
     .option(
@@ -67,6 +73,8 @@ export function packFlags(flags: Record<string, unknown>): {
   force: boolean;
   dryRun: boolean;
   templates: string | undefined;
+  zip: boolean;
+  pdf: boolean;
 } {
   return {
     answers: flags.answers as string | undefined,
@@ -77,5 +85,7 @@ export function packFlags(flags: Record<string, unknown>): {
     force: Boolean(flags.force),
     dryRun: Boolean(flags.dryRun),
     templates: flags.templates as string | undefined,
+    zip: Boolean(flags.zip),
+    pdf: Boolean(flags.pdf),
   };
 }

@@ -24,6 +24,7 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
     ),
   );
   for (const note of result.nietGedekt) out.warn(note);
+  printPdfReport(result.pdf, out);
   if (!result.dryRun) {
     out.info("");
     out.info(
@@ -33,4 +34,13 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
       `Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`,
     );
   }
+}
+
+/** One line about `--pdf`; the warnings themselves were reported while making the pack. */
+export function printPdfReport(pdf: TrainingResult["pdf"], out: Output): void {
+  if (!pdf || pdf.gemaakt === 0) return;
+  out.info("");
+  out.info(
+    `${pdf.gemaakt} PDF's in de map pdf/${pdf.mislukt.length > 0 ? `; niet gelukt: ${pdf.mislukt.join(", ")}` : ""}.`,
+  );
 }

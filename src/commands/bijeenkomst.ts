@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { readLogo } from "../answers/load.js";
 import { addDays } from "../answers/values.js";
@@ -21,7 +21,6 @@ import {
 } from "../pack/bijeenkomst.js";
 import type { PackFile } from "../pack/manifest.js";
 import { loadTemplateSet } from "../pack/resources.js";
-import { assertWritable } from "../pack/write.js";
 import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
 import { VERSION } from "../version.js";
 import {
@@ -34,12 +33,17 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
-import { exampleTrainingDate } from "./training.js";
+import { assertPackWritable, packTarget, placePack } from "./place.js";
+import { exampleTrainingDate, withPdfs } from "./training.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
   templates?: string | undefined;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
 }
 
 export interface BijeenkomstResult {
@@ -53,6 +57,8 @@ export interface BijeenkomstResult {
   waarschuwingen: string[];
   /** Points of attention in the plan itself (little time per topic, training close by). */
   aandachtspunten: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 export const EXAMPLE_BIJEENKOMST_FILE = join(PACKAGE_ROOT, "data", "voorbeeld-bijeenkomst.yaml");
@@ -130,7 +136,10 @@ export async function runBijeenkomst(
   checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertPackWritable(
+      packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }),
+      options,
+    );
 
   // 2. What the pack is made from (a broken template fails before any question), then answers.
   const { resources, notices: resourceNotices } = loadBijeenkomstResources({
@@ -161,6 +170,7 @@ async function makeBijeenkomst(
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   let plan;
   if (options.dryRun) {
     plan = planBijeenkomstPack(answers, resources, { today: context.today });
@@ -173,15 +183,22 @@ async function makeBijeenkomst(
       created: context.now,
     });
     ({ plan, files } = pack);
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { view } = plan;
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd, extraFiles: [WERKAFSPRAKEN_FILE] }),
+    ...placePack(plan, files, {
+      ...options,
+      cwd: context.cwd,
+      extraFiles: [WERKAFSPRAKEN_FILE],
+      created: context.now,
+    }),
     agenda: view.agenda.map((row) => ({ start: row.start, eind: row.eind, onderdeel: row.titel })),
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,
     aandachtspunten: view.waarschuwingen,
+    ...(pdf ? { pdf } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { readLogo } from "../answers/load.js";
@@ -10,12 +9,12 @@ import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
 import { EXAMPLE_TRAINING_FILE } from "../paths.js";
-import { assertWritable } from "../pack/write.js";
 import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import { createCasusPicker } from "../questions/wizard-casussen.js";
 import type { PackFile } from "../pack/manifest.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 import type { PackPlan, TrainingView } from "../plan/training-plan.js";
 import {
   checkAnswerFlags,
@@ -27,13 +26,17 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack } from "./place.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
   casussen: string[];
   templates?: string | undefined;
   seed: number;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
 }
 
 export interface TrainingResult {
@@ -45,6 +48,8 @@ export interface TrainingResult {
   casussen: Array<{ id: string; titel: string; redenen: string[] }>;
   nietGedekt: string[];
   waarschuwingen: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 /** The first Tuesday at least nine weeks after today (so the whole countdown still lies ahead): a realistic date for the example pack. */
@@ -104,7 +109,10 @@ export async function runTraining(
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertPackWritable(
+      packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }),
+      options,
+    );
 
   // The casus library and templates, loaded once: at the wizard's casus question, or to make.
   let loaded: ReturnType<typeof loadTrainingResources> | undefined;
@@ -149,6 +157,7 @@ async function makeTraining(
   // 3. Plan only (dry run), or make and write the pack.
   let planned: { plan: PackPlan<TrainingView>; selection: Selection };
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   if (options.dryRun) {
     planned = planTrainingPack(answers, resources, { today: context.today, seed: options.seed });
   } else {
@@ -164,12 +173,13 @@ async function makeTraining(
     });
     ({ files } = pack);
     planned = pack;
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { plan, selection } = planned;
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd }),
+    ...placePack(plan, files, { ...options, cwd: context.cwd, created: context.now }),
     programma: plan.view.programma.map((row) => ({
       start: row.start,
       eind: row.eind,
@@ -184,5 +194,22 @@ async function makeTraining(
     })),
     nietGedekt: selection.uncovered,
     waarschuwingen: notices,
+    ...(pdf ? { pdf } : {}),
   };
+}
+
+/**
+ * `--pdf` for a made pack: adds the PDFs, or warns (LibreOffice missing, a document that failed)
+ * and keeps the pack as it is. Loaded only when asked for.
+ */
+export async function withPdfs(
+  files: PackFile[],
+  context: CommandContext,
+): Promise<{ files: PackFile[]; pdf: PdfReport }> {
+  context.report.progress?.("PDF's maken met LibreOffice…");
+  const { addPdfsToPack, failedPdfMessage } = await import("../pdf/for-pack.js");
+  const made = await addPdfsToPack(files);
+  if (made.report.melding) context.report.warn(made.report.melding);
+  if (made.report.mislukt.length > 0) context.report.warn(failedPdfMessage(made.report.mislukt));
+  return { files: made.files, pdf: made.report };
 }
