@@ -43,7 +43,7 @@ export interface AnswerOptions {
   voorbeeld: boolean;
   out?: string | undefined;
   dryRun: boolean;
-  /** Take the defaults for everything not given; ask only what has none (`--yes`). */
+  /** Take the defaults for everything not given; ask only what has none (`--standaard`). */
   yes?: boolean;
   /** Ask every question again, with the answers file's values as defaults (`--bewerk`). */
   bewerk?: boolean;
@@ -76,18 +76,18 @@ export function checkAnswerFlags(
   context: CommandContext,
 ): void {
   if (options.voorbeeld && options.answers)
-    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
+    throw new UsageError("Gebruik --voorbeeld óf --antwoorden, niet allebei.");
   if (options.bewerk && options.voorbeeld)
     throw new UsageError("--bewerk past een eigen antwoordenbestand aan, niet het voorbeeld.", {
-      hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --answers MAP/antwoorden.yaml --bewerk`,
+      hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --antwoorden MAP/antwoorden.yaml --bewerk`,
     });
   if (options.bewerk && !options.answers)
     throw new UsageError("--bewerk heeft een antwoordenbestand nodig om aan te passen.", {
-      hint: `Gebruik het samen met --answers BESTAND, bijvoorbeeld: ${spec.command} --answers antwoorden.yaml --bewerk`,
+      hint: `Gebruik het samen met --antwoorden BESTAND, bijvoorbeeld: ${spec.command} --antwoorden antwoorden.yaml --bewerk`,
     });
   if (options.bewerk && options.yes)
     throw new UsageError(
-      "Gebruik --bewerk óf --yes: --bewerk stelt alle vragen opnieuw, --yes zo min mogelijk.",
+      "Gebruik --bewerk óf --standaard: --bewerk stelt alle vragen opnieuw, --standaard zo min mogelijk.",
     );
   if (options.bewerk && !context.interactive)
     throw new UsageError(
@@ -127,7 +127,7 @@ export function writeAnswersDraft(
     const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file);
     const header = [
       `Antwoorden voor ${options.command}, bewaard op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
-      `Ga verder met: ${options.command} --answers ${shellQuote(shown)}`,
+      `Ga verder met: ${options.command} --antwoorden ${shellQuote(shown)}`,
     ].join("\n");
     try {
       writeFileSync(file, serializeAnswers(schema, draft, header), { flag: "wx" });
@@ -138,7 +138,7 @@ export function writeAnswersDraft(
   }
 }
 
-/** The folder for a draft: beside the pack folder when --out has an existing parent, else here. */
+/** The folder for a draft: beside the pack folder when --map has an existing parent, else here. */
 function draftDir(options: AnswerOptions, context: CommandContext): string {
   if (!options.out) return context.cwd;
   const parent = dirname(resolve(context.cwd, options.out));
@@ -211,7 +211,7 @@ export async function collectAnswers<S extends Schema>(
     asked > 0
       ? () => {
           const file = saveDraft(answers as unknown as Draft);
-          return { file, resume: `${spec.command} --answers ${shellQuote(file)}` };
+          return { file, resume: `${spec.command} --antwoorden ${shellQuote(file)}` };
         }
       : undefined;
   return { answers, warnings, baseDir, asked };
@@ -241,7 +241,7 @@ export async function keepAnswersOnFailure<S extends Schema, R>(
           command: spec.command,
         });
         context.report.warn(
-          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --answers ${shellQuote(file)}`,
+          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --antwoorden ${shellQuote(file)}`,
         );
       } catch {
         // Nothing more to do: the error that brought us here is reported by the caller.

@@ -97,8 +97,8 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const started = Date.now();
   if (options.hervat && options.force)
-    throw new UsageError("Gebruik --hervat óf --force, niet allebei.", {
-      hint: "--hervat maakt alleen wat ontbreekt; --force maakt alles opnieuw.",
+    throw new UsageError("Gebruik --hervat óf --vervang, niet allebei.", {
+      hint: "--hervat maakt alleen wat ontbreekt; --vervang maakt alles opnieuw.",
     });
   const kind = await resolveKind(options.pakket);
   const file = resolve(context.cwd, options.file);
@@ -245,7 +245,7 @@ type PlannedJob = PackJob & { row: RowReport; target: string };
 
 /**
  * The packs to make. With `--hervat` a complete pack made from the same answers is skipped; an
- * existing pack without `--hervat` or `--force` stops the batch before anything is written.
+ * existing pack without `--hervat` or `--vervang` stops the batch before anything is written.
  */
 function planJobs(
   out: string,
@@ -284,7 +284,7 @@ function planJobs(
       `${conflicts.length} ${conflicts.length === 1 ? "pakket bestaat" : "pakketten bestaan"} al in ${out}. Er is niets overschreven.`,
       {
         problems: conflicts.slice(0, 10).map((name) => ({ where: name, message: "bestaat al" })),
-        hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --force, of kies een andere map met --out MAP.",
+        hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --vervang, of kies een andere map met --map MAP.",
       },
     );
   return jobs;
@@ -299,7 +299,7 @@ async function resolveKind(pakket: PackKindId): Promise<PackKind> {
   return kind;
 }
 
-/** Reads `--answers`: the values common to every row, checked on their own first. */
+/** Reads `--antwoorden`: the values common to every row, checked on their own first. */
 function readDefaults(
   options: BatchOptions,
   context: CommandContext,
@@ -384,7 +384,7 @@ function formatProblem(problem: Problem): string {
 function prepareOutput(out: string): void {
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new InputError(`"${out}" bestaat al en is geen map.`, {
-      hint: "Kies een andere plek met --out MAP.",
+      hint: "Kies een andere plek met --map MAP.",
     });
   mkdirSync(out, { recursive: true });
 }
@@ -564,7 +564,7 @@ export async function runBatchTemplate(
   const file = resolve(context.cwd, extension === "" ? `${options.file}.${formaat}` : options.file);
   if (existsSync(file) && !options.force)
     throw new InputError(`Het bestand "${file}" bestaat al. Er is niets overschreven.`, {
-      hint: "Kies een andere naam, of vervang het met --force.",
+      hint: "Kies een andere naam, of vervang het met --vervang.",
     });
   const { describeTemplate, buildTemplateCsv } = await import("../batch/template.js");
   const vocabulary = loadVocabulary();

@@ -36,7 +36,7 @@ export function assertPackWritable(
 }
 
 /**
- * The last step of a pack command: where the pack goes (`--out`, or the plan's folder name), and
+ * The last step of a pack command: where the pack goes (`--map`, or the plan's folder name), and
  * either the written files or, on a dry run (`files` undefined), the files it would write. With
  * `zip` the pack becomes one zip file, written atomically.
  */

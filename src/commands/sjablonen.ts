@@ -13,7 +13,7 @@ export interface ExportResult {
 
 /**
  * `idokit sjablonen exporteer MAP`: copies the built-in templates into a folder of the user's, to
- * edit and use with `--templates MAP`. Refuses a non-empty folder without `force`.
+ * edit and use with `--sjablonen MAP`. Refuses a non-empty folder without `force`.
  */
 export function exportTemplates(
   dir: string,
@@ -25,7 +25,7 @@ export function exportTemplates(
     throw new InputError(
       `De map "${target}" bestaat al en is niet leeg. Er is niets overschreven.`,
       {
-        hint: "Kies een nieuwe map, of gebruik --force om bestaande sjablonen te overschrijven.",
+        hint: "Kies een nieuwe map, of gebruik --vervang om bestaande sjablonen te overschrijven.",
       },
     );
   cpSync(BUILTIN_TEMPLATES_DIR, target, { recursive: true, force: options.force });

@@ -39,7 +39,7 @@ export interface BijeenkomstPack {
 /** The meeting's outcome as a training answers file. */
 export const WERKAFSPRAKEN_FILE = "werkafspraken.yaml";
 
-/** Plans a bijeenkomstpakket without rendering (for --dry-run and for generating). */
+/** Plans a bijeenkomstpakket without rendering (for --proefdraai and for generating). */
 export function planBijeenkomstPack(
   answers: BijeenkomstAnswers,
   resources: BijeenkomstResources,
@@ -77,7 +77,7 @@ export async function makeBijeenkomstPack(
     [
       `Werkafspraken van het IDO van ${bibliotheek.organisatie} (${bibliotheek.vestiging}), uit de lokale IDO-bijeenkomst van ${formatDate(bijeenkomst.datum)}.`,
       "Werk dit bestand na de bijeenkomst bij met wat jullie hebben afgesproken (zie werkafspraken-formulier.docx).",
-      "Vul daarna de vragen over de training zelf aan, met: idokit training --answers werkafspraken.yaml",
+      "Vul daarna de vragen over de training zelf aan, met: idokit training --antwoorden werkafspraken.yaml",
       "(de vragen die nog ontbreken, stelt idokit dan zelf).",
     ].join("\n"),
   );
@@ -95,7 +95,7 @@ export async function makeBijeenkomstPack(
     answersText: serializeAnswers(
       bijeenkomstSchema,
       withPackLogo(answers, options.logo),
-      `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --answers ${ANSWERS_FILE}`,
+      `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --antwoorden ${ANSWERS_FILE}`,
     ),
     pakket: "bijeenkomst",
     version: resources.version,

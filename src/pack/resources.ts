@@ -15,7 +15,7 @@ export interface LoadedTemplates {
 }
 
 /**
- * Loads the built-in templates with the user's folder (`--templates DIR`) on top; the notices
+ * Loads the built-in templates with the user's folder (`--sjablonen DIR`) on top; the notices
  * say which templates were replaced and which files in the folder match no template.
  */
 export function loadTemplateSet(templatesDir: string | undefined): LoadedTemplates {

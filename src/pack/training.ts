@@ -73,7 +73,7 @@ export function selectForTraining(
   return selection;
 }
 
-/** Plans a trainingspakket without rendering (for --dry-run and for generating). */
+/** Plans a trainingspakket without rendering (for --proefdraai and for generating). */
 export function planTrainingPack(
   answers: TrainingAnswers,
   resources: TrainingResources,
@@ -121,7 +121,7 @@ export async function makeTrainingPack(
     answersText: serializeAnswers(
       trainingSchema,
       withPackLogo(answers, options.logo),
-      `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
+      `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --antwoorden ${ANSWERS_FILE}`,
     ),
     pakket: "training",
     version: resources.version,

@@ -26,11 +26,11 @@ export function assertWritable(dest: string, force: boolean): void {
   if (!existsSync(dest)) return;
   if (!statSync(dest).isDirectory())
     throw new InputError(`"${dest}" bestaat al en is geen map.`, {
-      hint: "Kies een andere plek met --out MAP.",
+      hint: "Kies een andere plek met --map MAP.",
     });
   if (!force && readdirSync(dest).length > 0)
     throw new InputError(`De map "${dest}" bestaat al en is niet leeg. Er is niets overschreven.`, {
-      hint: "Kies een andere map met --out MAP, of gebruik --force om de bestaande map te vervangen.",
+      hint: "Kies een andere map met --map MAP, of gebruik --vervang om de bestaande map te vervangen.",
     });
 }
 

@@ -47,7 +47,7 @@ function readInto(dir: string, set: TemplateSet, isOverride: boolean): void {
 }
 
 /**
- * Reads the built-in templates, then the user's folder (`--templates DIR`) on top: a file there
+ * Reads the built-in templates, then the user's folder (`--sjablonen DIR`) on top: a file there
  * replaces the built-in file with the same name; missing files fall back to the built-in ones.
  */
 export function loadTemplates(overrideDir?: string, builtInDir = BUILTIN_TEMPLATES_DIR): TemplateSet {
@@ -56,7 +56,7 @@ export function loadTemplates(overrideDir?: string, builtInDir = BUILTIN_TEMPLAT
   if (overrideDir !== undefined) {
     if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory())
       throw new InputError(`De sjablonenmap "${overrideDir}" bestaat niet of is geen map.`, {
-        hint: "Maak een eigen kopie met `idokit sjablonen exporteer MAP` en wijs die aan met --templates MAP.",
+        hint: "Maak een eigen kopie met `idokit sjablonen exporteer MAP` en wijs die aan met --sjablonen MAP.",
       });
     readInto(overrideDir, set, true);
   }

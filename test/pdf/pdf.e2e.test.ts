@@ -80,7 +80,7 @@ done
 describe.skipIf(!hasLibreOffice && !inCi)("idokit training --pdf with LibreOffice", () => {
   it("adds a PDF of every document under pdf/, listed in the manifest", () => {
     const out = join(temp(), "pakket");
-    const result = runIdokit(["training", "--voorbeeld", "--out", out, "--pdf"], {
+    const result = runIdokit(["training", "--voorbeeld", "--map", out, "--pdf"], {
       timeoutMs: 240_000,
     });
     expect(result.stderr).toContain("Trainingspakket klaar in");
@@ -101,7 +101,7 @@ describe.skipIf(process.platform === "win32")("--pdf with a stand-in soffice", (
     const dir = temp();
     const soffice = fakeSoffice(dir);
     const out = join(dir, "pakket");
-    const result = runIdokit(["bijeenkomst", "--voorbeeld", "--out", out, "--pdf"], {
+    const result = runIdokit(["bijeenkomst", "--voorbeeld", "--map", out, "--pdf"], {
       env: { PATH: `${soffice.bin}:${NODE_ONLY_PATH}` },
     });
     expect(result.status).toBe(0);
@@ -133,7 +133,7 @@ describe.skipIf(process.platform === "win32")("--pdf with a stand-in soffice", (
       rowWith(headers, example, { Vestiging: "Vestiging Oost" }),
     ]);
     const out = join(dir, "pakketten");
-    const result = runIdokit(["batch", sheet, "--out", out, "--pdf", "--zip", "--werkers", "1"], {
+    const result = runIdokit(["batch", sheet, "--map", out, "--pdf", "--zip", "--werkers", "1"], {
       env: { PATH: `${soffice.bin}:${NODE_ONLY_PATH}` },
     });
     expect(result.stderr).toContain("3 gemaakt");
@@ -165,7 +165,7 @@ describe.skipIf(process.platform === "win32")("--pdf with a stand-in soffice", (
     const sheet = join(dir, "bibliotheken.csv");
     writeCsv1252(sheet, headers, [rowWith(headers, example, {})]);
     const out = join(dir, "pakketten");
-    const result = runIdokit(["batch", sheet, "--out", out, "--pdf"], {
+    const result = runIdokit(["batch", sheet, "--map", out, "--pdf"], {
       env: { PATH: `${soffice.bin}:${NODE_ONLY_PATH}` },
     });
     expect(result.status).toBe(0);
@@ -182,7 +182,7 @@ describe.skipIf(process.platform === "win32")("--pdf with a stand-in soffice", (
 describe("--pdf without LibreOffice", () => {
   it("says where to get LibreOffice, and still makes the rest of the pack", () => {
     const out = join(temp(), "pakket");
-    const result = runIdokit(["training", "--voorbeeld", "--out", out, "--pdf"], {
+    const result = runIdokit(["training", "--voorbeeld", "--map", out, "--pdf"], {
       env: { PATH: NODE_ONLY_PATH, IDOKIT_SOFFICE: "" },
     });
     expect(result.status).toBe(0);
@@ -199,18 +199,18 @@ describe("--pdf without LibreOffice", () => {
 describe("idokit training --zip", () => {
   it("writes the pack as one zip next to nothing else, and refuses to overwrite it", () => {
     const dir = temp();
-    const result = runIdokit(["training", "--voorbeeld", "--out", join(dir, "pakket"), "--zip"]);
+    const result = runIdokit(["training", "--voorbeeld", "--map", join(dir, "pakket"), "--zip"]);
     expect(result.status).toBe(0);
     expect(readdirSync(dir)).toEqual(["pakket.zip"]);
     const entries = unzipSync(readFileSync(join(dir, "pakket.zip")));
     expect(Object.keys(entries)).toEqual(
       expect.arrayContaining(["draaiboek.docx", "antwoorden.yaml", "manifest.json"]),
     );
-    const again = runIdokit(["training", "--voorbeeld", "--out", join(dir, "pakket.zip"), "--zip"]);
+    const again = runIdokit(["training", "--voorbeeld", "--map", join(dir, "pakket.zip"), "--zip"]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("bestaat al");
     expect(
-      runIdokit(["training", "--voorbeeld", "--out", join(dir, "pakket"), "--zip", "--force"])
+      runIdokit(["training", "--voorbeeld", "--map", join(dir, "pakket"), "--zip", "--vervang"])
         .status,
     ).toBe(0);
   });
