@@ -28,10 +28,10 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
   if (!result.dryRun) {
     out.info("");
     out.info(
-      `Begin met ${color.bold("draaiboek.docx")}: daarin staan de voorbereiding met data en het programma.`,
+      `Open eerst ${color.bold("LEESMIJ.html")}: wat elk bestand is, voor wie, hoeveel je print en wat je wanneer doet.`,
     );
     out.info(
-      `Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`,
+      `Begin daarna met ${color.bold("draaiboek.docx")}. De mails om te versturen staan in de map ${color.bold("mails")}; de acteur krijgt ${color.bold("briefing-trainingsacteur.docx")}.`,
     );
   }
 }

@@ -153,10 +153,13 @@ export async function runBatch(
   // 3. Start the workers: each loads the resources once, then checks what the schema cannot
   //    (pinned casussen exist) before anything is written, and later makes the packs.
   const valid = checks.filter((check) => check?.answers !== undefined).length;
+  // LibreOffice for --pdf, looked up once: the packs' read-me says whether PDFs are in them.
+  const soffice =
+    options.pdf && !options.dryRun && valid > 0 ? await findPdfConverter(warn) : undefined;
   const runner =
     valid > 0 && (!options.dryRun || kind.check !== undefined)
       ? await startPackRunner(
-          setupOf(kind, options, context),
+          setupOf(kind, options, context, soffice !== undefined),
           Math.min(options.workers ?? availableParallelism(), valid),
         )
       : undefined;
@@ -185,7 +188,6 @@ export async function runBatch(
     const jobs = planJobs(out, rows, checks, options, dirname(file));
 
     // 6. Make the packs in the workers, write each as it arrives (after its PDFs), and report.
-    const soffice = options.pdf && jobs.length > 0 ? await findPdfConverter(warn) : undefined;
     const making = runner
       ? await makePacks(runner, jobs, options, events, { soffice, created: context.now })
       : { ms: 0, made: 0 };
@@ -339,7 +341,12 @@ function readDefaults(
 }
 
 /** What every worker needs to check and make packs of this batch. */
-function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext): JobSetup {
+function setupOf(
+  kind: PackKind,
+  options: BatchOptions,
+  context: CommandContext,
+  pdf: boolean,
+): JobSetup {
   return {
     kind: kind.id,
     casussenDirs: options.casussen,
@@ -348,7 +355,8 @@ function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext)
     seed: options.seed,
     created: context.now.toISOString(),
     // With PDFs the main thread zips, after adding them.
-    zip: options.zip && !options.pdf,
+    zip: options.zip && !pdf,
+    pdf,
   };
 }
 

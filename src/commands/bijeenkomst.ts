@@ -34,7 +34,7 @@ import {
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
 import { assertPackWritable, packTarget, placePack } from "./place.js";
-import { exampleTrainingDate, withPdfs } from "./training.js";
+import { canMakePdfs, exampleTrainingDate, withPdfs } from "./training.js";
 import type { PdfReport } from "../pdf/for-pack.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
@@ -181,6 +181,7 @@ async function makeBijeenkomst(
       today: context.today,
       logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
       created: context.now,
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ plan, files } = pack);
     if (options.pdf) ({ files, pdf } = await withPdfs(files, context));

@@ -170,6 +170,7 @@ async function makeTraining(
       seed: options.seed,
       logo,
       created: context.now,
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ files } = pack);
     planned = pack;
@@ -196,6 +197,12 @@ async function makeTraining(
     waarschuwingen: notices,
     ...(pdf ? { pdf } : {}),
   };
+}
+
+/** True when LibreOffice is there for `--pdf`; loads the PDF module only when asked. */
+export async function canMakePdfs(): Promise<boolean> {
+  const { locateSoffice } = await import("../pdf/libreoffice.js");
+  return locateSoffice() !== undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ import { inlinePlainText, renderInline } from "./inline.js";
 import { SYMBOL_FONT, space, type Look } from "./look.js";
 import type { NumberingRegistry } from "./numbering.js";
 import { STYLE } from "./styles.js";
-import { renderFillLines, renderTable } from "./table.js";
+import { renderCards, renderFillLines, renderTable } from "./table.js";
 
 /**
  * A block before it becomes a docx object. Paragraph options stay editable until the end, so a
@@ -69,6 +69,8 @@ export class BlockBuilder {
   private titleSeen = false;
   private pendingBreak = false;
   private pendingColumns: number[] | undefined;
+  private pendingRowHeight: number | undefined;
+  private pendingCards: { columns: number; heightMm: number } | undefined;
 
   constructor(
     private readonly look: Look,
@@ -96,6 +98,19 @@ export class BlockBuilder {
     }
     const columns = this.pendingColumns;
     this.pendingColumns = undefined;
+    const rowHeight = this.pendingRowHeight;
+    this.pendingRowHeight = undefined;
+    const cards = this.pendingCards;
+    this.pendingCards = undefined;
+    if (cards && token.type === "list") {
+      const items = (token as Tokens.List).items.map((item) =>
+        item.tokens
+          .filter((child) => child.type === "text" || child.type === "paragraph")
+          .map((child) => inlineTokensOf(child)),
+      );
+      this.table(renderCards(items, this.look, cards));
+      return;
+    }
     switch (token.type) {
       case "heading":
         this.heading(token as Tokens.Heading);
@@ -109,7 +124,7 @@ export class BlockBuilder {
         else this.list(token as Tokens.List, 0, 0, context);
         break;
       case "table":
-        this.table(renderTable(token as Tokens.Table, this.look, columns));
+        this.table(renderTable(token as Tokens.Table, this.look, columns, rowHeight));
         break;
       case "blockquote":
         this.blocks(token.tokens ?? [], { ...context, quote: true });
@@ -162,6 +177,12 @@ export class BlockBuilder {
         return;
       case "fillLines":
         this.table(renderFillLines(directive.count, this.look));
+        return;
+      case "rowHeight":
+        this.pendingRowHeight = directive.mm;
+        return;
+      case "cards":
+        this.pendingCards = { columns: directive.columns, heightMm: directive.heightMm };
         return;
     }
   }
