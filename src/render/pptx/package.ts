@@ -4,6 +4,7 @@
  * deflate (pptxgenjs ignores compression under Node) and fixed dates.
  */
 import { escapeXml } from "../text.js";
+import { makeSlideAccessible } from "./accessibility.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export interface PackageInfo {
@@ -60,7 +61,7 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
 
   for (const name of parts.keys()) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-      edit(name, (xml) => fixSlide(xml, info.bulletColor));
+      edit(name, (xml) => makeSlideAccessible(fixSlide(xml, info.bulletColor)));
   }
   info.notes.forEach((lines, index) => {
     edit(`ppt/notesSlides/notesSlide${index + 1}.xml`, (xml) =>
