@@ -72,7 +72,7 @@ export function batchCommand(): Command {
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
     );
-  addFlag(command, "vervang", { description: "vervang pakketten die al bestaan" });
+  addFlag(command, "vervang", { description: "vervang pakketten van idokit die al bestaan" });
   addFlag(command, "proefdraai", {
     description: "controleer alle rijen en toon de mapnamen, maar maak niets",
   });
@@ -80,6 +80,7 @@ export function batchCommand(): Command {
     .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
   addSeedFlag(command);
   command
     .addOption(
@@ -128,6 +129,7 @@ gebruikte optie.`,
           dryRun: flagBoolean(flags, "proefdraai"),
           ...selectionFlags(flags),
           templates: flagValue(flags, "sjablonen"),
+          huisstijl: flagValue(flags, "huisstijl"),
           workers: flags.werkers,
         };
         const display = createProgressDisplay(process.stderr, out.fancy);

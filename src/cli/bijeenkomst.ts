@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { exampleListText } from "../domain/examples.js";
 import type { BijeenkomstResult } from "../commands/bijeenkomst.js";
 import { addPackOptions, packFlags } from "./options.js";
 import type { Output } from "./output.js";
@@ -27,9 +28,13 @@ spreken jullie in de bijeenkomst af. Met --antwoorden vraagt idokit alleen wat o
 klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2). Stop je halverwege met Ctrl-C,
 dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml).
 
+Ingebouwde voorbeelden, verzonnen bibliotheken (--voorbeeld NAAM):
+${exampleListText()}
+
 Voorbeelden:
   idokit bijeenkomst
   idokit bijeenkomst --voorbeeld --map voorbeeld-bijeenkomst
+  idokit bijeenkomst --voorbeeld aldervoort --map voorbeeld-bijeenkomst-aldervoort
   idokit bijeenkomst --antwoorden antwoorden.yaml --map bijeenkomst-maart
   idokit bijeenkomst --antwoorden antwoorden.yaml --bewerk --map bijeenkomst-april
   idokit bijeenkomst --antwoorden antwoorden.yaml --standaard --proefdraai`,

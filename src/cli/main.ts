@@ -17,8 +17,10 @@ const program = new Command("idokit")
 Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
+  idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
   idokit training --antwoorden antwoorden.yaml --map pakket
   idokit casussen --vaardigheid grenzen-stellen
+  idokit controleer pakket                 controleer een pakket voordat je het verstuurt
 
 Meer hulp per commando: idokit help training
 
@@ -33,6 +35,7 @@ program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());
+program.addCommand((await import("./controleer.js")).controleerCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { exampleNamesText } from "../domain/examples.js";
 import { UsageError } from "../errors.js";
 
 /**
@@ -47,7 +48,7 @@ export const FLAGS = {
   vervang: {
     flags: "-f, --vervang",
     english: "--force",
-    description: "vervang een bestaande, niet-lege uitvoermap",
+    description: "vervang een eerder pakket van idokit in de uitvoermap",
   },
   proefdraai: {
     flags: "-n, --proefdraai",
@@ -59,6 +60,11 @@ export const FLAGS = {
     english: "--templates",
     description: "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
   },
+  huisstijl: {
+    flags: "--huisstijl <bestand>",
+    description:
+      "huisstijl uit dit bestand: kleuren, lettertypen, logo, voettekst (standaard huisstijl.yaml in de sjablonenmap)",
+  },
   variant: {
     flags: "--variant <getal>",
     english: "--seed",
@@ -68,6 +74,11 @@ export const FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
+
+/** The English aliases, for the help and the tests. */
+export const ENGLISH_ALIASES: readonly string[] = Object.values(FLAGS as Record<string, FlagSpec>)
+  .map((spec) => spec.english)
+  .filter((name): name is string => name !== undefined);
 
 /** Commander's attribute name of a long option: `--dry-run` → `dryRun`. */
 function attributeOf(long: string): string {
@@ -152,8 +163,8 @@ export function addSeedFlag(command: Command): Command {
 export function addPackOptions(command: Command): Command {
   addFlag(command, "antwoorden");
   command.option(
-    "--voorbeeld",
-    "gebruik de ingebouwde voorbeeldantwoorden van een verzonnen bibliotheek",
+    "--voorbeeld [naam]",
+    `gebruik de voorbeeldantwoorden van een verzonnen bibliotheek: ${exampleNamesText()}`,
   );
   addFlag(command, "map");
   addFlag(command, "standaard");
@@ -170,13 +181,15 @@ export function addPackOptions(command: Command): Command {
   addFlag(command, "proefdraai");
   command.option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)");
   addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
   return command;
 }
 
 /** The typed options of `addPackOptions`, from commander's flags under either name. */
 export function packFlags(flags: Record<string, unknown>): {
   answers: string | undefined;
-  voorbeeld: boolean;
+  /** false, true (the default example) or an example's name. */
+  voorbeeld: boolean | string;
   out: string | undefined;
   yes: boolean;
   bewerk: boolean;
@@ -185,10 +198,11 @@ export function packFlags(flags: Record<string, unknown>): {
   templates: string | undefined;
   zip: boolean;
   pdf: boolean;
+  huisstijl: string | undefined;
 } {
   return {
     answers: flagValue(flags, "antwoorden"),
-    voorbeeld: Boolean(flags.voorbeeld),
+    voorbeeld: typeof flags.voorbeeld === "string" ? flags.voorbeeld : Boolean(flags.voorbeeld),
     out: flagValue(flags, "map"),
     yes: flagBoolean(flags, "standaard"),
     bewerk: Boolean(flags.bewerk),
@@ -197,6 +211,7 @@ export function packFlags(flags: Record<string, unknown>): {
     templates: flagValue(flags, "sjablonen"),
     zip: Boolean(flags.zip),
     pdf: Boolean(flags.pdf),
+    huisstijl: flagValue(flags, "huisstijl"),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { exampleListText } from "../domain/examples.js";
 import {
   addPackOptions,
   addSeedFlag,
@@ -32,9 +33,13 @@ ontbreekt of niet klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2)
 met Ctrl-C, dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml) en zegt
 hoe je verdergaat.
 
+Ingebouwde voorbeelden, verzonnen bibliotheken (--voorbeeld NAAM):
+${exampleListText()}
+
 Voorbeelden:
   idokit training
   idokit training --voorbeeld --map voorbeeldpakket
+  idokit training --voorbeeld aldervoort --map voorbeeld-aldervoort
   idokit training --antwoorden antwoorden.yaml --map pakket-maart
   idokit training --antwoorden pakket-maart/antwoorden.yaml --bewerk --map pakket-april
   idokit training --antwoorden antwoorden.yaml --standaard --proefdraai`,

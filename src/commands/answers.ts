@@ -16,6 +16,7 @@ import {
 import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
 import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
 import type { CommandContext } from "./context.js";
+import { findExample } from "./examples.js";
 
 /**
  * How every pack command gets its answers: from its built-in example, an answers file, or the
@@ -33,14 +34,18 @@ export interface AnswerSpec<S extends Schema> {
   command: string;
   /** The pack in the summary's "go" choice: "het trainingspakket". */
   packName: string;
-  /** The built-in example answers (raw), with dates moved ahead of `today`. */
-  example(today: string): Record<string, unknown>;
+  /**
+   * The answers (raw) of the built-in example `name` (`true`: the default one), with dates moved
+   * ahead of `today`. Throws a usage error for an unknown name.
+   */
+  example(today: string, name: string | true): Record<string, unknown>;
 }
 
 /** The answer flags every pack command shares. */
 export interface AnswerOptions {
   answers?: string | undefined;
-  voorbeeld: boolean;
+  /** `--voorbeeld [naam]`: false, true (the default example) or the name of an example. */
+  voorbeeld: boolean | string;
   out?: string | undefined;
   dryRun: boolean;
   /** Take the defaults for everything not given; ask only what has none (`--standaard`). */
@@ -75,9 +80,11 @@ export function checkAnswerFlags(
   options: AnswerOptions,
   context: CommandContext,
 ): void {
-  if (options.voorbeeld && options.answers)
+  if (options.voorbeeld !== false && options.answers)
     throw new UsageError("Gebruik --voorbeeld óf --antwoorden, niet allebei.");
-  if (options.bewerk && options.voorbeeld)
+  // An unknown example name is refused before anything is loaded or asked.
+  if (typeof options.voorbeeld === "string") findExample(options.voorbeeld);
+  if (options.bewerk && options.voorbeeld !== false)
     throw new UsageError("--bewerk past een eigen antwoordenbestand aan, niet het voorbeeld.", {
       hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --antwoorden MAP/antwoorden.yaml --bewerk`,
     });
@@ -173,13 +180,19 @@ export async function collectAnswers<S extends Schema>(
   io: AnswerIO = {},
 ): Promise<CollectedAnswers<AnswersOf<S>>> {
   checkAnswerFlags(spec, options, context);
-  const raw = options.voorbeeld
-    ? { data: spec.example(context.today), file: "het ingebouwde voorbeeld", baseDir: context.cwd }
-    : options.answers
-      ? readAnswersFile(resolve(context.cwd, options.answers))
-      : { data: {}, file: "", baseDir: context.cwd };
+  const raw =
+    options.voorbeeld !== false
+      ? {
+          data: spec.example(context.today, options.voorbeeld),
+          file: `het ingebouwde voorbeeld ${findExample(options.voorbeeld).naam}`,
+          baseDir: context.cwd,
+        }
+      : options.answers
+        ? readAnswersFile(resolve(context.cwd, options.answers))
+        : { data: {}, file: "", baseDir: context.cwd };
   // The example is complete by design: never start asking about it.
-  const interactive = context.interactive && !options.voorbeeld && io.prompts !== undefined;
+  const interactive =
+    context.interactive && options.voorbeeld === false && io.prompts !== undefined;
   const baseDir = interactive ? context.cwd : raw.baseDir;
   const saveDraft = (draft: Draft): string =>
     writeAnswersDraft(spec.schema, draft, {
@@ -196,7 +209,7 @@ export async function collectAnswers<S extends Schema>(
     ctx: { ...ctx, inspectFile: fileInspector(baseDir) },
     interactive,
     edit: Boolean(options.bewerk),
-    acceptDefaults: Boolean(options.yes) || options.voorbeeld,
+    acceptDefaults: Boolean(options.yes) || options.voorbeeld !== false,
     prompts: io.prompts,
     pickers: io.pickers,
     confirmLabel: options.dryRun

@@ -7,7 +7,12 @@ import { matchHeaders } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
-import { readCompletePackHash, removeLeftovers, writeFileAtomic } from "../batch/pack-output.js";
+import {
+  readCompletePackHash,
+  removeLeftovers,
+  writeFileAtomic,
+  zipPackProblem,
+} from "../batch/pack-output.js";
 import { runBounded, startPackRunner, type PackRunner } from "../batch/pool.js";
 import { readSheetTable } from "../batch/read.js";
 import {
@@ -23,6 +28,7 @@ import { isEmptyRow, type SheetRow } from "../batch/table.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
+import { inspectDestination } from "../pack/existing.js";
 import { writePack } from "../pack/write.js";
 import type { PackFile } from "../pack/manifest.js";
 import { zipPackFiles } from "../batch/zip.js";
@@ -54,6 +60,8 @@ export interface BatchOptions {
   dryRun: boolean;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -185,11 +193,14 @@ export async function runBatch(
       context.report.info(
         `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
       );
-    const jobs = planJobs(out, rows, checks, options, dirname(file));
+    const jobs = planJobs(out, rows, checks, options, dirname(file), context.cwd);
 
     // 6. Make the packs in the workers, write each as it arrives (after its PDFs), and report.
     const making = runner
-      ? await makePacks(runner, jobs, options, events, { soffice, created: context.now })
+      ? await makePacks(runner, jobs, options, events, context.cwd, {
+          soffice,
+          created: context.now,
+        })
       : { ms: 0, made: 0 };
     return finish(making, writeReport(out, rows));
   } finally {
@@ -255,6 +266,7 @@ function planJobs(
   checks: ReadonlyArray<RowCheck | undefined>,
   options: BatchOptions,
   baseDir: string,
+  cwd: string,
 ): PlannedJob[] {
   const jobs: PlannedJob[] = [];
   const conflicts: string[] = [];
@@ -271,6 +283,15 @@ function planJobs(
         return;
       }
       if (!options.hervat && !options.force) conflicts.push(row.map);
+      else {
+        // --force and --hervat replace an earlier pack only, never what someone else put there.
+        const refused = replaceProblem(target, options, cwd);
+        if (refused) {
+          row.status = "fout";
+          row.problemen.push(`Rij ${row.rij}: ${refused}`);
+          return;
+        }
+      }
     }
     jobs.push({
       id: index,
@@ -351,6 +372,7 @@ function setupOf(
     kind: kind.id,
     casussenDirs: options.casussen,
     templatesDir: options.templates,
+    huisstijl: options.huisstijl,
     today: context.today,
     seed: options.seed,
     created: context.now.toISOString(),
@@ -422,6 +444,7 @@ async function makePacks(
   jobs: readonly PlannedJob[],
   options: BatchOptions,
   events: BatchEvents,
+  cwd: string,
   pdf: { soffice: string | undefined; created: Date },
 ): Promise<{ ms: number; made: number }> {
   const { soffice, created } = pdf;
@@ -436,7 +459,13 @@ async function makePacks(
       if ("ok" in files) throw files;
       if (options.zip)
         writeFileAtomic(job.target, soffice ? zipPackFiles(files, created) : files[0]!.data);
-      else writePack(job.target, files, { force: options.force || options.hervat });
+      else
+        writePack(job.target, files, {
+          force: options.force || options.hervat,
+          flag: options.hervat ? "--hervat" : "--vervang",
+          cwd,
+          warn: (message) => job.row.meldingen.push(`Rij ${job.row.rij}: ${message}`),
+        });
       job.row.status = "gemaakt";
     } catch (error) {
       job.row.status = "fout";
@@ -484,7 +513,26 @@ async function findPdfConverter(warn: (message: string) => void): Promise<string
   return soffice;
 }
 
+/**
+ * Why an existing pack folder or zip of a row may not be replaced (--force, --hervat), or
+ * nothing when it is an earlier idokit pack.
+ */
+function replaceProblem(target: string, options: BatchOptions, cwd: string): string | undefined {
+  const flag = options.hervat ? "--hervat" : "--vervang";
+  if (options.zip) return zipPackProblem(target, flag);
+  try {
+    inspectDestination(target, { force: true, cwd, flag });
+    return undefined;
+  } catch (error) {
+    return failureText(error);
+  }
+}
+
 function failureText(error: unknown): string {
+  if (error instanceof InputError) {
+    const details = error.problems.map((p) => `${p.where}: ${p.message}`);
+    return [error.message, ...details].join(" | ");
+  }
   if (error && typeof error === "object" && "ok" in error) {
     const failed = error as Extract<JobResult, { ok: false }>;
     const details = failed.problems.map((p) => `${p.where}: ${p.message}`);

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { writeFileAtomic } from "../batch/pack-output.js";
+import { writeFileAtomic, zipPackProblem } from "../batch/pack-output.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { InputError } from "../errors.js";
 import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
 import type { PackFile } from "../pack/manifest.js";
+import type { DestinationRules } from "../pack/existing.js";
 import { assertWritable, writePack } from "../pack/write.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
 
@@ -18,21 +19,25 @@ export function packTarget(
   return options.zip && !/\.zip$/i.test(path) ? `${path}.zip` : path;
 }
 
-/** Checks up front that a pack may be written to `target`, so nobody answers questions in vain. */
+/**
+ * Checks up front that a pack may be written to `target`, so nobody answers questions in vain. A
+ * zip is replaced only with `--vervang`, and only when it is an earlier pack zip of idokit.
+ */
 export function assertPackWritable(
   target: string,
-  options: { zip?: boolean | undefined; force: boolean },
+  rules: DestinationRules & { zip?: boolean | undefined },
 ): void {
-  if (!options.zip) return assertWritable(target, options.force);
+  if (!rules.zip) {
+    assertWritable(target, rules);
+    return;
+  }
   if (!existsSync(target)) return;
-  if (statSync(target).isDirectory())
-    throw new InputError(`"${target}" bestaat al en is een map, geen zip-bestand.`, {
-      hint: "Kies een andere naam met --out NAAM.zip.",
-    });
-  if (!options.force)
+  if (!rules.force)
     throw new InputError(`Het bestand "${target}" bestaat al. Er is niets overschreven.`, {
-      hint: "Kies een andere naam met --out, of gebruik --force om het bestand te vervangen.",
+      hint: "Kies een andere naam met --map, of gebruik --vervang om een eerder pakket te vervangen.",
     });
+  const problem = zipPackProblem(target, "--vervang");
+  if (problem) throw new InputError(problem, { hint: "Kies een andere naam met --map NAAM.zip." });
 }
 
 /**
@@ -47,10 +52,14 @@ export function placePack(
     out?: string | undefined;
     force: boolean;
     cwd: string;
+    /** The answers file of this run (`--answers`): it may be the pack's own, edited. */
+    answers?: string | undefined;
     extraFiles?: readonly string[];
     zip?: boolean | undefined;
     /** Time stamped on the zip's entries. */
     created?: Date | undefined;
+    /** Told when the old pack could not be removed after the new one is in place. */
+    warn?(message: string): void;
   },
 ): { map: string; bestanden: Array<{ naam: string; bytes?: number }> } {
   const map = packTarget(options.out, plan.folderName, options);
@@ -64,11 +73,16 @@ export function placePack(
     return { map, bestanden: names.map((naam) => ({ naam })) };
   }
   if (options.zip) {
-    assertPackWritable(map, { zip: true, force: options.force });
+    assertPackWritable(map, { zip: true, force: options.force, cwd: options.cwd });
     mkdirSync(dirname(map), { recursive: true });
     writeFileAtomic(map, zipPackFiles(files, options.created ?? new Date()));
   } else {
-    writePack(map, files, { force: options.force });
+    writePack(map, files, {
+      force: options.force,
+      cwd: options.cwd,
+      answersFile: options.answers && resolve(options.cwd, options.answers),
+      warn: options.warn,
+    });
   }
   return { map, bestanden: files.map((f) => ({ naam: f.name, bytes: f.data.byteLength })) };
 }

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
 import { loadTemplates } from "../templates/load.js";
+import { HUISSTIJL_FILE } from "../huisstijl/load.js";
 import type { CommandContext } from "./context.js";
 
 export interface ExportResult {
@@ -32,7 +33,10 @@ export function exportTemplates(
   const set = loadTemplates();
   const names = [...set.sources.keys()]
     .map((n) => `${n}.hbs`)
-    .concat([...set.data.keys()].map((n) => `${n}.yaml`));
+    .concat(
+      [...set.data.keys()].map((n) => `${n}.yaml`),
+      HUISSTIJL_FILE,
+    );
   return { ok: true, map: target, bestanden: names.sort() };
 }
 

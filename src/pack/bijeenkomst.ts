@@ -5,6 +5,8 @@ import type { QuestionContext } from "../questions/define.js";
 import { bijeenkomstSchema, type BijeenkomstAnswers } from "../questions/bijeenkomst.js";
 import { trainingSchema } from "../questions/training.js";
 import { buildTheme, type Logo } from "../render/theme.js";
+import type { LoadedHuisstijl } from "../huisstijl/load.js";
+import { themeOptionsFor } from "../huisstijl/parse.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
   buildBijeenkomstPlan,
@@ -20,6 +22,7 @@ import type { PackFile } from "./manifest.js";
 export interface BijeenkomstResources {
   vocabulary: Vocabulary;
   engine: TemplateEngine;
+  huisstijl: LoadedHuisstijl;
   texts: AgendaTexts;
   version: string;
 }
@@ -89,7 +92,13 @@ export async function makeBijeenkomstPack(
   const files = await renderPackFiles({
     plan,
     engine: resources.engine,
-    theme: buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo }),
+    theme: buildTheme(
+      themeOptionsFor(
+        resources.huisstijl.settings,
+        { primary: answers.huisstijl.kleur, logo: options.logo },
+        resources.huisstijl.logo,
+      ),
+    ),
     meta: {
       header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
       footer: `${bibliotheek.organisatie} · lokale IDO-bijeenkomst ${formatDate(bijeenkomst.datum)}`,

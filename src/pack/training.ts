@@ -7,6 +7,8 @@ import { InputError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { buildTheme, type Logo } from "../render/theme.js";
+import type { LoadedHuisstijl } from "../huisstijl/load.js";
+import { themeOptionsFor } from "../huisstijl/parse.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
   buildTrainingPlan,
@@ -22,6 +24,7 @@ export interface TrainingResources {
   vocabulary: Vocabulary;
   casussen: readonly Casus[];
   engine: TemplateEngine;
+  huisstijl: LoadedHuisstijl;
   programme: ProgrammeTexts;
   version: string;
 }
@@ -115,7 +118,13 @@ export async function makeTrainingPack(
         view: { ...planned.plan.view, pakket: { ...planned.plan.view.pakket, pdf: true } },
       }
     : planned.plan;
-  const theme = buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo });
+  const theme = buildTheme(
+    themeOptionsFor(
+      resources.huisstijl.settings,
+      { primary: answers.huisstijl.kleur, logo: options.logo },
+      resources.huisstijl.logo,
+    ),
+  );
   const { bibliotheek, training } = answers;
   const files = await renderPackFiles({
     plan,

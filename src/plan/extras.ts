@@ -38,12 +38,18 @@ export const CARDS_PER_SHEET = 8;
 /** Length of the voorbespreking with the actor, in minutes. */
 export const VOORBESPREKING_MINUTES = 60;
 
-/** The address line of a place: the room or place itself, then the street address if known. */
-function placeLine(parts: ReadonlyArray<string | undefined>): string {
-  return parts
-    .map((part) => part?.trim() ?? "")
-    .filter((part) => part !== "")
-    .join(", ");
+/**
+ * The address line of a place: the room or place itself, then the street address or where the
+ * library is. A part already said ("Dorpshuis De Schakel" as room and as location) is said once.
+ */
+export function placeLine(parts: ReadonlyArray<string | undefined>): string {
+  const said: string[] = [];
+  for (const part of parts)
+    for (const segment of (part ?? "").split(/\s*,\s*/)) {
+      const text = segment.trim();
+      if (text !== "" && !said.some((s) => s.toLowerCase() === text.toLowerCase())) said.push(text);
+    }
+  return said.join(", ");
 }
 
 /** The name to greet someone by in a mail: the first name ("Beste Joost"), not a title. */
@@ -70,7 +76,7 @@ export function focusPhrase(ids: readonly string[], vocabulary: Vocabulary): str
 export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabulary) {
   const { bibliotheek, training, acteur, werkwijze } = answers;
   const adres = bibliotheek.adres ?? "";
-  const vestiging = `${bibliotheek.organisatie}, ${bibliotheek.vestiging}`;
+  const vestiging = `${bibliotheek.organisatie}, ${bibliotheek.vestiging}, ${bibliotheek.plaats}`;
   const prints = training.deelnemers + SPARE_PRINTS;
   const plek = acteur.voorbesprekingPlek ?? "";
   // "In de bibliotheek" needs the address to be found; a call or a video meeting does not.
@@ -78,7 +84,7 @@ export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabu
   return {
     adres,
     /** The training's place in one line: room, then the street address or the location. */
-    trainingsplek: placeLine([training.locatie, adres || `${vestiging}, ${bibliotheek.plaats}`]),
+    trainingsplek: placeLine([training.locatie, adres || vestiging]),
     bereikbaarheid: training.bereikbaarheid ?? "",
     voorbespreking: {
       datum: acteur.voorbespreking,
@@ -87,9 +93,7 @@ export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabu
         Math.min(minutesOf(acteur.voorbesprekingTijd) + VOORBESPREKING_MINUTES, 23 * 60 + 59),
       ),
       plek,
-      plekRegel: voorbesprekingInBibliotheek
-        ? placeLine([plek, adres || `${vestiging}, ${bibliotheek.plaats}`])
-        : plek,
+      plekRegel: voorbesprekingInBibliotheek ? placeLine([plek, adres || vestiging]) : plek,
     },
     afdrukken: {
       handout: prints,
