@@ -40,15 +40,16 @@ export const VOORBESPREKING_MINUTES = 60;
 
 /**
  * The address line of a place: the room or place itself, then the street address or where the
- * library is. A part already said ("Dorpshuis De Schakel" as room and as location) is said once.
+ * library is. A part already said ("Dorpshuis De Schakel" as room and as location) is said once;
+ * each part is kept exactly as typed.
  */
 export function placeLine(parts: ReadonlyArray<string | undefined>): string {
   const said: string[] = [];
-  for (const part of parts)
-    for (const segment of (part ?? "").split(/\s*,\s*/)) {
-      const text = segment.trim();
-      if (text !== "" && !said.some((s) => s.toLowerCase() === text.toLowerCase())) said.push(text);
-    }
+  for (const part of parts) {
+    const text = part?.trim() ?? "";
+    const before = said.join(", ").toLowerCase();
+    if (text !== "" && !before.includes(text.toLowerCase())) said.push(text);
+  }
   return said.join(", ");
 }
 
@@ -76,7 +77,10 @@ export function focusPhrase(ids: readonly string[], vocabulary: Vocabulary): str
 export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabulary) {
   const { bibliotheek, training, acteur, werkwijze } = answers;
   const adres = bibliotheek.adres ?? "";
-  const vestiging = `${bibliotheek.organisatie}, ${bibliotheek.vestiging}, ${bibliotheek.plaats}`;
+  // Without a street address: where the library is, in words.
+  const where = adres
+    ? [adres]
+    : [bibliotheek.organisatie, bibliotheek.vestiging, bibliotheek.plaats];
   const prints = training.deelnemers + SPARE_PRINTS;
   const plek = acteur.voorbesprekingPlek ?? "";
   // "In de bibliotheek" needs the address to be found; a call or a video meeting does not.
@@ -84,7 +88,7 @@ export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabu
   return {
     adres,
     /** The training's place in one line: room, then the street address or the location. */
-    trainingsplek: placeLine([training.locatie, adres || vestiging]),
+    trainingsplek: placeLine([training.locatie, ...where]),
     bereikbaarheid: training.bereikbaarheid ?? "",
     voorbespreking: {
       datum: acteur.voorbespreking,
@@ -93,7 +97,7 @@ export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabu
         Math.min(minutesOf(acteur.voorbesprekingTijd) + VOORBESPREKING_MINUTES, 23 * 60 + 59),
       ),
       plek,
-      plekRegel: voorbesprekingInBibliotheek ? placeLine([plek, adres || vestiging]) : plek,
+      plekRegel: voorbesprekingInBibliotheek ? placeLine([plek, ...where]) : plek,
     },
     afdrukken: {
       handout: prints,
@@ -220,7 +224,7 @@ export function buildBijeenkomstExtras(answers: BijeenkomstAnswers) {
   const adres = bibliotheek.adres ?? "";
   const plek = placeLine([
     bijeenkomst.locatie,
-    adres || `${bibliotheek.organisatie}, ${bibliotheek.vestiging}, ${bibliotheek.plaats}`,
+    ...(adres ? [adres] : [bibliotheek.organisatie, bibliotheek.vestiging, bibliotheek.plaats]),
   ]);
   return {
     adres,
