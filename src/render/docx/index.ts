@@ -31,6 +31,10 @@
  *   sign a presentielijst or write in a cell).
  * - `<!-- kaartjes: 2, 62 -->` directly before a list: each item becomes a card to cut out, in a
  *   grid of 2 columns, each card 62 mm high, with dashed cutting lines (voornemenkaartjes).
+ * - `<!-- kaart -->` … `<!-- /kaart -->`: a card to cut out: the Markdown between the two comments
+ *   in a box with a dashed border, half a page high, so two cards fit on a page. A card never
+ *   splits across pages; a card with more text grows and the next card moves to the next page.
+ *   Inside a card: headings, paragraphs, lists and quotes (no tables).
  *
  * Any other comment is ignored.
  */
