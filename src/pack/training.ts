@@ -39,6 +39,8 @@ export interface TrainingPackOptions {
   logo?: Logo | undefined;
   /** Creation time stamped into the documents and the manifest. */
   created: Date;
+  /** PDFs will be added (`--pdf` with LibreOffice found): the read-me and mails say so. */
+  pdf?: boolean | undefined;
 }
 
 export interface TrainingPack {
@@ -118,7 +120,14 @@ export async function makeTrainingPack(
 ): Promise<TrainingPack> {
   // An actor named from the POI's list brings bureau, e-mail and phone into every document.
   const { answers } = withActorDetails(given, resources.acteurs);
-  const { plan, selection } = planTrainingPack(answers, resources, options);
+  const planned = planTrainingPack(answers, resources, options);
+  const { selection } = planned;
+  const plan = options.pdf
+    ? {
+        ...planned.plan,
+        view: { ...planned.plan.view, pakket: { ...planned.plan.view.pakket, pdf: true } },
+      }
+    : planned.plan;
   const theme = buildTheme(
     themeOptionsFor(
       resources.huisstijl.settings,
