@@ -212,6 +212,14 @@ describe("idokit training with a list of trainingsacteurs", () => {
     expect(text("draaiboek.docx")).toContain(
       "Fatima el Idrissi, Rollenspel Oost, fatima@rollenspeloost.nl, 06 18 55 20 71",
     );
+    // The mail to paste and the invitation for the voorbespreking are addressed to her too.
+    const mail = readFileSync(join(dir, "pakket", "mails", "mail-trainingsacteur.txt"), "utf8");
+    expect(mail).toMatch(/^Beste Fatima,$/m);
+    const invitation = readFileSync(
+      join(dir, "pakket", "mails", "voorbespreking-trainingsacteur.ics"),
+      "utf8",
+    ).replace(/\r?\n /g, "");
+    expect(invitation).toContain("Fatima el Idrissi");
   }, 60_000);
 
   it("lets a person type another name, or leave the actor open", async () => {
