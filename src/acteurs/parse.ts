@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { yamlProblem } from "../domain/yaml-errors.js";
 import { cleanLine, toEmail, toPhone, toText } from "../answers/values.js";
 import { foldText, suggestClosest } from "../domain/suggest.js";
 import type { Problem } from "../errors.js";
@@ -140,10 +141,7 @@ export function parseActorYaml(
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0)
     return {
-      problems: doc.errors.map((error) => ({
-        where: `${file}, regel ${error.linePos?.[0].line ?? "?"}`,
-        message: `geen geldige YAML: ${error.message.split("\n")[0] ?? error.message}`,
-      })),
+      problems: doc.errors.map((error) => yamlProblem(error, file)),
     };
   const lineOf = (node: YamlNode | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;

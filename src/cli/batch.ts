@@ -119,7 +119,8 @@ gebruikte optie.`,
           import("../commands/batch.js"),
           import("../batch/progress.js"),
         ]);
-        const options: BatchOptions = {
+        const { applySettings } = await import("./settings.js");
+        const options: BatchOptions = await applySettings({
           file,
           pakket: flags.pakket,
           out: flagValue(flags, "map"),
@@ -135,7 +136,7 @@ gebruikte optie.`,
           templates: flagValue(flags, "sjablonen"),
           huisstijl: flagValue(flags, "huisstijl"),
           workers: flags.werkers,
-        };
+        });
         const display = createProgressDisplay(process.stderr, out.fancy);
         const onSigint = (): void => {
           display.stop();

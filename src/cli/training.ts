@@ -10,6 +10,7 @@ import {
 } from "./options.js";
 import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
+import { applySettings } from "./settings.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
@@ -53,7 +54,7 @@ Voorbeelden:
         async (context, out) => {
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
-            { ...packFlags(flags), ...selectionFlags(flags) },
+            await applySettings({ ...packFlags(flags), ...selectionFlags(flags) }),
             context,
             { prompts: terminalPrompts(out) },
           );

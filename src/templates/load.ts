@@ -5,10 +5,10 @@ import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
 
 /**
- * Files beside the templates that are no templates: the house style (src/huisstijl/) and the list
- * of trainingsacteurs (src/acteurs/).
+ * Files beside the templates that are no templates: the house style (src/huisstijl/), the list
+ * of trainingsacteurs (src/acteurs/) and the POI's settings (src/config/).
  */
-const COMPANION_FILES = new Set(["huisstijl.yaml", "trainingsacteurs.yaml"]);
+const COMPANION_FILES = new Set(["huisstijl.yaml", "trainingsacteurs.yaml", "instellingen.yaml"]);
 
 /** Template sources and data files by name (`training/draaiboek.md`, `training/programma`). */
 export interface TemplateSet {
