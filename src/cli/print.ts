@@ -30,7 +30,7 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
       `Begin met ${color.bold("draaiboek.docx")}: daarin staan de voorbereiding met data en het programma.`,
     );
     out.info(
-      `Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`,
+      `Stuur ${color.bold("briefing-trainingsacteur.docx")} vóór de voorbespreking naar de acteur: daarin staan alle rolkaarten.`,
     );
   }
 }
