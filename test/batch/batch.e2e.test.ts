@@ -327,7 +327,7 @@ describe("idokit batch usage", () => {
     const dry = runIdokit(["batch", "lijst.xlsx", "--dry-run"], { cwd: dir });
     expect(dry.status).toBe(0);
     expect(dry.stderr).toContain(
-      'Kolom "Lievelingskleur" (BK) kent idokit niet en wordt overgeslagen.',
+      'Kolom "Lievelingskleur" (BP) kent idokit niet en wordt overgeslagen.',
     );
     expect(dry.stderr).toMatch(/rij 2 → training-bibliotheek-zuiderlinge/);
     expect(readdirSync(dir)).toEqual(["lijst.xlsx"]);
