@@ -9,7 +9,9 @@ import type { PackFile } from "../../src/pack/manifest.js";
 import type { TrainingPack } from "../../src/pack/training.js";
 import { BUILTIN_TEMPLATES_DIR, PACKAGE_ROOT } from "../../src/paths.js";
 import type { TrainingAnswers } from "../../src/questions/training.js";
+import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
 import { exampleRaw as bijeenkomstRaw, validBijeenkomst, TODAY } from "../bijeenkomst/helpers.js";
+import { EXAMPLE_NAMES } from "../helpers/answers.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
 import {
   checkPackText,
@@ -176,11 +178,11 @@ describe("the text check itself", () => {
   });
 });
 
-describe("the built-in examples read as written Dutch", () => {
+describe.each(EXAMPLE_NAMES)("the built-in example %s reads as written Dutch", (name) => {
   let training: TrainingPack;
   let trainingAnswers: TrainingAnswers;
   beforeAll(async () => {
-    trainingAnswers = exampleAnswers();
+    trainingAnswers = exampleAnswers(() => {}, name);
     training = await makeExamplePack(trainingAnswers);
   });
 
@@ -190,7 +192,9 @@ describe("the built-in examples read as written Dutch", () => {
   });
 
   it("bijeenkomst: no finding in any document", async () => {
-    const findings = await bijeenkomstFindings(bijeenkomstRaw());
+    const findings = await bijeenkomstFindings(
+      structuredClone(readExampleBijeenkomstAnswers(TODAY, name)),
+    );
     expect(findings, describeFindings(findings)).toEqual([]);
   });
 
@@ -203,12 +207,10 @@ describe("the built-in examples read as written Dutch", () => {
       const start = paragraphs.findIndex((t) => t.startsWith(`Casus ${casus.nummer}: `));
       const end = paragraphs.findIndex((t, i) => i > start && /^Casus \d+: /.test(t));
       const section = paragraphs.slice(start, end < 0 ? undefined : end).join("\n");
-      for (const partner of trainingAnswers.partners.lokaal) {
-        const casusKinds = training.selection.chosen.find((c) => c.casus.id === casus.id)!.casus
-          .lokalePartners;
-        if (casusKinds.includes(partner.soort))
-          expect(section, casus.titel).toContain(partner.naam);
-      }
+      const kinds = training.selection.chosen.find((c) => c.casus.id === casus.id)!.casus
+        .lokalePartners;
+      for (const partner of trainingAnswers.partners.lokaal)
+        if (kinds.includes(partner.soort)) expect(section, casus.titel).toContain(partner.naam);
     }
   });
 });
