@@ -9,6 +9,8 @@ export type Directive =
   | { kind: "pageBreak" }
   | { kind: "keepStart" }
   | { kind: "keepEnd" }
+  | { kind: "cardStart" }
+  | { kind: "cardEnd" }
   | { kind: "columns"; widths: number[] }
   | { kind: "fillLines"; count: number };
 
@@ -25,6 +27,7 @@ function toDirective(body: string): Directive | undefined {
   const name = (rawName ?? "").toLowerCase();
   if (name === "titelpagina") return slash ? { kind: "titlePageEnd" } : { kind: "titlePageStart" };
   if (name === "bijeen") return slash ? { kind: "keepEnd" } : { kind: "keepStart" };
+  if (name === "kaart") return slash ? { kind: "cardEnd" } : { kind: "cardStart" };
   if (slash) return undefined;
   if (name === "pagina") return { kind: "pageBreak" };
   if (name === "kolommen") {
