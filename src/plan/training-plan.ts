@@ -34,6 +34,7 @@ import {
   toPartnerView,
   type PartnerView,
 } from "./words.js";
+import { buildTrainingExtras, trainingExtraDocuments, type PlannedEvent } from "./extras.js";
 
 /**
  * From validated answers and the selected casussen to a PackPlan: which documents to make, and
@@ -186,10 +187,16 @@ export interface TrainingPlanInput {
 export interface PlannedDocument {
   file: string;
   template: string;
-  format: "docx" | "pptx";
+  /**
+   * `docx`, `pptx`; `ics` a calendar invitation (the template gives its description); `mail` a
+   * mail to paste (.txt, subject first); `html` a page that opens in any browser (the read-me).
+   */
+  format: "docx" | "pptx" | "ics" | "mail" | "html";
   title: string;
   /** Large type for hand-outs. */
   large?: boolean;
+  /** For `ics`: the event. */
+  event?: PlannedEvent;
 }
 
 export interface PackPlan<V> {
@@ -664,6 +671,7 @@ export function buildTrainingView(input: TrainingPlanInput) {
     openPunten,
     nietGedekt: [...input.uncovered],
     meta: { versie: input.version, vandaag: ctx.today },
+    pakket: buildTrainingExtras(answers, vocabulary),
   };
 }
 
@@ -706,9 +714,10 @@ export const TRAINING_DOCUMENTS: readonly PlannedDocument[] = [
 /** Builds the plan of a trainingspakket. */
 export function buildTrainingPlan(input: TrainingPlanInput): PackPlan<TrainingView> {
   const { answers } = input;
+  const view = buildTrainingView(input);
   return {
-    documents: [...TRAINING_DOCUMENTS],
-    view: buildTrainingView(input),
+    documents: [...TRAINING_DOCUMENTS, ...trainingExtraDocuments(answers, view.pakket)],
+    view,
     folderName: toFolderName([
       "training",
       answers.bibliotheek.organisatie,
