@@ -108,7 +108,7 @@ const ALLOWED_DOUBLES = new Set(["dat dat", "die die", "er er"]);
  */
 function withoutQuotes(text: string): string {
   return text.replace(/"([^"]*)"|“([^”]*)”|(?<!\p{L})'([^']*)'(?!\p{L})/gu, (_, a, b, c) =>
-    /[.!?]$/.test(String(a ?? b ?? c ?? "")) ? "«». " : "«»",
+    /[.!?…]$/.test(String(a ?? b ?? c ?? "")) ? "«». " : "«»",
   );
 }
 
