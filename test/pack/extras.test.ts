@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
@@ -228,6 +228,8 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
         pdf ? pageCount(pdf) : 0,
       ]),
     );
+    for (const pdf of pdfs.values())
+      if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
     expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
   }, 300_000);
 });
