@@ -16,6 +16,7 @@ const program = new Command("idokit")
     `
 Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
+  idokit formulier                         beantwoord de vragen in je browser en maak daar het pakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
   idokit training --answers antwoorden.yaml --out pakket
   idokit casussen --vaardigheid grenzen-stellen
@@ -29,6 +30,7 @@ program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());
+program.addCommand((await import("./formulier.js")).formulierCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { readLogo } from "../answers/load.js";
 import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
@@ -157,7 +156,7 @@ async function makeBijeenkomst(
   options: BijeenkomstOptions,
   context: CommandContext,
   resources: BijeenkomstResources,
-  { answers, baseDir }: CollectedAnswers<BijeenkomstAnswers>,
+  { answers, logoOf }: CollectedAnswers<BijeenkomstAnswers>,
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
@@ -169,7 +168,7 @@ async function makeBijeenkomst(
     const logoPath = answers.huisstijl.logo;
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
-      logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
+      logo: logoPath ? logoOf(logoPath) : undefined,
       created: context.now,
     });
     ({ plan, files } = pack);
