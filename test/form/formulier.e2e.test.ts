@@ -5,12 +5,14 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ensureBuilt } from "../helpers/pty.js";
+import { runIdokit } from "../helpers/cli.js";
+import { ensureBuilt, ROOT } from "../helpers/pty.js";
 import { paragraphsOf, readParts } from "../helpers/zip.js";
 import {
   describeInBrowser,
   expectAccessible,
   launchBrowser,
+  seriousA11yProblems,
   settled,
   startForm,
   type FormRun,
@@ -298,5 +300,99 @@ describeInBrowser("idokit formulier in a real browser", () => {
     ).join("\n");
     expect(trainer).toContain("Bibliotheek Zuid & <Oost>");
     expect(existsSync(join(dir, folders[0]!, "draaiboek.docx"))).toBe(true);
+  });
+
+  it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload, and saves the answers", async () => {
+    const { page, dir } = await open();
+    const made = runIdokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst"], { cwd: dir });
+    expect(made.status, made.stderr).toBe(0);
+    await page.locator("#openen").setInputFiles(join(dir, "bijeenkomst", "werkafspraken.yaml"));
+    await settled(page);
+    expect(await textOf(page.locator("#melding"))).toContain("werkafspraken.yaml is geopend.");
+    expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
+      "Bibliotheek Zuiderlinge",
+    );
+    const partners = (
+      parse(readFileSync(join(dir, "bijeenkomst", "werkafspraken.yaml"), "utf8")) as {
+        partners: { lokaal: unknown[] };
+      }
+    ).partners.lokaal;
+    expect(await page.locator('[data-key="partners.lokaal"] .item').count()).toBe(partners.length);
+    // What the meeting does not settle is still to do: the training's own questions.
+    expect(await textOf(page.locator('[data-stap="training"] .stap-staat'))).toMatch(
+      /om na te kijken/,
+    );
+    await page.locator('.stappen a[href="#overzicht"]').click();
+    await settled(page);
+    expect(await textOf(page.locator(".samenvatting-deel[aria-labelledby=sv-training]"))).toContain(
+      "Nog niet compleet",
+    );
+
+    // The draft stays in this browser.
+    await page.reload();
+    await settled(page);
+    expect(await textOf(page.locator("#melding"))).toMatch(
+      /^Je concept van .* staat weer in het formulier/,
+    );
+    expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
+      "Bibliotheek Zuiderlinge",
+    );
+
+    // Saving at any moment gives an answers file that idokit reads back.
+    await page.locator('.stappen a[href="#training"]').click();
+    await type(page, "training.locatie", "Leeszaal");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Antwoorden opslaan" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("antwoorden.yaml");
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(text).toMatch(/^# Antwoorden voor idokit training, bewaard in idokit formulier op /);
+    const saved = parse(text) as Record<string, Record<string, unknown>>;
+    expect(saved.bibliotheek!.organisatie).toBe("Bibliotheek Zuiderlinge");
+    expect(saved.training!.locatie).toBe("Leeszaal");
+    // Nothing was written next to the pack by opening or saving in the browser.
+    expect(readdirSync(dir)).toEqual(["bijeenkomst"]);
+  });
+
+  it("makes a bijeenkomstpakket from the bijeenkomst form, with every page accessible", async () => {
+    const { page, dir } = await open([
+      "--bijeenkomst",
+      "--answers",
+      join(ROOT, "data", "voorbeeld-bijeenkomst.yaml"),
+      "--out",
+      "bijeenkomst",
+    ]);
+    expect(await page.title()).toBe("Deel 1 van 6: Bibliotheek & IDO – idokit");
+    for (const section of [
+      "bibliotheek",
+      "werkwijze",
+      "partners",
+      "inrichting",
+      "bijeenkomst",
+      "huisstijl",
+    ]) {
+      await page.locator(`.stappen a[href="#${section}"]`).click();
+      await settled(page);
+      expect(await shownSection(page)).toBe(section);
+      await expectAccessible(page, `bijeenkomst: ${section}`);
+    }
+    await page.locator('.stappen a[href="#overzicht"]').click();
+    await settled(page);
+    await page.getByRole("button", { name: "Maak het bijeenkomstpakket" }).click();
+    await page.locator("#deel-klaar").waitFor({ state: "visible", timeout: 60_000 });
+    await expectAccessible(page, "bijeenkomst: klaar");
+    expect(await textOf(page.locator("table.bestanden"))).toMatch(
+      /werkafspraken\.yaml \d+ kB Kartrekker De werkafspraken als antwoordenbestand/,
+    );
+    expect(readdirSync(join(dir, "bijeenkomst"))).toContain("werkafspraken.yaml");
+  });
+
+  it("has an accessibility scan that finds a real problem (so a clean scan means something)", async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html lang="nl"><body><main><input type="text"></main></body></html>');
+    const problems = await seriousA11yProblems(page);
+    expect(problems.map((p) => p.id)).toContain("label");
+    await page.close();
   });
 });

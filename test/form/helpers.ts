@@ -59,10 +59,10 @@ const CHROMIUM_ARGS = [
 
 /**
  * A describe block that needs Chromium: skipped with a visible message on a machine without it,
- * but never in CI, where `.ci/run` installs it (a missing browser then fails the launch).
+ * but never in CI (`.ci/run` installs it and sets IDOKIT_CI): there a missing browser fails.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (!hasChromium && !process.env.CI) {
+  if (!hasChromium && !process.env.IDOKIT_CI && !process.env.CI) {
     console.warn(
       `Overgeslagen: "${name}" heeft Chromium nodig (${CHROMIUM}). Installeer het met: apt-get install chromium`,
     );
@@ -115,7 +115,8 @@ export function startForm(
     });
     const check = (): void => {
       const match = URL_LINE.exec(output);
-      if (!match) return;
+      // The last line it prints on starting says how to stop it.
+      if (!match || !output.includes("Stoppen:")) return;
       clearTimeout(timer);
       child.stderr.off("data", check);
       resolve({

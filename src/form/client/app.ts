@@ -157,6 +157,16 @@ function setBusy(change: number): void {
   else delete document.documentElement.dataset.bezig;
 }
 
+/** Marks the page busy while `work` runs (reading a file before it is sent, for instance). */
+async function whileBusy(work: () => Promise<void>): Promise<void> {
+  setBusy(1);
+  try {
+    await work();
+  } finally {
+    setBusy(-1);
+  }
+}
+
 async function post<T>(path: string, body: unknown): Promise<T> {
   setBusy(1);
   try {
@@ -956,13 +966,13 @@ function wire(): void {
     if (target.id === "openen") {
       const file = target.files?.[0];
       target.value = "";
-      if (file) void openAnswers(file);
+      if (file) void whileBusy(() => openAnswers(file));
       return;
     }
     if (target.type === "file") {
       const wrapper = target.closest<HTMLElement>("[data-key]");
       const file = target.files?.[0];
-      if (wrapper && file) void chooseLogo(wrapper, file);
+      if (wrapper && file) void whileBusy(() => chooseLogo(wrapper, file));
       return;
     }
     if (target.name === "casus") return casusTicked();
