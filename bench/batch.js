@@ -48,7 +48,7 @@ export async function writeRows(file, rows) {
  * RSS of the process (worker threads included) and the JSON summary.
  */
 function runBatch(dir, file, extra = []) {
-  const args = [BIN, "batch", file, "--out", join(dir, "uit"), "--json", "--force", ...extra];
+  const args = [BIN, "batch", file, "--map", join(dir, "uit"), "--json", "--vervang", ...extra];
   const timed = existsSync(TIME);
   const start = process.hrtime.bigint();
   const result = timed

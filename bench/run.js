@@ -50,7 +50,7 @@ export async function startup() {
 export async function singlePack() {
   const dir = mkdtempSync(join(tmpdir(), "idokit-bench-"));
   try {
-    const ms = timeCold(["training", "--voorbeeld", "--out", join(dir, "pakket"), "--force"], 5);
+    const ms = timeCold(["training", "--voorbeeld", "--map", join(dir, "pakket"), "--vervang"], 5);
     return [{ name: "one trainingspakket, cold process", value: ms, unit: "ms" }];
   } finally {
     rmSync(dir, { recursive: true, force: true });

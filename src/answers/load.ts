@@ -23,7 +23,7 @@ export function readAnswersFile(file: string): RawAnswers {
       code === "ENOENT"
         ? `Het antwoordenbestand "${file}" bestaat niet.`
         : `Het antwoordenbestand "${file}" kan niet worden gelezen (${code ?? "onbekende fout"}).`,
-      { hint: "Controleer het pad, of start zonder --answers om de vragen te beantwoorden." },
+      { hint: "Controleer het pad, of start zonder --antwoorden om de vragen te beantwoorden." },
     );
   }
   return { data: parseAnswersText(text, file), file, baseDir: dirname(resolve(file)) };

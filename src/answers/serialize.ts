@@ -36,7 +36,7 @@ function fill(doc: Document, map: YAMLMap, schema: Schema, values: Record<string
 
 /**
  * Writes answers as a readable YAML answers file: keys in asking order, each with its label as a
- * comment, dates as dd-mm-jjjj. `idokit training --answers` reads it back unchanged.
+ * comment, dates as dd-mm-jjjj. `idokit training --antwoorden` reads it back unchanged.
  */
 export function serializeAnswers(schema: Schema, answers: unknown, header: string): string {
   const doc = new Document({});

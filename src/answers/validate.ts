@@ -241,6 +241,9 @@ export function validateAnswers<S extends Schema>(
       setPath(draft, question.key, undefined);
     } else {
       setPath(draft, question.key, converted.value);
+      const warning = question.warn?.(converted.value as never, draft, ctx);
+      if (warning !== undefined)
+        warnings.push({ where: question.key, message: `${question.label}: ${warning}` });
       if (
         question.kind === "date" &&
         ctx.mode === "file" &&

@@ -13,6 +13,8 @@ export interface JobSetup {
   kind: PackKindId;
   casussenDirs: string[];
   templatesDir?: string | undefined;
+  /** The house style file, if one was given. */
+  huisstijl?: string | undefined;
   today: string;
   seed: number;
   /** ISO time stamped into every pack of the batch. */
@@ -61,6 +63,7 @@ export async function createJobMaker(
     vocabulary,
     casussenDirs: setup.casussenDirs,
     templatesDir: setup.templatesDir,
+    huisstijl: setup.huisstijl,
   });
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();

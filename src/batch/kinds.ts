@@ -21,6 +21,7 @@ export interface ResourceOptions {
   vocabulary: Vocabulary;
   casussenDirs: readonly string[];
   templatesDir?: string | undefined;
+  huisstijl?: string | undefined;
 }
 
 export interface MakeOptions {

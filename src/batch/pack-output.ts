@@ -1,14 +1,7 @@
 import { randomBytes } from "node:crypto";
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { restoreOrRemoveLeftovers } from "../pack/write.js";
 import { unzipSync } from "fflate";
 import type { Manifest } from "../pack/manifest.js";
 import { MANIFEST_FILE } from "../pack/files.js";
@@ -64,32 +57,40 @@ function readZipPackHash(target: string): string | undefined {
   return complete ? manifest.antwoordenHash : undefined;
 }
 
-// `.idokit-tmp-NAME-PID-HEX` (writePack and writeFileAtomic) and `.idokit-old-NAME-PID-HEX`.
-const LEFTOVER = /^\.idokit-(?:tmp|old)-.*-(\d+)-[0-9a-f]{8}$/;
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/**
+ * Removes half-written packs left in `dir` by a run that was killed (SIGKILL, power loss), and
+ * puts back a pack that was being replaced. Returns the names of what was cleaned up.
+ */
+export function removeLeftovers(dir: string): string[] {
+  const { removed, restored } = restoreOrRemoveLeftovers(dir);
+  return [...removed, ...restored];
 }
 
 /**
- * Removes half-written packs left in `dir` by a run that was killed (SIGKILL, power loss): the
- * temporary folders and files whose writing process no longer runs. Returns their names.
+ * Why the file at `target` may not be replaced by a pack zip, or nothing when it is one: a zip
+ * made by idokit (its manifest.json says so) with nothing else in it.
  */
-export function removeLeftovers(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const removed: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const match = LEFTOVER.exec(name);
-    if (!match || isRunning(Number(match[1]))) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
-    removed.push(name);
+export function zipPackProblem(target: string, flag: string): string | undefined {
+  const refuse = `"${basename(target)}" bestaat al en is geen zip-bestand van idokit; ${flag} vervangt alleen een eerder pakket. Er is niets overschreven.`;
+  try {
+    if (!statSync(target).isFile()) return refuse;
+    const names: string[] = [];
+    const entries = unzipSync(readFileSync(target), {
+      filter: (file) => {
+        names.push(file.name);
+        return file.name === MANIFEST_FILE;
+      },
+    });
+    const data = entries[MANIFEST_FILE];
+    if (!data) return refuse;
+    const manifest = JSON.parse(new TextDecoder().decode(data)) as Partial<Manifest>;
+    if (typeof manifest.idokit !== "string" || !Array.isArray(manifest.bestanden)) return refuse;
+    const listed = new Set([MANIFEST_FILE, ...manifest.bestanden.map((file) => file.naam)]);
+    const extra = names.filter((name) => !listed.has(name) && !name.endsWith("/"));
+    return extra.length > 0
+      ? `"${basename(target)}" is een zip van idokit, maar er is iets aan toegevoegd (${extra.slice(0, 3).join(", ")}). Er is niets overschreven.`
+      : undefined;
+  } catch {
+    return refuse;
   }
-  return removed;
 }

@@ -15,7 +15,7 @@ export type RowStatus =
   | "leeg"
   /** `--strikt` and another row has problems: nothing was made. */
   | "niet gemaakt"
-  /** `--dry-run`: would be made. */
+  /** `--proefdraai`: would be made. */
   | "te maken";
 
 export interface RowReport {

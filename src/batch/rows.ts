@@ -83,7 +83,7 @@ function repairCell(spec: ColumnSpec, value: string, row: number, warnings: stri
 }
 
 /**
- * Lays a row's answers over the values common to all rows (`--answers`): a non-empty cell wins;
+ * Lays a row's answers over the values common to all rows (`--antwoorden`): a non-empty cell wins;
  * a list given in the row replaces the common list as a whole.
  */
 export function mergeAnswers(
@@ -106,7 +106,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
- * Checks the common values (`--answers`) on their own, before any row: unknown keys and values
+ * Checks the common values (`--antwoorden`) on their own, before any row: unknown keys and values
  * that cannot be right whatever a row says. Every problem is located by file and key.
  */
 export function checkDefaults(
@@ -186,7 +186,7 @@ export function checkRow(options: {
         where: `Rij ${row.number}, kolom "${columnOf(question)}"`,
         message: inSheet
           ? `is leeg; vul dit in.${example}`
-          : `ontbreekt: de kolom staat niet in het blad. Voeg de kolom toe, of geef één waarde voor alle rijen met --answers.${example}`,
+          : `ontbreekt: de kolom staat niet in het blad. Voeg de kolom toe, of geef één waarde voor alle rijen met --antwoorden.${example}`,
       };
     }),
   ];

@@ -186,7 +186,7 @@ function introOf(kind: PackKind, columns: readonly TemplateColumn[]): string[] {
       return `${list.label}: elke ${itemPrefix(list).toLowerCase()} krijgt ${fields.length} kolommen (${fields.map((f) => `"${itemHeader(list, 1, f)}"`).join(", ")}). Er zijn kolommen voor ${ITEM_COLUMNS}; meer nodig? Voeg kolommen toe met het volgende nummer, zoals "${itemHeader(list, ITEM_COLUMNS + 1, fields[0] ?? "")}" (tot en met ${list.max ?? ITEM_COLUMNS}). Vul per ingevulde ${itemPrefix(list).toLowerCase()} alle kolommen in.`;
     }),
     "Keuzekolommen hebben een keuzelijst. Bij kolommen met meer keuzes (gescheiden door ;) staan de mogelijke waarden hieronder.",
-    "Lege cel in een kolom met een standaard: idokit vult de standaard in. Waarden die voor alle bibliotheken gelden, kun je ook één keer in een antwoordenbestand zetten: idokit batch bibliotheken.xlsx --answers gemeenschappelijk.yaml (een cel in de rij gaat voor).",
+    "Lege cel in een kolom met een standaard: idokit vult de standaard in. Waarden die voor alle bibliotheken gelden, kun je ook één keer in een antwoordenbestand zetten: idokit batch bibliotheken.xlsx --antwoorden gemeenschappelijk.yaml (een cel in de rij gaat voor).",
     "Maak de pakketten met: idokit batch bibliotheken.xlsx. Daarna staat in de uitvoermap rapport.csv met per rij wat er gemaakt is en wat er eventueel verbeterd moet worden.",
   ];
 }

@@ -111,10 +111,24 @@ export function formatCasusText(casus: Casus, vocabulary: Vocabulary): string {
     ["thema", nameOf(vocabulary.themas, casus.thema)],
     ["moeilijkheid", DIFFICULTY_LABELS[casus.moeilijkheid]],
     ["klant", casus.klant],
+    ...(casus.geslacht === undefined && casus.leeftijd === undefined
+      ? []
+      : ([["rol", castingText(casus)]] as [string, string][])),
     ["profiel", names(vocabulary.profielen, casus.profiel)],
     ["vaardigheden", names(vocabulary.vaardigheden, casus.vaardigheden)],
     ["partners", names(vocabulary.instanties, casus.partners)],
-    ["lokale partners", names(vocabulary.lokalePartnerSoorten, casus.lokalePartners)],
+    [
+      "lokale partners",
+      casus.lokalePartners.length === 0
+        ? "–"
+        : casus.lokalePartners
+            .map((id) => {
+              const help = casus.lokaleHulp[id];
+              const name = nameOf(vocabulary.lokalePartnerSoorten, id);
+              return help === undefined ? name : `${name} (voor ${help})`;
+            })
+            .join("; "),
+    ],
     ["bestand", `${casus.source}${casus.builtIn ? " (ingebouwd)" : " (eigen casus)"}`],
   ];
   const labelWidth = Math.max(...facts.map(([label]) => label.length));
@@ -140,7 +154,15 @@ export function formatCasusText(casus: Casus, vocabulary: Vocabulary): string {
     section("Goede aanpak", casus.aanpak),
     section("Doorverwijzing", casus.doorverwijzing),
     section("Privacy", casus.privacy),
+    ...(casus.kijkopdracht === undefined ? [] : [section("Kijkopdracht", casus.kijkopdracht)]),
   ].join("\n\n");
+}
+
+/** "man, 67 jaar", "vrouw", "man of vrouw, 40 jaar": who the actor plays. */
+function castingText(casus: Casus): string {
+  const gender = casus.geslacht === "onbepaald" ? "man of vrouw" : casus.geslacht;
+  const age = casus.leeftijd === undefined ? undefined : `${casus.leeftijd} jaar`;
+  return [gender, age].filter((part) => part !== undefined).join(", ");
 }
 
 function searchText(casus: Casus): string {
@@ -160,6 +182,8 @@ function searchText(casus: Casus): string {
       casus.aanpak,
       casus.doorverwijzing,
       casus.privacy,
+      casus.kijkopdracht ?? "",
+      ...Object.values(casus.lokaleHulp),
     ].join("\n"),
   );
 }

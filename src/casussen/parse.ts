@@ -4,7 +4,7 @@ import { cleanLine, stripControl } from "../answers/values.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
 import { didYouMean, foldText, joinDutch } from "../domain/suggest.js";
-import type { Casus, Moeilijkheid } from "./types.js";
+import { GESLACHTEN, type Casus, type Geslacht, type Moeilijkheid } from "./types.js";
 
 /** Result of parsing one casus file: the casus when it is valid, and every problem found. */
 export interface ParsedCasus {
@@ -25,6 +25,21 @@ export const FRONT_MATTER_FIELDS = [
   "moeilijkheid",
   "profiel",
   "klant",
+  "geslacht",
+  "leeftijd",
+  "lokaleHulp",
+] as const;
+
+/** The front-matter fields every casus must have; the others are optional. */
+const REQUIRED_FIELDS = [
+  "id",
+  "titel",
+  "thema",
+  "partners",
+  "vaardigheden",
+  "moeilijkheid",
+  "profiel",
+  "klant",
 ] as const;
 
 type SectionKey =
@@ -35,11 +50,12 @@ type SectionKey =
   | "acteur"
   | "aanpak"
   | "doorverwijzing"
-  | "privacy";
+  | "privacy"
+  | "kijkopdracht";
 type ActorKey = "intensiteit" | "belonen" | "escaleren";
 
-/** The fixed `##` sections, in README order. */
-export const SECTIONS: readonly { key: SectionKey; heading: string }[] = [
+/** The fixed `##` sections, in README order; an optional one may be left out. */
+export const SECTIONS: readonly { key: SectionKey; heading: string; optional?: boolean }[] = [
   { key: "situatie", heading: "Situatie" },
   { key: "openingszin", heading: "Wat de klant zegt" },
   { key: "echteVraag", heading: "De echte vraag" },
@@ -48,6 +64,7 @@ export const SECTIONS: readonly { key: SectionKey; heading: string }[] = [
   { key: "aanpak", heading: "Goede aanpak" },
   { key: "doorverwijzing", heading: "Doorverwijzing" },
   { key: "privacy", heading: "Privacy" },
+  { key: "kijkopdracht", heading: "Kijkopdracht", optional: true },
 ];
 
 /** The `###` subsections of "Instructie voor de acteur". */
@@ -156,6 +173,9 @@ type FrontMatter = Pick<
   | "moeilijkheid"
   | "profiel"
   | "klant"
+  | "geslacht"
+  | "leeftijd"
+  | "lokaleHulp"
 >;
 
 interface FrontMatterResult {
@@ -195,7 +215,7 @@ function readFrontMatter(yaml: string, firstLine: number, vocabulary: Vocabulary
       problems: [
         {
           where: "voorwerk",
-          message: `het voorwerk moet velden bevatten, zoals "id: mijn-casus" en "titel: …". Verplichte velden: ${FRONT_MATTER_FIELDS.join(", ")}.`,
+          message: `het voorwerk moet velden bevatten, zoals "id: mijn-casus" en "titel: …". Verplichte velden: ${REQUIRED_FIELDS.join(", ")}.`,
         },
       ],
     };
@@ -216,7 +236,10 @@ function readFrontMatter(yaml: string, firstLine: number, vocabulary: Vocabulary
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "voorwerk");
-      problems.push({ where: fieldWhere(field), message: issue.message });
+      // A phrase of lokaleHulp is named with its kind: veld "lokaleHulp.taalhuis".
+      const where =
+        field === "lokaleHulp" && issue.path.length > 1 ? `${field}.${String(issue.path[1])}` : field;
+      problems.push({ where: fieldWhere(where), message: issue.message });
     }
   }
   const id = typeof record.id === "string" ? record.id.trim() : undefined;
@@ -235,7 +258,50 @@ function readFrontMatter(yaml: string, firstLine: number, vocabulary: Vocabulary
       seen.add(value);
     }
   }
+  problems.push(...checkLokaleHulp(data, vocabulary), ...checkKlant(data));
   return problems.length > 0 ? { problems, id: data.id } : { data, problems, id: data.id };
+}
+
+/** Every kind in lokaleHulp is a known kind that the casus also lists in lokalePartners. */
+function checkLokaleHulp(data: FrontMatter, vocabulary: Vocabulary): Problem[] {
+  const kinds = vocabulary.lokalePartnerSoorten.map((entry) => entry.id);
+  const problems: Problem[] = [];
+  for (const kind of Object.keys(data.lokaleHulp)) {
+    const where = fieldWhere(`lokaleHulp.${kind}`);
+    if (!kinds.includes(kind))
+      problems.push({
+        where,
+        message: `"${kind}" is geen bekende soort lokale partner.${didYouMean(kind, kinds)} Kies uit: ${kinds.join(", ")}.`,
+      });
+    else if (!data.lokalePartners.includes(kind))
+      problems.push({
+        where,
+        message: `"${kind}" staat niet in lokalePartners. Zet het ook in lokalePartners, of haal het hier weg.`,
+      });
+  }
+  return problems;
+}
+
+const WOMAN_WORDS = /^(vrouw|moeder|dochter|weduwe|mevrouw|zus|oma|meisje|studente)\b/i;
+const MAN_WORDS = /^(man|vader|zoon|weduwnaar|meneer|broer|opa|jongen|jongeman|student)\b/i;
+
+/** `geslacht` and `leeftijd` agree with the `klant` line when that line says them too. */
+function checkKlant(data: FrontMatter): Problem[] {
+  const problems: Problem[] = [];
+  const klant = data.klant.trim();
+  const said = WOMAN_WORDS.test(klant) ? "vrouw" : MAN_WORDS.test(klant) ? "man" : undefined;
+  if (data.geslacht !== undefined && data.geslacht !== "onbepaald" && said !== undefined && said !== data.geslacht)
+    problems.push({
+      where: fieldWhere("geslacht"),
+      message: `is "${data.geslacht}", maar het veld klant begint met "${klant.split(/[\s,]/)[0] ?? ""}". Maak de twee gelijk.`,
+    });
+  const age = /\b(\d{1,3})\b/.exec(klant)?.[1];
+  if (data.leeftijd !== undefined && age !== undefined && Number(age) !== data.leeftijd)
+    problems.push({
+      where: fieldWhere("leeftijd"),
+      message: `is ${data.leeftijd}, maar in het veld klant staat ${age}. Maak de twee gelijk.`,
+    });
+  return problems;
 }
 
 const describe = (input: unknown): string =>
@@ -300,6 +366,53 @@ function line(max: number, example: string) {
 }
 
 const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { rustig: 1, gemiddeld: 2, pittig: 3 };
+
+/**
+ * Words that start a sentence rather than continue one: "De aangifte…", "Hulp bij…". Only these
+ * count, so a phrase may start with a name or a language ("Nederlands oefenen", "DigiD Machtigen").
+ */
+const SENTENCE_STARTS = new Set(
+  (
+    "de het een haar zijn hun mijn uw jouw dit deze die dat alle veel meer hulp advies informatie " +
+    "overzicht steun contact begeleiding ondersteuning vragen uitleg een zijn zij hij ze"
+  ).split(" "),
+);
+
+function startsSentence(text: string): boolean {
+  const first = /^\S+/.exec(text)?.[0] ?? "";
+  return /^[A-ZÀ-Þ]/.test(first) && SENTENCE_STARTS.has(first.toLowerCase().replace(/[,.;:]$/, ""));
+}
+
+const AGE_MIN = 12;
+const AGE_MAX = 110;
+const HELP_MAX = 120;
+
+/**
+ * A phrase of `lokaleHulp`: one line that continues a sentence after "voor" ("Bij jullie IDO:
+ * Taalhuis Zuiderhaven, voor <phrase>."), so it starts lower-case and has no full stop.
+ */
+function helpPhrase() {
+  const example = "de aangifte voor haar overleden man";
+  return z
+    .string({ error: `moet tekst zijn, bijvoorbeeld: ${example}` })
+    .transform((text) => cleanLine(text).replace(/[.;,:]+$/, "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `is leeg. Schrijf wat deze klant bij deze partner zoekt, bijvoorbeeld: ${example}` })
+        .max(HELP_MAX, {
+          error: (issue) =>
+            `is te lang (${String(issue.input).length} tekens; maximaal ${HELP_MAX}). Kort het in.`,
+        })
+        .refine((text) => !/^voor\s/i.test(text), {
+          error: `begint met "voor". Laat dat woord weg: idokit zet het er zelf voor ("… voor ${example}").`,
+        })
+        .refine((text) => !startsSentence(text), {
+          error: (issue) =>
+            `begint met een hoofdletter ("${String(issue.input).split(" ")[0] ?? ""}"), maar de tekst loopt door in een zin na "voor". Begin met een kleine letter, bijvoorbeeld: ${example}`,
+        }),
+    );
+}
 
 // Building the schema costs more than using it; the loader parses ~45 files with one vocabulary.
 const schemaCache = new WeakMap<Vocabulary, ReturnType<typeof buildFrontMatterSchema>>();
@@ -374,6 +487,36 @@ function buildFrontMatterSchema(vocabulary: Vocabulary) {
       unknown: "bekend klantprofiel",
     }),
     klant: line(KLANT_MAX, "klant: Man, 67, woont alleen"),
+    geslacht: z
+      .preprocess(
+        (input) => (typeof input === "string" ? input.trim().toLowerCase() : input),
+        z.enum(GESLACHTEN as [Geslacht, ...Geslacht[]], {
+          error: (issue) =>
+            `moet vrouw, man of onbepaald zijn (nu ${describe(issue.input)}). Kies onbepaald als de acteur de klant als man en als vrouw kan spelen.`,
+        }),
+      )
+      .optional(),
+    leeftijd: z
+      .preprocess(
+        (input) => (typeof input === "string" && /^\s*\d+\s*$/.test(input) ? Number(input) : input),
+        z
+          .number({ error: (issue) => `moet een leeftijd in jaren zijn, bijvoorbeeld 67 (nu ${describe(issue.input)}).` })
+          .int({ error: (issue) => `moet een heel getal zijn, bijvoorbeeld 67 (nu ${describe(issue.input)}).` })
+          .min(AGE_MIN, { error: (issue) => `moet tussen ${AGE_MIN} en ${AGE_MAX} liggen (nu ${describe(issue.input)}).` })
+          .max(AGE_MAX, { error: (issue) => `moet tussen ${AGE_MIN} en ${AGE_MAX} liggen (nu ${describe(issue.input)}).` }),
+      )
+      .optional(),
+    lokaleHulp: z
+      .preprocess(
+        (input) => (input === null ? {} : input),
+        z.record(z.string(), helpPhrase(), {
+          error: (issue) =>
+            issue.input === undefined
+              ? "ontbreekt."
+              : `moet per soort lokale partner een korte tekst geven, bijvoorbeeld:\n  lokaleHulp:\n    belastinghulp: de aangifte voor haar overleden man`,
+        }),
+      )
+      .default({}),
   });
 }
 
@@ -393,6 +536,7 @@ type SectionValues = Pick<
   | "aanpak"
   | "doorverwijzing"
   | "privacy"
+  | "kijkopdracht"
 >;
 
 /** One line of the body, with its heading when it is an ATX heading outside fenced code. */
@@ -497,7 +641,8 @@ function readSections(body: string): { values?: SectionValues; problems: Problem
   for (const section of SECTIONS) {
     const block = found.get(section.key);
     if (block === undefined) {
-      problems.push({ where: "", message: missingMessage(`## ${section.heading}`, 2, allHeadings) });
+      if (section.optional !== true)
+        problems.push({ where: "", message: missingMessage(`## ${section.heading}`, 2, allHeadings) });
       continue;
     }
     const markdown = markdownOf(section.key === "acteur" ? splitAt(block.lines, 3).before : block.lines);
@@ -531,6 +676,7 @@ function readSections(body: string): { values?: SectionValues; problems: Problem
       aanpak: text.aanpak ?? "",
       doorverwijzing: text.doorverwijzing ?? "",
       privacy: text.privacy ?? "",
+      ...(text.kijkopdracht === undefined ? {} : { kijkopdracht: text.kijkopdracht }),
     },
   };
 }

@@ -1,6 +1,12 @@
 /** Difficulty of a casus: 1 rustig (beginners), 2 gemiddeld, 3 pittig. */
 export type Moeilijkheid = 1 | 2 | 3;
 
+/** Gender of the customer as the actor plays it; "onbepaald" when either works. */
+export type Geslacht = "vrouw" | "man" | "onbepaald";
+
+/** The values `geslacht` takes, in the order the README lists them. */
+export const GESLACHTEN: readonly Geslacht[] = ["vrouw", "man", "onbepaald"];
+
 /**
  * One validated casus from the library. Ids refer to `data/vocabulaire.yaml`; the section fields
  * hold Markdown exactly as written (trimmed), ready for the templates.
@@ -21,6 +27,16 @@ export interface Casus {
   profiel: string[];
   /** One line describing the customer. */
   klant: string;
+  /** Gender of the customer, for casting; absent in own casussen that do not give it. */
+  geslacht?: Geslacht;
+  /** Age of the customer in years, for casting; absent in own casussen that do not give it. */
+  leeftijd?: number;
+  /**
+   * Per kind of local partner (an id of `lokalePartners`): what THIS customer needs from that
+   * kind of partner, as a lower-case phrase that follows "voor" in a sentence
+   * ("de aangifte voor haar overleden man"). Empty when the casus gives none.
+   */
+  lokaleHulp: Record<string, string>;
   /** The opening line as plain text, without quote marks or Markdown. */
   openingszin: string;
   situatie: string;
@@ -35,6 +51,11 @@ export interface Casus {
   aanpak: string;
   doorverwijzing: string;
   privacy: string;
+  /**
+   * 1–3 short observation questions for the participants who watch, following the skill this
+   * casus trains (Markdown). Absent in own casussen without a `## Kijkopdracht` section.
+   */
+  kijkopdracht?: string;
   /** File the casus came from, as shown in messages. */
   source: string;
   /** True for the library shipped with idokit, false for a user's own folder. */

@@ -1,7 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { BatchOptions, BatchResult, BatchTemplateResult } from "../commands/batch.js";
 import type { PackKindId } from "../batch/kinds.js";
-import { casussenOption, seedOption } from "./options.js";
+import {
+  addFlag,
+  addSeedFlag,
+  casussenOption,
+  flagBoolean,
+  flagValue,
+  selectionFlags,
+} from "./options.js";
 import type { Output } from "./output.js";
 
 // Only commander loads with the program; everything else is imported when `batch` runs.
@@ -17,21 +24,16 @@ const LISTED_PROBLEMS = 25;
 
 interface BatchFlags {
   pakket: PackKindId;
-  out?: string;
   blad?: string;
-  answers?: string;
   strikt?: boolean;
   zip?: boolean;
   hervat?: boolean;
-  force?: boolean;
-  dryRun?: boolean;
   json?: boolean;
-  casussen: string[];
-  templates?: string;
-  seed: number;
   werkers?: number;
   debug?: boolean;
   csv?: boolean;
+  /** The flags of the scheme in `options.ts`, under either name. */
+  [flag: string]: unknown;
 }
 
 /**
@@ -49,28 +51,33 @@ export function batchCommand(): Command {
       new Option("--pakket <soort>", "welk pakket per rij")
         .choices(["training", "bijeenkomst"])
         .default("training"),
-    )
-    .option(
-      "-o, --out <map>",
-      "map voor de pakketten en rapport.csv (standaard <bestandsnaam>-pakketten)",
-    )
-    .option("--blad <naam>", "het blad van een .xlsx-bestand (standaard het eerste)")
-    .option(
-      "-a, --answers <bestand>",
+    );
+  addFlag(command, "map", {
+    description: "map voor de pakketten en rapport.csv (standaard <bestandsnaam>-pakketten)",
+  });
+  command.option("--blad <naam>", "het blad van een .xlsx-bestand (standaard het eerste)");
+  addFlag(command, "antwoorden", {
+    description:
       "YAML-bestand met antwoorden die voor alle rijen gelden; een ingevulde cel gaat voor",
-    )
+  });
+  command
     .option("--strikt", "maak niets als er ook maar één rij fouten heeft")
     .option("--zip", "maak per pakket een zip-bestand in plaats van een map")
     .option(
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
-    )
-    .option("-f, --force", "vervang pakketten die al bestaan")
-    .option("-n, --dry-run", "controleer alle rijen en toon de mapnamen, maar maak niets")
+    );
+  addFlag(command, "vervang", { description: "vervang pakketten van idokit die al bestaan" });
+  addFlag(command, "proefdraai", {
+    description: "controleer alle rijen en toon de mapnamen, maar maak niets",
+  });
+  command
     .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
-    .addOption(casussenOption())
-    .option("--templates <map>", "eigen sjablonen uit deze map")
-    .addOption(seedOption())
+    .addOption(casussenOption());
+  addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
+  addSeedFlag(command);
+  command
     .addOption(
       new Option(
         "--werkers <aantal>",
@@ -88,8 +95,8 @@ waarde in de samenvatting en in rapport.csv in de uitvoermap. Rijen zonder foute
 Voorbeelden:
   idokit batch sjabloon bibliotheken.xlsx         leeg spreadsheet met uitleg en keuzelijsten
   idokit batch bibliotheken.xlsx                  een pakket per rij, in bibliotheken-pakketten/
-  idokit batch bibliotheken.csv --out pakketten --answers gemeenschappelijk.yaml
-  idokit batch bibliotheken.xlsx --dry-run        alleen controleren
+  idokit batch bibliotheken.csv --map pakketten --antwoorden gemeenschappelijk.yaml
+  idokit batch bibliotheken.xlsx --proefdraai     alleen controleren
   idokit batch bibliotheken.xlsx --hervat         een afgebroken batch afmaken
 
 Afsluitcode: 0 als elke rij een pakket heeft, 1 als een rij fouten heeft, 2 bij een verkeerd
@@ -106,17 +113,17 @@ gebruikte optie.`,
         const options: BatchOptions = {
           file,
           pakket: flags.pakket,
-          out: flags.out,
+          out: flagValue(flags, "map"),
           blad: flags.blad,
-          answers: flags.answers,
+          answers: flagValue(flags, "antwoorden"),
           strikt: Boolean(flags.strikt),
           zip: Boolean(flags.zip),
           hervat: Boolean(flags.hervat),
-          force: Boolean(flags.force),
-          dryRun: Boolean(flags.dryRun),
-          casussen: flags.casussen,
-          templates: flags.templates,
-          seed: flags.seed,
+          force: flagBoolean(flags, "vervang"),
+          dryRun: flagBoolean(flags, "proefdraai"),
+          ...selectionFlags(flags),
+          templates: flagValue(flags, "sjablonen"),
+          huisstijl: flagValue(flags, "huisstijl"),
           workers: flags.werkers,
         };
         const display = createProgressDisplay(process.stderr, out.fancy);
@@ -166,7 +173,12 @@ Voorbeelden:
       await runAction({ json: flags.json, debug: flags.debug }, async (context, out) => {
         const { runBatchTemplate } = await import("../commands/batch.js");
         const result = await runBatchTemplate(
-          { file, pakket: flags.pakket, csv: Boolean(flags.csv), force: Boolean(flags.force) },
+          {
+            file,
+            pakket: flags.pakket,
+            csv: Boolean(flags.csv),
+            force: flagBoolean(flags, "vervang"),
+          },
           context,
         );
         if (flags.json) out.json(result);

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { exampleListText } from "../domain/examples.js";
 import type { BijeenkomstResult } from "../commands/bijeenkomst.js";
 import { addPackOptions, packFlags } from "./options.js";
 import type { Output } from "./output.js";
@@ -19,19 +20,23 @@ export function bijeenkomstCommand(): Command {
 Het pakket bevat: handleiding-lokale-bijeenkomst.docx, presentatie-lokale-bijeenkomst.pptx (met
 sprekersnotities), werkafspraken-formulier.docx, werkafspraken.yaml, antwoorden.yaml en
 manifest.json. Vul na de bijeenkomst werkafspraken.yaml aan en maak er het trainingspakket mee:
-idokit training --answers werkafspraken.yaml
+idokit training --antwoorden werkafspraken.yaml
 
-Zonder --answers stelt idokit de vragen in de terminal; de werkafspraken mag je overslaan, die
-spreken jullie in de bijeenkomst af. Met --answers vraagt idokit alleen wat ontbreekt of niet
+Zonder --antwoorden stelt idokit de vragen in de terminal; de werkafspraken mag je overslaan, die
+spreken jullie in de bijeenkomst af. Met --antwoorden vraagt idokit alleen wat ontbreekt of niet
 klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2). Stop je halverwege met Ctrl-C,
 dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml).
 
+Ingebouwde voorbeelden, verzonnen bibliotheken (--voorbeeld NAAM):
+${exampleListText()}
+
 Voorbeelden:
   idokit bijeenkomst
-  idokit bijeenkomst --voorbeeld --out voorbeeld-bijeenkomst
-  idokit bijeenkomst --answers antwoorden.yaml --out bijeenkomst-maart
-  idokit bijeenkomst --answers antwoorden.yaml --bewerk --out bijeenkomst-april
-  idokit bijeenkomst --answers antwoorden.yaml --yes --dry-run`,
+  idokit bijeenkomst --voorbeeld --map voorbeeld-bijeenkomst
+  idokit bijeenkomst --voorbeeld aldervoort --map voorbeeld-bijeenkomst-aldervoort
+  idokit bijeenkomst --antwoorden antwoorden.yaml --map bijeenkomst-maart
+  idokit bijeenkomst --antwoorden antwoorden.yaml --bewerk --map bijeenkomst-april
+  idokit bijeenkomst --antwoorden antwoorden.yaml --standaard --proefdraai`,
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
@@ -71,7 +76,7 @@ export function printBijeenkomstResult(result: BijeenkomstResult, out: Output): 
       `Begin met ${color.bold("handleiding-lokale-bijeenkomst.docx")}: daarin staan de voorbereiding, de agenda en de vragen per onderwerp.`,
     );
     out.info(
-      `Na de bijeenkomst: werk ${color.bold("werkafspraken.yaml")} bij en maak het trainingspakket met ${color.bold("idokit training --answers werkafspraken.yaml")}.`,
+      `Na de bijeenkomst: werk ${color.bold("werkafspraken.yaml")} bij en maak het trainingspakket met ${color.bold("idokit training --antwoorden werkafspraken.yaml")}.`,
     );
   }
 }

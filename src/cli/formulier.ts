@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { casussenOption, seedOption } from "./options.js";
+import { addFlag, addSeedFlag, casussenOption, flagValue, selectionFlags } from "./options.js";
 
 // Only commander loads with this module; the server, the form and `open` are imported when the
 // command runs, so `idokit --help` stays fast.
@@ -30,35 +30,31 @@ async function openOnDesktop(target: string): Promise<void> {
 
 /** `idokit formulier`: declares the options and starts the form. */
 export function formulierCommand(): Command {
-  return new Command("formulier")
+  const command = new Command("formulier")
     .description(
       "Beantwoord de vragen in een formulier in je browser en maak daar het pakket (alles blijft op deze computer).",
     )
     .option(
       "--bijeenkomst",
       "het formulier voor het bijeenkomstpakket (zonder deze optie: het trainingspakket)",
-      false,
-    )
-    .option(
-      "-a, --answers <bestand>",
+    );
+  addFlag(command, "antwoorden", {
+    description:
       "begin met de antwoorden uit dit bestand (antwoorden.yaml, werkafspraken.yaml of een concept)",
-    )
-    .option(
-      "-o, --out <map>",
-      "map voor het pakket (standaard een nieuwe map met bibliotheek, vestiging en datum)",
-    )
+  });
+  addFlag(command, "map");
+  command
     .addOption(
-      new Option("--poort <getal>", "poort op deze computer (standaard een vrije poort)")
-        .argParser(parsePort)
-        .default(0, "een vrije poort"),
+      new Option(
+        "--poort <getal>",
+        "poort op deze computer (standaard: een vrije poort)",
+      ).argParser(parsePort),
     )
-    .option("--geen-browser", "open geen browser; idokit toont alleen de link", false)
-    .addOption(casussenOption())
-    .option(
-      "--templates <map>",
-      "eigen sjablonen uit deze map; ontbrekende sjablonen komen uit idokit zelf",
-    )
-    .addOption(seedOption())
+    .option("--geen-browser", "open geen browser; idokit toont alleen de link")
+    .addOption(casussenOption());
+  addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
+  return addSeedFlag(command)
     .addHelpText(
       "after",
       `
@@ -71,9 +67,9 @@ Stoppen: druk op Ctrl-C. Zonder open formulier stopt idokit na ${IDLE_MINUTES} m
 
 Voorbeelden:
   idokit formulier
-  idokit formulier --answers pakket-maart/antwoorden.yaml
-  idokit formulier --bijeenkomst --out bijeenkomst
-  idokit formulier --answers bijeenkomst/werkafspraken.yaml`,
+  idokit formulier --antwoorden pakket-maart/antwoorden.yaml
+  idokit formulier --bijeenkomst --map bijeenkomst
+  idokit formulier --antwoorden bijeenkomst/werkafspraken.yaml`,
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
@@ -86,12 +82,12 @@ Voorbeelden:
           const run = await startFormulier(
             {
               bijeenkomst: Boolean(flags.bijeenkomst),
-              answers: flags.answers as string | undefined,
-              out: flags.out as string | undefined,
-              poort: flags.poort as number,
-              casussen: flags.casussen as string[],
-              templates: flags.templates as string | undefined,
-              seed: flags.seed as number,
+              answers: flagValue(flags, "antwoorden"),
+              out: flagValue(flags, "map"),
+              poort: (flags.poort as number | undefined) ?? 0,
+              templates: flagValue(flags, "sjablonen"),
+              huisstijl: flagValue(flags, "huisstijl"),
+              ...selectionFlags(flags),
               idleMinutes: IDLE_MINUTES,
             },
             context,

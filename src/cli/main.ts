@@ -18,10 +18,16 @@ Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
   idokit formulier                         beantwoord de vragen in je browser en maak daar het pakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
-  idokit training --answers antwoorden.yaml --out pakket
+  idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
+  idokit training --antwoorden antwoorden.yaml --map pakket
   idokit casussen --vaardigheid grenzen-stellen
+  idokit controleer pakket                 controleer een pakket voordat je het verstuurt
 
-Meer hulp per commando: idokit help training`,
+Meer hulp per commando: idokit help training
+
+De opties hebben Nederlandse namen. De Engelse namen van idokit 0.1 werken ook: --answers
+(--antwoorden), --out (--map), --templates (--sjablonen), --force (--vervang), --dry-run
+(--proefdraai), --yes (--standaard) en --seed (--variant).`,
   );
 
 program.version(await readVersion(), "-V, --version", "toon het versienummer");
@@ -30,6 +36,7 @@ program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
 program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());
+program.addCommand((await import("./controleer.js")).controleerCommand());
 program.addCommand((await import("./formulier.js")).formulierCommand());
 
 async function readVersion(): Promise<string> {
@@ -89,8 +96,12 @@ const DUTCH_HELP = {
   },
 };
 
-/** Dutch error prefix, and exit 2 for everything commander rejects, on every (sub)command. */
+/** Dutch help and errors, and exit 2 for everything commander rejects, on every (sub)command. */
 function configureAll(command: Command): void {
+  // Where commander adds a `help` subcommand by itself (a command with subcommands and no action
+  // of its own), it describes it in English: give it Dutch words.
+  if (new Help().visibleCommands(command).some((sub) => sub.name() === "help"))
+    command.helpCommand("help [commando]", "toon hulp bij een commando");
   command
     .helpOption("-h, --help", "toon deze hulp")
     .configureHelp(DUTCH_HELP)

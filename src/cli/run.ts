@@ -50,7 +50,7 @@ async function saveTypedAnswers(): Promise<string> {
  */
 export async function runAction(
   flags: { json?: boolean; debug?: boolean },
-  action: (context: CommandContext, out: Output) => Promise<void>,
+  action: (context: CommandContext, out: Output) => Promise<void | number>,
   options: { interrupted?: () => string } = {},
 ): Promise<never> {
   const out = createOutput();
@@ -66,11 +66,12 @@ export async function runAction(
   };
   process.once("SIGINT", onSigint);
   try {
-    await action(createContext(out, { json }), out);
+    // An action may return its own exit code (`idokit controleer`: 1 when a file has errors).
+    const code = await action(createContext(out, { json }), out);
     // A Ctrl-C that came in while the action finished wins: it is saving and exits 130.
     if (cancelling) await cancelling;
     out.stopProgress();
-    process.exit(0);
+    process.exit(typeof code === "number" ? code : 0);
   } catch (error) {
     if (cancelling) await cancelling;
     removeUnfinishedPacks();

@@ -1,36 +1,46 @@
 import { Command } from "commander";
-import { addPackOptions, casussenOption, packFlags, seedOption } from "./options.js";
+import { exampleListText } from "../domain/examples.js";
+import {
+  addPackOptions,
+  addSeedFlag,
+  casussenOption,
+  packFlags,
+  selectionFlags,
+} from "./options.js";
 import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
-  return addPackOptions(
+  const command = addPackOptions(
     new Command("training").description(
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
-  )
-    .addOption(casussenOption())
-    .addOption(seedOption())
+  ).addOption(casussenOption());
+  return addSeedFlag(command)
     .addHelpText(
       "after",
       `
 Het pakket bevat: presentatie-vaardigheidstraining.pptx (met sprekersnotities), draaiboek.docx,
 briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, antwoorden.yaml
 en manifest.json. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
-vervangen met --force.
+vervangen met --vervang.
 
-Zonder --answers stelt idokit de vragen in de terminal. Met --answers vraagt idokit alleen wat
+Zonder --antwoorden stelt idokit de vragen in de terminal. Met --antwoorden vraagt idokit alleen wat
 ontbreekt of niet klopt; zonder terminal noemt idokit wat ontbreekt (exitcode 2). Stop je halverwege
 met Ctrl-C, dan bewaart idokit je antwoorden in een conceptbestand (idokit-concept-….yaml) en zegt
 hoe je verdergaat.
 
+Ingebouwde voorbeelden, verzonnen bibliotheken (--voorbeeld NAAM):
+${exampleListText()}
+
 Voorbeelden:
   idokit training
-  idokit training --voorbeeld --out voorbeeldpakket
-  idokit training --answers antwoorden.yaml --out pakket-maart
-  idokit training --answers pakket-maart/antwoorden.yaml --bewerk --out pakket-april
-  idokit training --answers antwoorden.yaml --yes --dry-run`,
+  idokit training --voorbeeld --map voorbeeldpakket
+  idokit training --voorbeeld aldervoort --map voorbeeld-aldervoort
+  idokit training --antwoorden antwoorden.yaml --map pakket-maart
+  idokit training --antwoorden pakket-maart/antwoorden.yaml --bewerk --map pakket-april
+  idokit training --antwoorden antwoorden.yaml --standaard --proefdraai`,
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
@@ -39,11 +49,7 @@ Voorbeelden:
         async (context, out) => {
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
-            {
-              ...packFlags(flags),
-              casussen: flags.casussen as string[],
-              seed: flags.seed as number,
-            },
+            { ...packFlags(flags), ...selectionFlags(flags) },
             context,
             { prompts: terminalPrompts(out) },
           );

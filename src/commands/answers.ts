@@ -18,6 +18,7 @@ import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
 import { toLogo } from "../render/image.js";
 import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";
+import { findExample } from "./examples.js";
 
 /**
  * How every pack command gets its answers: from its built-in example, an answers file, or the
@@ -35,17 +36,21 @@ export interface AnswerSpec<S extends Schema> {
   command: string;
   /** The pack in the summary's "go" choice: "het trainingspakket". */
   packName: string;
-  /** The built-in example answers (raw), with dates moved ahead of `today`. */
-  example(today: string): Record<string, unknown>;
+  /**
+   * The answers (raw) of the built-in example `name` (`true`: the default one), with dates moved
+   * ahead of `today`. Throws a usage error for an unknown name.
+   */
+  example(today: string, name: string | true): Record<string, unknown>;
 }
 
 /** The answer flags every pack command shares. */
 export interface AnswerOptions {
   answers?: string | undefined;
-  voorbeeld: boolean;
+  /** `--voorbeeld [naam]`: false, true (the default example) or the name of an example. */
+  voorbeeld: boolean | string;
   out?: string | undefined;
   dryRun: boolean;
-  /** Take the defaults for everything not given; ask only what has none (`--yes`). */
+  /** Take the defaults for everything not given; ask only what has none (`--standaard`). */
   yes?: boolean;
   /** Ask every question again, with the answers file's values as defaults (`--bewerk`). */
   bewerk?: boolean;
@@ -93,19 +98,21 @@ export function checkAnswerFlags(
   options: AnswerOptions,
   context: CommandContext,
 ): void {
-  if (options.voorbeeld && options.answers)
-    throw new UsageError("Gebruik --voorbeeld óf --answers, niet allebei.");
-  if (options.bewerk && options.voorbeeld)
+  if (options.voorbeeld !== false && options.answers)
+    throw new UsageError("Gebruik --voorbeeld óf --antwoorden, niet allebei.");
+  // An unknown example name is refused before anything is loaded or asked.
+  if (typeof options.voorbeeld === "string") findExample(options.voorbeeld);
+  if (options.bewerk && options.voorbeeld !== false)
     throw new UsageError("--bewerk past een eigen antwoordenbestand aan, niet het voorbeeld.", {
-      hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --answers MAP/antwoorden.yaml --bewerk`,
+      hint: `Bewaar eerst een pakket van het voorbeeld en bewerk dan zijn antwoorden.yaml: ${spec.command} --antwoorden MAP/antwoorden.yaml --bewerk`,
     });
   if (options.bewerk && !options.answers)
     throw new UsageError("--bewerk heeft een antwoordenbestand nodig om aan te passen.", {
-      hint: `Gebruik het samen met --answers BESTAND, bijvoorbeeld: ${spec.command} --answers antwoorden.yaml --bewerk`,
+      hint: `Gebruik het samen met --antwoorden BESTAND, bijvoorbeeld: ${spec.command} --antwoorden antwoorden.yaml --bewerk`,
     });
   if (options.bewerk && options.yes)
     throw new UsageError(
-      "Gebruik --bewerk óf --yes: --bewerk stelt alle vragen opnieuw, --yes zo min mogelijk.",
+      "Gebruik --bewerk óf --standaard: --bewerk stelt alle vragen opnieuw, --standaard zo min mogelijk.",
     );
   if (options.bewerk && !context.interactive)
     throw new UsageError(
@@ -145,7 +152,7 @@ export function writeAnswersDraft(
     const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file);
     const header = [
       `Antwoorden voor ${options.command}, bewaard op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
-      `Ga verder met: ${options.command} --answers ${shellQuote(shown)}`,
+      `Ga verder met: ${options.command} --antwoorden ${shellQuote(shown)}`,
     ].join("\n");
     try {
       writeFileSync(file, serializeAnswers(schema, draft, header), { flag: "wx" });
@@ -156,7 +163,7 @@ export function writeAnswersDraft(
   }
 }
 
-/** The folder for a draft: beside the pack folder when --out has an existing parent, else here. */
+/** The folder for a draft: beside the pack folder when --map has an existing parent, else here. */
 function draftDir(options: AnswerOptions, context: CommandContext): string {
   if (!options.out) return context.cwd;
   const parent = dirname(resolve(context.cwd, options.out));
@@ -191,15 +198,21 @@ export async function collectAnswers<S extends Schema>(
   io: AnswerIO = {},
 ): Promise<CollectedAnswers<AnswersOf<S>>> {
   checkAnswerFlags(spec, options, context);
-  const raw = options.voorbeeld
-    ? { data: spec.example(context.today), file: "het ingebouwde voorbeeld", baseDir: context.cwd }
-    : io.given
-      ? { data: io.given.data, file: io.given.source, baseDir: context.cwd }
-      : options.answers
-        ? readAnswersFile(resolve(context.cwd, options.answers))
-        : { data: {}, file: "", baseDir: context.cwd };
+  const raw =
+    options.voorbeeld !== false
+      ? {
+          data: spec.example(context.today, options.voorbeeld),
+          file: `het ingebouwde voorbeeld ${findExample(options.voorbeeld).naam}`,
+          baseDir: context.cwd,
+        }
+      : io.given
+        ? { data: io.given.data, file: io.given.source, baseDir: context.cwd }
+        : options.answers
+          ? readAnswersFile(resolve(context.cwd, options.answers))
+          : { data: {}, file: "", baseDir: context.cwd };
   // The example is complete by design: never start asking about it.
-  const interactive = context.interactive && !options.voorbeeld && io.prompts !== undefined;
+  const interactive =
+    context.interactive && options.voorbeeld === false && io.prompts !== undefined;
   const baseDir = interactive ? context.cwd : raw.baseDir;
   const saveDraft = (draft: Draft): string =>
     writeAnswersDraft(spec.schema, draft, {
@@ -219,7 +232,7 @@ export async function collectAnswers<S extends Schema>(
     },
     interactive,
     edit: Boolean(options.bewerk),
-    acceptDefaults: Boolean(options.yes) || options.voorbeeld,
+    acceptDefaults: Boolean(options.yes) || options.voorbeeld !== false,
     prompts: io.prompts,
     pickers: io.pickers,
     confirmLabel: options.dryRun
@@ -234,7 +247,7 @@ export async function collectAnswers<S extends Schema>(
     asked > 0
       ? () => {
           const file = saveDraft(answers as unknown as Draft);
-          return { file, resume: `${spec.command} --answers ${shellQuote(file)}` };
+          return { file, resume: `${spec.command} --antwoorden ${shellQuote(file)}` };
         }
       : undefined;
   const logoOf = (path: string): Logo | undefined => {
@@ -281,7 +294,7 @@ export async function keepAnswersOnFailure<S extends Schema, R>(
           command: spec.command,
         });
         context.report.warn(
-          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --answers ${shellQuote(file)}`,
+          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --antwoorden ${shellQuote(file)}`,
         );
       } catch {
         // Nothing more to do: the error that brought us here is reported by the caller.

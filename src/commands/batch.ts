@@ -7,7 +7,12 @@ import { matchHeaders } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
-import { readCompletePackHash, removeLeftovers, writeFileAtomic } from "../batch/pack-output.js";
+import {
+  readCompletePackHash,
+  removeLeftovers,
+  writeFileAtomic,
+  zipPackProblem,
+} from "../batch/pack-output.js";
 import { runBounded, startPackRunner, type PackRunner } from "../batch/pool.js";
 import { readSheetTable } from "../batch/read.js";
 import {
@@ -23,6 +28,7 @@ import { isEmptyRow, type SheetRow } from "../batch/table.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
+import { inspectDestination } from "../pack/existing.js";
 import { writePack } from "../pack/write.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
 import type { CommandContext } from "./context.js";
@@ -50,6 +56,8 @@ export interface BatchOptions {
   dryRun: boolean;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -93,8 +101,8 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const started = Date.now();
   if (options.hervat && options.force)
-    throw new UsageError("Gebruik --hervat óf --force, niet allebei.", {
-      hint: "--hervat maakt alleen wat ontbreekt; --force maakt alles opnieuw.",
+    throw new UsageError("Gebruik --hervat óf --vervang, niet allebei.", {
+      hint: "--hervat maakt alleen wat ontbreekt; --vervang maakt alles opnieuw.",
     });
   const kind = await resolveKind(options.pakket);
   const file = resolve(context.cwd, options.file);
@@ -178,10 +186,12 @@ export async function runBatch(
       context.report.info(
         `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
       );
-    const jobs = planJobs(out, rows, checks, options, dirname(file));
+    const jobs = planJobs(out, rows, checks, options, dirname(file), context.cwd);
 
     // 6. Make the packs in the workers, write each as it arrives, and report.
-    const making = runner ? await makePacks(runner, jobs, options, events) : { ms: 0, made: 0 };
+    const making = runner
+      ? await makePacks(runner, jobs, options, events, context.cwd)
+      : { ms: 0, made: 0 };
     return finish(making, writeReport(out, rows));
   } finally {
     await runner?.close();
@@ -238,7 +248,7 @@ type PlannedJob = PackJob & { row: RowReport; target: string };
 
 /**
  * The packs to make. With `--hervat` a complete pack made from the same answers is skipped; an
- * existing pack without `--hervat` or `--force` stops the batch before anything is written.
+ * existing pack without `--hervat` or `--vervang` stops the batch before anything is written.
  */
 function planJobs(
   out: string,
@@ -246,6 +256,7 @@ function planJobs(
   checks: ReadonlyArray<RowCheck | undefined>,
   options: BatchOptions,
   baseDir: string,
+  cwd: string,
 ): PlannedJob[] {
   const jobs: PlannedJob[] = [];
   const conflicts: string[] = [];
@@ -262,6 +273,15 @@ function planJobs(
         return;
       }
       if (!options.hervat && !options.force) conflicts.push(row.map);
+      else {
+        // --force and --hervat replace an earlier pack only, never what someone else put there.
+        const refused = replaceProblem(target, options, cwd);
+        if (refused) {
+          row.status = "fout";
+          row.problemen.push(`Rij ${row.rij}: ${refused}`);
+          return;
+        }
+      }
     }
     jobs.push({
       id: index,
@@ -277,7 +297,7 @@ function planJobs(
       `${conflicts.length} ${conflicts.length === 1 ? "pakket bestaat" : "pakketten bestaan"} al in ${out}. Er is niets overschreven.`,
       {
         problems: conflicts.slice(0, 10).map((name) => ({ where: name, message: "bestaat al" })),
-        hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --force, of kies een andere map met --out MAP.",
+        hint: "Maak een afgebroken batch af met --hervat (alleen wat ontbreekt of veranderd is), vervang alles met --vervang, of kies een andere map met --map MAP.",
       },
     );
   return jobs;
@@ -292,7 +312,7 @@ async function resolveKind(pakket: PackKindId): Promise<PackKind> {
   return kind;
 }
 
-/** Reads `--answers`: the values common to every row, checked on their own first. */
+/** Reads `--antwoorden`: the values common to every row, checked on their own first. */
 function readDefaults(
   options: BatchOptions,
   context: CommandContext,
@@ -337,6 +357,7 @@ function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext)
     kind: kind.id,
     casussenDirs: options.casussen,
     templatesDir: options.templates,
+    huisstijl: options.huisstijl,
     today: context.today,
     seed: options.seed,
     created: context.now.toISOString(),
@@ -376,7 +397,7 @@ function formatProblem(problem: Problem): string {
 function prepareOutput(out: string): void {
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new InputError(`"${out}" bestaat al en is geen map.`, {
-      hint: "Kies een andere plek met --out MAP.",
+      hint: "Kies een andere plek met --map MAP.",
     });
   mkdirSync(out, { recursive: true });
 }
@@ -406,6 +427,7 @@ async function makePacks(
   jobs: readonly PlannedJob[],
   options: BatchOptions,
   events: BatchEvents,
+  cwd: string,
 ): Promise<{ ms: number; made: number }> {
   if (jobs.length === 0) return { ms: 0, made: 0 };
   const started = Date.now();
@@ -419,7 +441,13 @@ async function makePacks(
     try {
       if (!result.ok) throw result;
       if (options.zip) writeFileAtomic(job.target, result.files[0]!.data);
-      else writePack(job.target, result.files, { force: options.force || options.hervat });
+      else
+        writePack(job.target, result.files, {
+          force: options.force || options.hervat,
+          flag: options.hervat ? "--hervat" : "--vervang",
+          cwd,
+          warn: (message) => job.row.meldingen.push(`Rij ${job.row.rij}: ${message}`),
+        });
       job.row.status = "gemaakt";
     } catch (error) {
       job.row.status = "fout";
@@ -436,7 +464,26 @@ async function makePacks(
   };
 }
 
+/**
+ * Why an existing pack folder or zip of a row may not be replaced (--force, --hervat), or
+ * nothing when it is an earlier idokit pack.
+ */
+function replaceProblem(target: string, options: BatchOptions, cwd: string): string | undefined {
+  const flag = options.hervat ? "--hervat" : "--vervang";
+  if (options.zip) return zipPackProblem(target, flag);
+  try {
+    inspectDestination(target, { force: true, cwd, flag });
+    return undefined;
+  } catch (error) {
+    return failureText(error);
+  }
+}
+
 function failureText(error: unknown): string {
+  if (error instanceof InputError) {
+    const details = error.problems.map((p) => `${p.where}: ${p.message}`);
+    return [error.message, ...details].join(" | ");
+  }
   if (error && typeof error === "object" && "ok" in error) {
     const failed = error as Extract<JobResult, { ok: false }>;
     const details = failed.problems.map((p) => `${p.where}: ${p.message}`);
@@ -524,7 +571,7 @@ export async function runBatchTemplate(
   const file = resolve(context.cwd, extension === "" ? `${options.file}.${formaat}` : options.file);
   if (existsSync(file) && !options.force)
     throw new InputError(`Het bestand "${file}" bestaat al. Er is niets overschreven.`, {
-      hint: "Kies een andere naam, of vervang het met --force.",
+      hint: "Kies een andere naam, of vervang het met --vervang.",
     });
   const { describeTemplate, buildTemplateCsv } = await import("../batch/template.js");
   const vocabulary = loadVocabulary();

@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { parse } from "yaml";
-import { addDays } from "../answers/values.js";
+import { resolve } from "node:path";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
-import { PACKAGE_ROOT } from "../paths.js";
 import type { QuestionContext } from "../questions/define.js";
 import {
   BIJEENKOMST_SECTIONS,
@@ -34,11 +30,13 @@ import {
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
 import { placePack } from "./place.js";
-import { exampleTrainingDate } from "./training.js";
+import { readExampleBijeenkomstAnswers } from "./examples.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
 }
 
 export interface BijeenkomstResult {
@@ -54,41 +52,19 @@ export interface BijeenkomstResult {
   aandachtspunten: string[];
 }
 
-export const EXAMPLE_BIJEENKOMST_FILE = join(PACKAGE_ROOT, "data", "voorbeeld-bijeenkomst.yaml");
-
-/** Weeks between the example meeting and the example training: time to pass the outcome on. */
-const EXAMPLE_WEEKS_BEFORE_TRAINING = 6;
-
-/**
- * Reads the built-in example answers with the dates moved ahead: the training on the same date
- * as in `idokit training --voorbeeld`, the meeting six weeks before it (a Tuesday as well).
- */
-export function readExampleBijeenkomstAnswers(today: string): Record<string, unknown> {
-  const data = parse(readFileSync(EXAMPLE_BIJEENKOMST_FILE, "utf8")) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const training = exampleTrainingDate(today);
-  return {
-    ...data,
-    bijeenkomst: {
-      ...data.bijeenkomst,
-      datum: addDays(training, -7 * EXAMPLE_WEEKS_BEFORE_TRAINING),
-      trainingsdatum: training,
-    },
-  };
-}
+export { readExampleBijeenkomstAnswers } from "./examples.js";
 
 /** Loads the templates and the agenda texts once. */
 export function loadBijeenkomstResources(options: {
   templatesDir?: string | undefined;
+  huisstijl?: string | undefined;
   /** Already loaded (batch workers); loaded here otherwise. */
   vocabulary?: Vocabulary;
 }): {
   resources: BijeenkomstResources;
   notices: string[];
 } {
-  const templates = loadTemplateSet(options.templatesDir);
+  const templates = loadTemplateSet(options.templatesDir, { huisstijl: options.huisstijl });
   let texts;
   try {
     texts = parseAgendaTexts(templates.data.get("bijeenkomst/agenda"), "bijeenkomst/agenda.yaml");
@@ -101,6 +77,7 @@ export function loadBijeenkomstResources(options: {
     resources: {
       vocabulary: options.vocabulary ?? loadVocabulary(),
       engine: templates.engine,
+      huisstijl: templates.huisstijl,
       texts,
       version: VERSION,
     },
@@ -129,11 +106,16 @@ export async function runBijeenkomst(
   checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertWritable(resolve(context.cwd, options.out), {
+      force: options.force,
+      cwd: context.cwd,
+      answersFile: options.answers && resolve(context.cwd, options.answers),
+    });
 
   // 2. What the pack is made from (a broken template fails before any question), then answers.
   const { resources, notices: resourceNotices } = loadBijeenkomstResources({
     templatesDir: options.templates,
+    huisstijl: options.huisstijl,
   });
   const ctx: QuestionContext = {
     today: context.today,
@@ -177,7 +159,15 @@ async function makeBijeenkomst(
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd, extraFiles: [WERKAFSPRAKEN_FILE] }),
+    ...placePack(plan, files, {
+      ...options,
+      cwd: context.cwd,
+      extraFiles: [WERKAFSPRAKEN_FILE],
+      warn: (message) => {
+        notices.push(message);
+        context.report.warn(message);
+      },
+    }),
     agenda: view.agenda.map((row) => ({ start: row.start, eind: row.eind, onderdeel: row.titel })),
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,

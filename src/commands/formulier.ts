@@ -31,6 +31,8 @@ export interface FormulierOptions {
   poort: number;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`), as for the pack commands. */
+  huisstijl?: string | undefined;
   seed: number;
   /** Stop after this many minutes without an open form. */
   idleMinutes: number;
@@ -54,7 +56,7 @@ export function freeFolder(path: string): string {
     if (statSync(candidate).isDirectory() && readdirSync(candidate).length === 0) return candidate;
   }
   throw new InputError(`Er is geen vrije mapnaam naast "${path}" te vinden.`, {
-    hint: "Ruim oude pakketten op, of kies een andere map met --out.",
+    hint: "Ruim oude pakketten op, of kies een andere map met --map.",
   });
 }
 
@@ -75,13 +77,18 @@ export async function startFormulier(
   hooks: { openFolder?: ((path: string) => Promise<void>) | undefined } = {},
 ): Promise<FormulierRun> {
   // 1. Refuse an existing output folder before anyone answers a question.
-  if (options.out) assertWritable(resolve(context.cwd, options.out), false);
+  if (options.out)
+    assertWritable(resolve(context.cwd, options.out), { force: false, cwd: context.cwd });
 
   // 2. What the pack is made from: a broken casus or template folder is reported up front.
   const vocabulary = loadVocabulary();
   let pack: FormPack;
   if (options.bijeenkomst) {
-    const { notices } = loadBijeenkomstResources({ templatesDir: options.templates, vocabulary });
+    const { notices } = loadBijeenkomstResources({
+      templatesDir: options.templates,
+      huisstijl: options.huisstijl,
+      vocabulary,
+    });
     for (const notice of notices) context.report.warn(notice);
     pack = {
       kind: "bijeenkomst",
@@ -95,6 +102,7 @@ export async function startFormulier(
       vocabulary,
       casussenDirs: options.casussen,
       templatesDir: options.templates,
+      huisstijl: options.huisstijl,
     });
     for (const notice of notices) context.report.warn(notice);
     pack = {
@@ -107,7 +115,7 @@ export async function startFormulier(
     };
   }
 
-  // 3. Answers to start from (--answers), with the logo they name read here, not by the browser.
+  // 3. Answers to start from (--antwoorden), with the logo they name read here, not by the browser.
   let start: ConstructorParameters<typeof FormSession>[0]["start"];
   if (options.answers) {
     const raw = readAnswersFile(resolve(context.cwd, options.answers));
@@ -175,6 +183,7 @@ async function makeFromForm(
     voorbeeld: false,
     force: false,
     templates: options.templates,
+    huisstijl: options.huisstijl,
     yes: false,
     bewerk: false,
   };

@@ -5,7 +5,7 @@ import { writePack } from "../pack/write.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
 
 /**
- * The last step of a pack command: where the pack goes (`--out`, or the plan's folder name), and
+ * The last step of a pack command: where the pack goes (`--map`, or the plan's folder name), and
  * either the written files or, on a dry run (`files` undefined), the files it would write.
  */
 export function placePack(
@@ -15,7 +15,11 @@ export function placePack(
     out?: string | undefined;
     force: boolean;
     cwd: string;
+    /** The answers file of this run (`--answers`): it may be the pack's own, edited. */
+    answers?: string | undefined;
     extraFiles?: readonly string[];
+    /** Told when the old pack could not be removed after the new one is in place. */
+    warn?(message: string): void;
   },
 ): { map: string; bestanden: Array<{ naam: string; bytes?: number }> } {
   const map = resolve(options.cwd, options.out ?? plan.folderName);
@@ -28,6 +32,11 @@ export function placePack(
     ];
     return { map, bestanden: names.map((naam) => ({ naam })) };
   }
-  writePack(map, files, { force: options.force });
+  writePack(map, files, {
+    force: options.force,
+    cwd: options.cwd,
+    answersFile: options.answers && resolve(options.cwd, options.answers),
+    warn: options.warn,
+  });
   return { map, bestanden: files.map((f) => ({ naam: f.name, bytes: f.data.byteLength })) };
 }

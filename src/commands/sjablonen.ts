@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
 import { loadTemplates } from "../templates/load.js";
+import { HUISSTIJL_FILE } from "../huisstijl/load.js";
 import type { CommandContext } from "./context.js";
 
 export interface ExportResult {
@@ -13,7 +14,7 @@ export interface ExportResult {
 
 /**
  * `idokit sjablonen exporteer MAP`: copies the built-in templates into a folder of the user's, to
- * edit and use with `--templates MAP`. Refuses a non-empty folder without `force`.
+ * edit and use with `--sjablonen MAP`. Refuses a non-empty folder without `force`.
  */
 export function exportTemplates(
   dir: string,
@@ -25,14 +26,17 @@ export function exportTemplates(
     throw new InputError(
       `De map "${target}" bestaat al en is niet leeg. Er is niets overschreven.`,
       {
-        hint: "Kies een nieuwe map, of gebruik --force om bestaande sjablonen te overschrijven.",
+        hint: "Kies een nieuwe map, of gebruik --vervang om bestaande sjablonen te overschrijven.",
       },
     );
   cpSync(BUILTIN_TEMPLATES_DIR, target, { recursive: true, force: options.force });
   const set = loadTemplates();
   const names = [...set.sources.keys()]
     .map((n) => `${n}.hbs`)
-    .concat([...set.data.keys()].map((n) => `${n}.yaml`));
+    .concat(
+      [...set.data.keys()].map((n) => `${n}.yaml`),
+      HUISSTIJL_FILE,
+    );
   return { ok: true, map: target, bestanden: names.sort() };
 }
 

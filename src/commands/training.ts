@@ -1,14 +1,11 @@
 import { resolve } from "node:path";
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import type { Validation } from "../answers/validate.js";
-import { addDays } from "../answers/values.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { UsageError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
-import { EXAMPLE_TRAINING_FILE } from "../paths.js";
+import { readExampleTrainingAnswers } from "./examples.js";
 import { assertWritable } from "../pack/write.js";
 import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
@@ -32,6 +29,8 @@ export interface TrainingOptions extends AnswerOptions {
   force: boolean;
   casussen: string[];
   templates?: string | undefined;
+  /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
+  huisstijl?: string | undefined;
   seed: number;
 }
 
@@ -46,20 +45,14 @@ export interface TrainingResult {
   waarschuwingen: string[];
 }
 
-/** The first Tuesday at least nine weeks after today (so the whole countdown still lies ahead): a realistic date for the example pack. */
-export function exampleTrainingDate(today: string): string {
-  let date = addDays(today, 63);
-  while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 2) date = addDays(date, 1);
-  return date;
-}
+export { exampleTrainingDate } from "./examples.js";
 
-/** Reads the built-in example answers, with the training date moved to a date ahead. */
-export function readExampleAnswers(today: string): Record<string, unknown> {
-  const data = parse(readFileSync(EXAMPLE_TRAINING_FILE, "utf8")) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  return { ...data, training: { ...data.training, datum: exampleTrainingDate(today) } };
+/** Reads the answers of a built-in example (default: the first), with the training date moved ahead. */
+export function readExampleAnswers(
+  today: string,
+  name?: string | boolean,
+): Record<string, unknown> {
+  return readExampleTrainingAnswers(today, name);
 }
 
 /** How `idokit training` gets its answers: its schema, wizard sections and example. */
@@ -103,7 +96,11 @@ export async function runTraining(
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), options.force);
+    assertWritable(resolve(context.cwd, options.out), {
+      force: options.force,
+      cwd: context.cwd,
+      answersFile: options.answers && resolve(context.cwd, options.answers),
+    });
 
   // The casus library and templates, loaded once: at the wizard's casus question, or to make.
   let loaded: ReturnType<typeof loadTrainingResources> | undefined;
@@ -112,10 +109,11 @@ export async function runTraining(
       vocabulary,
       casussenDirs: options.casussen,
       templatesDir: options.templates,
+      huisstijl: options.huisstijl,
     }));
 
   // In a terminal, a broken casus or template folder is reported before anything is typed.
-  if (context.interactive && !options.voorbeeld) load();
+  if (context.interactive && options.voorbeeld === false) load();
 
   // 2. Answers: from a file, or typed in the wizard, which proposes the casussen to play.
   const picker = createCasusPicker({
@@ -166,7 +164,14 @@ async function makeTraining(
   return {
     ok: true,
     dryRun: options.dryRun,
-    ...placePack(plan, files, { ...options, cwd: context.cwd }),
+    ...placePack(plan, files, {
+      ...options,
+      cwd: context.cwd,
+      warn: (message) => {
+        notices.push(message);
+        context.report.warn(message);
+      },
+    }),
     programma: plan.view.programma.map((row) => ({
       start: row.start,
       eind: row.eind,

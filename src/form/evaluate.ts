@@ -40,6 +40,8 @@ export interface FieldView {
   error?: string;
   /** How the answer reads back (a date written out), or that the default applies. */
   note?: string;
+  /** Not wrong, but worth saying (the schema's `warn`: a colour too light to read). */
+  warning?: string;
 }
 
 export interface Evaluation {
@@ -147,6 +149,10 @@ export function evaluateForm(
       continue;
     }
     setPath(draft, q.key, converted.value);
+    if (converted.value !== undefined) {
+      const warning = q.warn?.(converted.value as never, draft, ctx);
+      if (warning !== undefined) view.warning = warning;
+    }
     if (edited && isBlank(raw) && fallback !== undefined)
       view.note = `Leeg gelaten: idokit neemt het voorstel (${formatAnswer(q, fallback, ctx)}).`;
     else if (q.kind === "date" && typeof converted.value === "string")

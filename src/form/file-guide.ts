@@ -43,7 +43,7 @@ const GUIDE: Readonly<Record<string, FileGuide>> = {
   },
   "werkafspraken.yaml": {
     voor: "Kartrekker",
-    wat: "De werkafspraken als antwoordenbestand: vul aan na de bijeenkomst en open het in idokit formulier, of gebruik het met idokit training --answers.",
+    wat: "De werkafspraken als antwoordenbestand: vul aan na de bijeenkomst en open het in idokit formulier, of gebruik het met idokit training --antwoorden.",
   },
   "antwoorden.yaml": {
     voor: "Iedereen",

@@ -64,7 +64,7 @@ export interface FormSessionOptions {
   pack: FormPack;
   ctx: QuestionContext;
   version: string;
-  /** Answers to start with (`--answers FILE`), already read; the logo as bytes, when it had one. */
+  /** Answers to start with (`--antwoorden BESTAND`), already read; the logo as bytes, when it had one. */
   start?: { data: unknown; source: string; logo?: { name: string; data: Uint8Array } };
   /** Makes and writes the pack with the command's own code; throws an IdokitError on bad input. */
   make(given: { data: Draft; files: ReadonlyMap<string, Uint8Array> }): Promise<MakeOutcome>;
@@ -265,7 +265,7 @@ export class FormSession {
     const pad = (n: number): string => String(n).padStart(2, "0");
     const header = [
       `Antwoorden voor ${spec.command}, bewaard in idokit formulier op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
-      `Open dit bestand in idokit formulier om verder te gaan, of maak het pakket met: ${spec.command} --answers antwoorden.yaml`,
+      `Open dit bestand in idokit formulier om verder te gaan, of maak het pakket met: ${spec.command} --antwoorden antwoorden.yaml`,
     ].join("\n");
     const text = serializeAnswers(
       this.schema,

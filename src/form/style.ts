@@ -86,6 +86,7 @@ fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .optioneel { font-weight: 400; color: var(--zacht); font-size: 1rem; }
 .uitleg { margin: 0 0 0.5rem; color: var(--zacht); }
 .noot { margin: 0.375rem 0 0; color: var(--zacht); font-style: italic; }
+.noot.waarschuwing { font-style: normal; color: var(--letop); font-weight: 700; }
 .fout { margin: 0 0 0.5rem; color: var(--fout); font-weight: 700; }
 .vraag.heeft-fout { border-left: 5px solid var(--fout); padding-left: 0.875rem; }
 input[type="text"], input[type="email"], input[type="tel"], select, textarea {

@@ -5,6 +5,8 @@ import type { QuestionContext } from "../questions/define.js";
 import { bijeenkomstSchema, type BijeenkomstAnswers } from "../questions/bijeenkomst.js";
 import { trainingSchema } from "../questions/training.js";
 import { buildTheme, type Logo } from "../render/theme.js";
+import type { LoadedHuisstijl } from "../huisstijl/load.js";
+import { themeOptionsFor } from "../huisstijl/parse.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
   buildBijeenkomstPlan,
@@ -20,6 +22,7 @@ import type { PackFile } from "./manifest.js";
 export interface BijeenkomstResources {
   vocabulary: Vocabulary;
   engine: TemplateEngine;
+  huisstijl: LoadedHuisstijl;
   texts: AgendaTexts;
   version: string;
 }
@@ -39,7 +42,7 @@ export interface BijeenkomstPack {
 /** The meeting's outcome as a training answers file. */
 export const WERKAFSPRAKEN_FILE = "werkafspraken.yaml";
 
-/** Plans a bijeenkomstpakket without rendering (for --dry-run and for generating). */
+/** Plans a bijeenkomstpakket without rendering (for --proefdraai and for generating). */
 export function planBijeenkomstPack(
   answers: BijeenkomstAnswers,
   resources: BijeenkomstResources,
@@ -77,14 +80,20 @@ export async function makeBijeenkomstPack(
     [
       `Werkafspraken van het IDO van ${bibliotheek.organisatie} (${bibliotheek.vestiging}), uit de lokale IDO-bijeenkomst van ${formatDate(bijeenkomst.datum)}.`,
       "Werk dit bestand na de bijeenkomst bij met wat jullie hebben afgesproken (zie werkafspraken-formulier.docx).",
-      "Vul daarna de vragen over de training zelf aan, met: idokit training --answers werkafspraken.yaml",
+      "Vul daarna de vragen over de training zelf aan, met: idokit training --antwoorden werkafspraken.yaml",
       "(de vragen die nog ontbreken, stelt idokit dan zelf).",
     ].join("\n"),
   );
   const files = await renderPackFiles({
     plan,
     engine: resources.engine,
-    theme: buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo }),
+    theme: buildTheme(
+      themeOptionsFor(
+        resources.huisstijl.settings,
+        { primary: answers.huisstijl.kleur, logo: options.logo },
+        resources.huisstijl.logo,
+      ),
+    ),
     meta: {
       header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
       footer: `${bibliotheek.organisatie} · lokale IDO-bijeenkomst ${formatDate(bijeenkomst.datum)}`,
@@ -95,7 +104,7 @@ export async function makeBijeenkomstPack(
     answersText: serializeAnswers(
       bijeenkomstSchema,
       withPackLogo(answers, options.logo),
-      `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --answers ${ANSWERS_FILE}`,
+      `Antwoorden voor de lokale IDO-bijeenkomst van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit bijeenkomst --antwoorden ${ANSWERS_FILE}`,
     ),
     pakket: "bijeenkomst",
     version: resources.version,

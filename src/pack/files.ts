@@ -44,8 +44,9 @@ export interface PackFilesInput {
 
 /**
  * Makes every file of a pack in memory, the same way for each kind of pack: the planned
- * documents, any extra files, the answers file and finally the manifest over all of them. No I/O;
- * the caller writes the files with `writePack`.
+ * documents, any extra files, the answers file and finally the manifest over all of them. Every
+ * .docx and .pptx is checked first (see src/check); a failing one stops the pack. No I/O; the
+ * caller writes the files with `writePack`.
  */
 export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]> {
   const documents = await renderDocuments(
@@ -55,6 +56,10 @@ export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]
     input.theme,
     input.meta,
   );
+  // The same check as `idokit controleer`: a pack that fails it is never reported as done.
+  // Loaded here, not at the top: this module's names are also read on the `--help` path.
+  const { assertDocumentsValid } = await import("../check/index.js");
+  assertDocumentsValid([...documents, ...(input.extraFiles ?? [])]);
   const files: PackFile[] = [
     ...documents,
     ...(input.extraFiles ?? []),

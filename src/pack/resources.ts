@@ -4,6 +4,7 @@ import { InputError } from "../errors.js";
 import { parseProgrammeTexts } from "../plan/training-plan.js";
 import { createTemplateEngine, type TemplateEngine } from "../templates/engine.js";
 import { loadTemplates } from "../templates/load.js";
+import { loadHuisstijl, type LoadedHuisstijl } from "../huisstijl/load.js";
 import { VERSION } from "../version.js";
 import type { TrainingResources } from "./training.js";
 
@@ -11,22 +12,33 @@ import type { TrainingResources } from "./training.js";
 export interface LoadedTemplates {
   engine: TemplateEngine;
   data: ReadonlyMap<string, unknown>;
+  /** The house style: `--huisstijl FILE`, else `huisstijl.yaml` beside the templates, else idokit's. */
+  huisstijl: LoadedHuisstijl;
   notices: string[];
 }
 
 /**
- * Loads the built-in templates with the user's folder (`--templates DIR`) on top; the notices
- * say which templates were replaced and which files in the folder match no template.
+ * Loads the built-in templates with the user's folder (`--sjablonen DIR`) on top, and the house
+ * style; the notices say which templates were replaced, which files in the folder match no
+ * template, and which colours are hard to read.
  */
-export function loadTemplateSet(templatesDir: string | undefined): LoadedTemplates {
+export function loadTemplateSet(
+  templatesDir: string | undefined,
+  options: { huisstijl?: string | undefined } = {},
+): LoadedTemplates {
   const templates = loadTemplates(templatesDir);
+  const huisstijl = loadHuisstijl({ file: options.huisstijl, templatesDir });
   return {
     engine: createTemplateEngine(templates.sources),
     data: templates.data,
+    huisstijl,
     notices: [
-      ...[...templates.overridden.entries()].map(
-        ([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`,
-      ),
+      ...(huisstijl.builtIn ? [] : [`Huisstijl gebruikt: ${huisstijl.file}`]),
+      ...huisstijl.warnings,
+      // Only what was changed: an exported folder holds every template, most as they were.
+      ...[...templates.overridden.entries()]
+        .filter(([name]) => templates.changed.has(name))
+        .map(([name, file]) => `Eigen sjabloon gebruikt voor ${name}: ${file}`),
       ...templates.unused.map(
         (file) =>
           `${file} hoort bij geen enkel sjabloon en wordt niet gebruikt. Controleer de bestandsnaam.`,
@@ -40,12 +52,13 @@ export function loadTrainingResources(options: {
   vocabulary: Vocabulary;
   casussenDirs?: readonly string[];
   templatesDir?: string | undefined;
+  huisstijl?: string | undefined;
 }): { resources: TrainingResources; notices: string[] } {
   const library = loadCasusLibrary({
     vocabulary: options.vocabulary,
     extraDirs: options.casussenDirs ?? [],
   });
-  const templates = loadTemplateSet(options.templatesDir);
+  const templates = loadTemplateSet(options.templatesDir, { huisstijl: options.huisstijl });
   let programme;
   try {
     programme = parseProgrammeTexts(
@@ -62,6 +75,7 @@ export function loadTrainingResources(options: {
       vocabulary: options.vocabulary,
       casussen: library.casussen,
       engine: templates.engine,
+      huisstijl: templates.huisstijl,
       programme,
       version: VERSION,
     },

@@ -7,6 +7,8 @@ import { InputError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { buildTheme, type Logo } from "../render/theme.js";
+import type { LoadedHuisstijl } from "../huisstijl/load.js";
+import { themeOptionsFor } from "../huisstijl/parse.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
   buildTrainingPlan,
@@ -22,6 +24,7 @@ export interface TrainingResources {
   vocabulary: Vocabulary;
   casussen: readonly Casus[];
   engine: TemplateEngine;
+  huisstijl: LoadedHuisstijl;
   programme: ProgrammeTexts;
   version: string;
 }
@@ -73,7 +76,7 @@ export function selectForTraining(
   return selection;
 }
 
-/** Plans a trainingspakket without rendering (for --dry-run and for generating). */
+/** Plans a trainingspakket without rendering (for --proefdraai and for generating). */
 export function planTrainingPack(
   answers: TrainingAnswers,
   resources: TrainingResources,
@@ -106,7 +109,13 @@ export async function makeTrainingPack(
   options: TrainingPackOptions,
 ): Promise<TrainingPack> {
   const { plan, selection } = planTrainingPack(answers, resources, options);
-  const theme = buildTheme({ primary: answers.huisstijl.kleur, logo: options.logo });
+  const theme = buildTheme(
+    themeOptionsFor(
+      resources.huisstijl.settings,
+      { primary: answers.huisstijl.kleur, logo: options.logo },
+      resources.huisstijl.logo,
+    ),
+  );
   const { bibliotheek, training } = answers;
   const files = await renderPackFiles({
     plan,
@@ -121,7 +130,7 @@ export async function makeTrainingPack(
     answersText: serializeAnswers(
       trainingSchema,
       withPackLogo(answers, options.logo),
-      `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --answers ${ANSWERS_FILE}`,
+      `Antwoorden voor de vaardigheidstraining van ${bibliotheek.organisatie}, gemaakt met idokit ${resources.version}.\nPas aan en maak het pakket opnieuw met: idokit training --antwoorden ${ANSWERS_FILE}`,
     ),
     pakket: "training",
     version: resources.version,

@@ -382,7 +382,7 @@ export function buildPlanning(
 /**
  * The answers the meeting feeds into the training: the groups the training shares with the
  * bijeenkomst as far as they are known, and the planned training date. Serialised with the
- * training schema this is an answers file that `idokit training --answers` reads; the kartrekker
+ * training schema this is an answers file that `idokit training --antwoorden` reads; the kartrekker
  * adds the rest of the training's own questions.
  */
 export function toWerkafsprakenAnswers(

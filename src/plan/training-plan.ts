@@ -75,6 +75,13 @@ export interface CasusView {
   aanpak: Markdown;
   doorverwijzing: Markdown;
   privacy: Markdown;
+  /** The casus's own kijkopdracht; undefined when the casus has none. */
+  kijkopdracht: Markdown | undefined;
+  /** Casting: gender and age of the customer, when the casus gives them. */
+  geslacht: string | undefined;
+  leeftijd: number | undefined;
+  /** Per local-partner kind id: what this customer needs there (follows "voor"). */
+  lokaleHulp: Record<string, string>;
   redenen: string[];
   eigen: boolean;
   /** Clock times of this casus in the schedule. */
@@ -204,6 +211,10 @@ function toCasusView(
     aanpak: new Markdown(casus.aanpak),
     doorverwijzing: new Markdown(casus.doorverwijzing),
     privacy: new Markdown(casus.privacy),
+    kijkopdracht: casus.kijkopdracht === undefined ? undefined : new Markdown(casus.kijkopdracht),
+    geslacht: casus.geslacht,
+    leeftijd: casus.leeftijd,
+    lokaleHulp: { ...casus.lokaleHulp },
     redenen: item.reasons,
     eigen: !casus.builtIn,
     start: slot?.start ?? "",

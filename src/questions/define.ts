@@ -81,6 +81,8 @@ export interface QuestionBase {
   when?: (draft: Draft) => boolean;
   /** Extra rule after parsing; returns a Dutch problem or nothing. */
   check?: (value: never, draft: Draft, ctx: QuestionContext) => string | undefined;
+  /** Not wrong, but worth saying (a colour too light to read); returns a Dutch warning or nothing. */
+  warn?: (value: never, draft: Draft, ctx: QuestionContext) => string | undefined;
   /** For `list`: the fields of one item. */
   fields?: Record<string, QuestionBase>;
   /** For `list`: the wizard's "add another?" question. */

@@ -1,4 +1,5 @@
 import { checkEndTime, endTimeDefault } from "./times.js";
+import { contrastWarnings } from "../render/theme.js";
 import { addDays, minutesOf } from "../answers/values.js";
 import {
   checkTrainingTimes,
@@ -636,6 +637,8 @@ export const huisstijlQuestions = defineSchema({
     help: "De hoofdkleur van jullie huisstijl als hexcode. Leeg laten geeft de standaardkleur.",
     example: "#00607A",
     optional: true,
+    warn: (value: string) =>
+      contrastWarnings({ primary: value }, { primary: "de kleur", accent: "" })[0],
   },
   logo: {
     kind: "file",

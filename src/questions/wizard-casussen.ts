@@ -23,7 +23,7 @@ const LEVELS: Readonly<Record<Moeilijkheid, string>> = { 1: "rustig", 2: "gemidd
 export interface CasusPickerOptions {
   /** The casus library (built-in plus `--casussen` folders); called on first use. */
   library(): readonly Casus[];
-  /** The `--seed` that varies the selection, as for making the pack. */
+  /** The `--variant` that varies the selection, as for making the pack. */
   seed: number;
 }
 

@@ -37,7 +37,7 @@ export interface CompleteRequest<S extends Schema> {
   interactive: boolean;
   /** Re-ask every question, with the given answers as defaults (`--bewerk`). */
   edit?: boolean;
-  /** Take defaults instead of asking wherever there is one (`--yes`). */
+  /** Take defaults instead of asking wherever there is one (`--standaard`). */
   acceptDefaults?: boolean;
   /** Creates the prompts; called only when a question is going to be asked. */
   prompts?: () => Promise<WizardPrompts>;
@@ -76,7 +76,7 @@ export function missingAnswersError(
     `Er ontbreken ${problems.length} antwoorden${source ? ` in ${source}` : ""}, en er is geen terminal om ze te vragen.`,
     {
       problems,
-      hint: `Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld \`${group}:\` met daaronder \`  ${name ?? group}: ${example}\`) en start opnieuw met ${command} --answers BESTAND, of start ${command} in een terminal om de vragen te beantwoorden.`,
+      hint: `Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld \`${group}:\` met daaronder \`  ${name ?? group}: ${example}\`) en start opnieuw met ${command} --antwoorden BESTAND, of start ${command} in een terminal om de vragen te beantwoorden.`,
     },
   );
 }
@@ -160,7 +160,7 @@ function stoppedError<S extends Schema>(
       failure = (cause as Error).message;
     }
   }
-  const resume = saved ? `${request.command} --answers ${shellQuote(saved)}` : undefined;
+  const resume = saved ? `${request.command} --antwoorden ${shellQuote(saved)}` : undefined;
   if (error.cancelled) {
     const message = saved
       ? `Afgebroken. Je antwoorden tot nu toe staan in ${saved}; er is verder niets gemaakt.`

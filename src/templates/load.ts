@@ -4,12 +4,19 @@ import { parse } from "yaml";
 import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
 
+/** The house style's file name in a templates folder (read by src/huisstijl/load.ts). */
+const HUISSTIJL_FILE = "huisstijl.yaml";
+
 /** Template sources and data files by name (`training/draaiboek.md`, `training/programma`). */
 export interface TemplateSet {
   sources: Map<string, string>;
   data: Map<string, unknown>;
   /** Names overridden by the user's folder, with the file they came from. */
   overridden: Map<string, string>;
+  /** The overridden names whose text differs from the built-in one (an export left as it was is not). */
+  changed: Set<string>;
+  /** The source text of every template and data file, for checks that need lines. */
+  texts: Map<string, string>;
   /** Files in the user's folder that match no built-in template (probably a typo). */
   unused: string[];
 }
@@ -24,6 +31,8 @@ function walk(dir: string): string[] {
 function readInto(dir: string, set: TemplateSet, isOverride: boolean): void {
   for (const file of walk(dir).sort()) {
     const rel = relative(dir, file).split(sep).join("/");
+    // The house style sits beside the templates but is no template: see src/huisstijl/.
+    if (rel === HUISSTIJL_FILE) continue;
     let name: string;
     let target: "sources" | "data";
     if (rel.endsWith(".hbs")) [name, target] = [rel.slice(0, -4), "sources"];
@@ -34,6 +43,8 @@ function readInto(dir: string, set: TemplateSet, isOverride: boolean): void {
       continue;
     }
     const text = readFileSync(file, "utf8");
+    if (isOverride && set.texts.get(name) !== text) set.changed.add(name);
+    set.texts.set(name, text);
     if (target === "sources") set.sources.set(name, text);
     else {
       try {
@@ -47,16 +58,23 @@ function readInto(dir: string, set: TemplateSet, isOverride: boolean): void {
 }
 
 /**
- * Reads the built-in templates, then the user's folder (`--templates DIR`) on top: a file there
+ * Reads the built-in templates, then the user's folder (`--sjablonen DIR`) on top: a file there
  * replaces the built-in file with the same name; missing files fall back to the built-in ones.
  */
 export function loadTemplates(overrideDir?: string, builtInDir = BUILTIN_TEMPLATES_DIR): TemplateSet {
-  const set: TemplateSet = { sources: new Map(), data: new Map(), overridden: new Map(), unused: [] };
+  const set: TemplateSet = {
+    sources: new Map(),
+    data: new Map(),
+    overridden: new Map(),
+    changed: new Set(),
+    texts: new Map(),
+    unused: [],
+  };
   readInto(builtInDir, set, false);
   if (overrideDir !== undefined) {
     if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory())
       throw new InputError(`De sjablonenmap "${overrideDir}" bestaat niet of is geen map.`, {
-        hint: "Maak een eigen kopie met `idokit sjablonen exporteer MAP` en wijs die aan met --templates MAP.",
+        hint: "Maak een eigen kopie met `idokit sjablonen exporteer MAP` en wijs die aan met --sjablonen MAP.",
       });
     readInto(overrideDir, set, true);
   }

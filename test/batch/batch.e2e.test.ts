@@ -316,6 +316,44 @@ describe("idokit batch --hervat", () => {
   });
 });
 
+describe("idokit batch --force and --hervat replace only earlier packs", () => {
+  it("fails the row whose folder is the user's, touches nothing in it, and makes the rest", async () => {
+    const dir = tempDir();
+    await writeXlsx(join(dir, "lijst.xlsx"), headers, [
+      row({}),
+      row({ Organisatie: "Bibliotheek Oost" }),
+    ]);
+    const dry = runIdokit(["batch", "lijst.xlsx", "--out", "uit", "--dry-run", "--json"], {
+      cwd: dir,
+    });
+    const [first, second] = (JSON.parse(dry.stdout) as { rijen: Array<{ map: string }> }).rijen;
+    const out = join(dir, "uit");
+    const theirs = join(out, second!.map);
+    mkdirSync(join(theirs, "src"), { recursive: true });
+    writeFileSync(join(theirs, "notities.txt"), "niet weggooien");
+    for (const flag of ["--force", "--hervat"]) {
+      const result = runIdokit(["batch", "lijst.xlsx", "--out", "uit", flag, "--json"], {
+        cwd: dir,
+      });
+      expect(result.status, result.stderr).toBe(1);
+      const json = JSON.parse(result.stdout) as {
+        rijen: Array<{ status: string; problemen: string[] }>;
+      };
+      expect(json.rijen[0]!.status).toMatch(/gemaakt|al klaar/);
+      expect(json.rijen[1]!.status).toBe("fout");
+      expect(json.rijen[1]!.problemen.join(" ")).toContain(
+        `De map "${theirs}" is geen pakket van idokit`,
+      );
+      expect(json.rijen[1]!.problemen.join(" ")).toContain(
+        `${flag === "--force" ? "--vervang" : flag} vervangt alleen een eerder pakket van idokit`,
+      );
+      expect(readdirSync(theirs).sort()).toEqual(["notities.txt", "src"]);
+      expect(readFileSync(join(theirs, "notities.txt"), "utf8")).toBe("niet weggooien");
+      expectCompletePack(join(out, first!.map));
+    }
+  });
+});
+
 describe("idokit batch usage", () => {
   it("checks without writing in a dry run and refuses contradictory flags", async () => {
     const dir = tempDir();

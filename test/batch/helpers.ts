@@ -12,9 +12,11 @@ export async function trainingKind(): Promise<PackKind> {
   return (await loadPackKind("training"))!;
 }
 
-/** The columns and example row of the training template: a complete, valid spreadsheet row. */
-export async function templateSheet(): Promise<{ headers: string[]; example: Cell[] }> {
-  const kind = await trainingKind();
+/** The columns and example row of a pack kind's template: a complete, valid spreadsheet row. */
+export async function templateSheet(
+  kindName: "training" | "bijeenkomst" = "training",
+): Promise<{ headers: string[]; example: Cell[] }> {
+  const kind = (await loadPackKind(kindName))!;
   const description = describeTemplate(kind, await kind.exampleAnswers(TODAY), fileContext());
   return {
     headers: description.columns.map((c) => c.header),

@@ -87,7 +87,7 @@ describe("the example bijeenkomstpakket", () => {
     expect(text.join("\n")).toMatch(/E-learning|e-learning/);
     expect(text.join("\n")).toMatch(/buddy's/);
     expect(text.join("\n")).toMatch(/intervisie/);
-    expect(text.join("\n")).toContain("idokit training --answers werkafspraken.yaml");
+    expect(text.join("\n")).toContain("idokit training --antwoorden werkafspraken.yaml");
   });
 
   it("asks every werkafspraken question of the training on the form, with label and help", () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parse, stringify } from "yaml";
 import { TODAY } from "./helpers.js";
 
@@ -99,6 +99,17 @@ describe("idokit bijeenkomst (built binary)", () => {
       "Kennis op peil houden",
     ]);
     expect(existsSync(result.map)).toBe(false);
+  });
+
+  it("plans the second example's meeting with --voorbeeld aldervoort", () => {
+    const dir = mkdtempSync(join(tmpdir(), "idokit-bijeenkomst-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const run = idokit(["bijeenkomst", "--voorbeeld", "aldervoort", "--proefdraai", "--json"], dir);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.agenda[0]).toMatchObject({ start: "10:00" });
+    expect(result.open).toContain("Inrichting");
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("exits 2 and lists the missing answers when there is no terminal and no answers", () => {

@@ -48,7 +48,12 @@ const unescapeXml = (text: string): string =>
 
 /** Visible text of each paragraph (`<w:p>` in docx, `<a:p>` in pptx). */
 export function paragraphs(xml: string): string[] {
-  return [...xml.matchAll(/<([wa]):p[ >][\s\S]*?<\/\1:p>/g)].map((m) =>
+  // Shapes that only draw (bands, lines) have a text body with one empty paragraph: skip them.
+  const text = xml.replace(
+    /<p:txBody><a:bodyPr[^>]*\/><a:lstStyle\/><a:p><a:endParaRPr[^>]*\/><\/a:p><\/p:txBody>/g,
+    "",
+  );
+  return [...text.matchAll(/<([wa]):p[ >][\s\S]*?<\/\1:p>/g)].map((m) =>
     unescapeXml(
       [...m[0].matchAll(/<[wa]:t(?:\s[^>]*)?>([^<]*)<\/[wa]:t>/g)].map((t) => t[1]).join(""),
     ),

@@ -93,9 +93,14 @@ describe("formatCasusText", () => {
       "## Goede aanpak",
       "## Doorverwijzing",
       "## Privacy",
+      "## Kijkopdracht",
     ])
       expect(text).toContain(`${heading}\n`);
     expect(text).toContain("- Niveau 3: verheft zijn stem");
     expect(text).toContain('"Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."');
+    expect(text).toContain("rol:             man, 67 jaar");
+    expect(text).toContain(
+      "lokale partners: Digitale cursussen, zoals Digisterker, Klik & Tik en SeniorWeb (voor een cursus waarin hij leert zelf met DigiD te werken)",
+    );
   });
 });

@@ -15,6 +15,7 @@ export function makeCasus(overrides: Partial<Casus> & { id: string }): Casus {
     thema: "digid",
     partners: ["logius"],
     lokalePartners: [],
+    lokaleHulp: {},
     vaardigheden: ["doorvragen"],
     moeilijkheid: 1,
     profiel: ["oudere"],

@@ -44,7 +44,7 @@ describe("loadCasusLibrary with broken files", () => {
       `${KAPOT}/dubbel-id-kopie.md, veld "id": id "dubbel-id" wordt ook gebruikt in ${KAPOT}/dubbel-id.md. Elk id mag in een map maar één keer voorkomen.`,
       `${KAPOT}/geen-voorwerk.md: geen voorwerk gevonden (het bestand moet beginnen met een regel ---).`,
       `${KAPOT}/onbekend-thema.md, veld "thema": "digi" is geen bekend thema. Bedoelde je "digid"? Kies uit: digid, toeslagen, belasting, inkomen-pensioen, werk, zorg, boetes-schulden, onderwijs-inburgering, vervoer, identiteit-gemeente, wonen-recht, veiligheid, apparaten, meervoudig, grenzen.`,
-      `${KAPOT}/onbekend-veld.md, veld "moeilijkhied": is geen bekend veld. Bedoelde je "moeilijkheid"? Toegestane velden: id, titel, thema, partners, lokalePartners, vaardigheden, moeilijkheid, profiel, klant.`,
+      `${KAPOT}/onbekend-veld.md, veld "moeilijkhied": is geen bekend veld. Bedoelde je "moeilijkheid"? Toegestane velden: id, titel, thema, partners, lokalePartners, vaardigheden, moeilijkheid, profiel, klant, geslacht, leeftijd, lokaleHulp.`,
       `${KAPOT}/onbekend-veld.md, veld "moeilijkheid": ontbreekt. Voeg toe, bijvoorbeeld: moeilijkheid: 1`,
       `${KAPOT}/ontbrekend-onderdeel.md: onderdeel "## Goede aanpak" ontbreekt.`,
       `${KAPOT}/twee-niveaus.md, onderdeel "### Intensiteit": moet een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** … (nu 2 punten).`,

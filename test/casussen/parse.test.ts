@@ -65,7 +65,8 @@ describe("parseCasus", () => {
   it("takes a one-value list and difficulty words as a template owner would write them", () => {
     const text = MODEL_TEXT.replace("partners: [logius, svb]", "partners: logius")
       .replace("moeilijkheid: 1", "moeilijkheid: pittig")
-      .replace("lokalePartners: [digitale-cursus]\n", "");
+      .replace("lokalePartners: [digitale-cursus]\n", "")
+      .replace(/lokaleHulp:\n(?: {2}.*\n)+/, "");
     const { casus, problems } = parse(text);
     expect(problems).toEqual([]);
     expect(casus).toMatchObject({ partners: ["logius"], moeilijkheid: 3, lokalePartners: [] });
@@ -143,7 +144,7 @@ describe("parseCasus", () => {
     [
       "an unknown section, with a suggestion",
       (t: string) => t.replace("## Privacy", "## Privacy\n\nx\n\n## Goede aanpk\n\ny"),
-      'casussen/digid-verlopen-activeringsbrief.md, onderdeel "## Goede aanpk": is geen bekend onderdeel. Bedoelde je "Goede aanpak"? Vaste onderdelen: Situatie, Wat de klant zegt, De echte vraag, Wat het lastig maakt, Instructie voor de acteur, Goede aanpak, Doorverwijzing, Privacy.',
+      'casussen/digid-verlopen-activeringsbrief.md, onderdeel "## Goede aanpk": is geen bekend onderdeel. Bedoelde je "Goede aanpak"? Vaste onderdelen: Situatie, Wat de klant zegt, De echte vraag, Wat het lastig maakt, Instructie voor de acteur, Goede aanpak, Doorverwijzing, Privacy, Kijkopdracht.',
     ],
     [
       "an empty section",
@@ -179,6 +180,121 @@ describe("parseCasus", () => {
       "casussen/digid-verlopen-activeringsbrief.md, onderdeel \"## Privé\"",
       "casussen/digid-verlopen-activeringsbrief.md",
     ]);
+  });
+
+  it("reads kijkopdracht, geslacht, leeftijd and lokaleHulp", () => {
+    const { casus, problems } = parse(MODEL_TEXT);
+    expect(problems).toEqual([]);
+    expect(casus).toMatchObject({
+      geslacht: "man",
+      leeftijd: 67,
+      lokaleHulp: { "digitale-cursus": "een cursus waarin hij leert zelf met DigiD te werken" },
+    });
+    expect(casus?.kijkopdracht).toMatch(/^- Welke vragen stelt de medewerker/);
+    expect(casus?.privacy).not.toContain("Kijkopdracht");
+  });
+
+  it("keeps an own casus without the optional additions valid", () => {
+    const text = MODEL_TEXT.replace(/geslacht: man\nleeftijd: 67\nlokaleHulp:\n(?: {2}.*\n)+/, "").replace(
+      /\n## Kijkopdracht\n[\s\S]*$/,
+      "\n",
+    );
+    const { casus, problems } = parse(text);
+    expect(problems).toEqual([]);
+    expect(casus?.lokaleHulp).toEqual({});
+    expect(casus).not.toHaveProperty("kijkopdracht");
+    expect(casus).not.toHaveProperty("geslacht");
+    expect(casus).not.toHaveProperty("leeftijd");
+  });
+
+  it.each([
+    ["Vrouw", "vrouw", "Vrouw, 67, woont alleen"],
+    [" onbepaald ", "onbepaald", "Man, 67, woont alleen"],
+  ])("takes geslacht %j as %s", (written, expected, klant) => {
+    const text = MODEL_TEXT.replace("geslacht: man", `geslacht: "${written}"`).replace(
+      /klant: .*/,
+      `klant: ${klant}`,
+    );
+    expect(parse(text).casus?.geslacht).toBe(expected);
+  });
+
+  it.each([
+    ["een zin met een punt.", "een zin met een punt"],
+    ["DigiD Machtigen voor haar zoon", "DigiD Machtigen voor haar zoon"],
+    ["Nederlands oefenen, als hij dat wil", "Nederlands oefenen, als hij dat wil"],
+    ["AOW-vragen  die\n    doorlopen", "AOW-vragen die doorlopen"],
+  ])("cleans the lokaleHulp phrase %j", (phrase, expected) => {
+    const text = MODEL_TEXT.replace(
+      "digitale-cursus: een cursus waarin hij leert zelf met DigiD te werken",
+      `digitale-cursus: ${phrase}`,
+    );
+    expect(parse(text).casus?.lokaleHulp).toEqual({ "digitale-cursus": expected });
+  });
+
+  const WHERE = "casussen/digid-verlopen-activeringsbrief.md";
+  it.each([
+    [
+      "an unknown geslacht",
+      (t: string) => t.replace("geslacht: man", "geslacht: heer"),
+      `${WHERE}, veld "geslacht": moet vrouw, man of onbepaald zijn (nu "heer"). Kies onbepaald als de acteur de klant als man en als vrouw kan spelen.`,
+    ],
+    [
+      "a geslacht that contradicts the klant line",
+      (t: string) => t.replace("geslacht: man", "geslacht: vrouw"),
+      `${WHERE}, veld "geslacht": is "vrouw", maar het veld klant begint met "Man". Maak de twee gelijk.`,
+    ],
+    [
+      "an age that is not a number",
+      (t: string) => t.replace("leeftijd: 67", "leeftijd: oud"),
+      `${WHERE}, veld "leeftijd": moet een leeftijd in jaren zijn, bijvoorbeeld 67 (nu "oud").`,
+    ],
+    [
+      "an age out of range",
+      (t: string) => t.replace("leeftijd: 67", "leeftijd: 670"),
+      `${WHERE}, veld "leeftijd": moet tussen 12 en 110 liggen (nu 670).`,
+    ],
+    [
+      "an age that contradicts the klant line",
+      (t: string) => t.replace("leeftijd: 67", "leeftijd: 68"),
+      `${WHERE}, veld "leeftijd": is 68, maar in het veld klant staat 67. Maak de twee gelijk.`,
+    ],
+    [
+      "lokaleHulp as a list",
+      (t: string) => t.replace(/lokaleHulp:\n(?: {2}.*\n)+/, "lokaleHulp: [taalhuis]\n"),
+      `${WHERE}, veld "lokaleHulp": moet per soort lokale partner een korte tekst geven, bijvoorbeeld:\n  lokaleHulp:\n    belastinghulp: de aangifte voor haar overleden man`,
+    ],
+    [
+      "a lokaleHulp kind that is unknown",
+      (t: string) => t.replace("  digitale-cursus: een", "  digitale-curus: een"),
+      `${WHERE}, veld "lokaleHulp.digitale-curus": "digitale-curus" is geen bekende soort lokale partner. Bedoelde je "digitale-cursus"? Kies uit: gemeente-kcc, wmo-loket, sociaal-wijkteam, schuldhulp, schuldhulpmaatje, humanitas, belastinghulp, sociaal-raadslieden, clientondersteuning, taalhuis, digitale-cursus, vluchtelingenwerk, juridisch-loket, ouderenbond, welzijn, anders.`,
+    ],
+    [
+      "a lokaleHulp kind the casus does not list",
+      (t: string) => t.replace("  digitale-cursus: een", "  taalhuis: een"),
+      `${WHERE}, veld "lokaleHulp.taalhuis": "taalhuis" staat niet in lokalePartners. Zet het ook in lokalePartners, of haal het hier weg.`,
+    ],
+    [
+      "a lokaleHulp phrase that starts a sentence",
+      (t: string) => t.replace("digitale-cursus: een cursus", "digitale-cursus: Een cursus"),
+      `${WHERE}, veld "lokaleHulp.digitale-cursus": begint met een hoofdletter ("Een"), maar de tekst loopt door in een zin na "voor". Begin met een kleine letter, bijvoorbeeld: de aangifte voor haar overleden man`,
+    ],
+    [
+      "a lokaleHulp phrase that starts with voor",
+      (t: string) => t.replace("digitale-cursus: een cursus", "digitale-cursus: voor een cursus"),
+      `${WHERE}, veld "lokaleHulp.digitale-cursus": begint met "voor". Laat dat woord weg: idokit zet het er zelf voor ("… voor de aangifte voor haar overleden man").`,
+    ],
+    [
+      "an empty lokaleHulp phrase",
+      (t: string) => t.replace("digitale-cursus: een cursus waarin hij leert zelf met DigiD te werken", 'digitale-cursus: "."'),
+      `${WHERE}, veld "lokaleHulp.digitale-cursus": is leeg. Schrijf wat deze klant bij deze partner zoekt, bijvoorbeeld: de aangifte voor haar overleden man`,
+    ],
+    [
+      "an empty Kijkopdracht section",
+      (t: string) => t.replace(/## Kijkopdracht\n[\s\S]*$/, "## Kijkopdracht\n"),
+      `${WHERE}, onderdeel "## Kijkopdracht": is leeg. Vul het in.`,
+    ],
+  ])("reports %s", (_name, edit, expected) => {
+    expect(lines(edit(MODEL_TEXT))).toEqual([expected]);
   });
 
   it("returns the written id even when the casus is invalid, so duplicates can be found", () => {

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parse, stringify } from "yaml";
 import { runIdokit, tempDir } from "../helpers/cli.js";
 import { readParts, textOf } from "../helpers/zip.js";
@@ -148,7 +148,7 @@ describe("idokit training (built binary)", () => {
     expect(result.stderr).toMatch(/kapot\.yaml, regel \d+, kolom \d+/);
   });
 
-  it("refuses a non-empty output folder without --force, and replaces it with --force", () => {
+  it("refuses a non-empty output folder without --force, and replaces only an earlier pack with --force", () => {
     const dir = tempDir();
     const out = join(dir, "pakket");
     mkdirSync(out);
@@ -158,9 +158,53 @@ describe("idokit training (built binary)", () => {
     expect(refused.stderr).toMatch(/bestaat al en is niet leeg/);
     expect(readdirSync(out)).toEqual(["eigen-aantekeningen.txt"]);
     const forced = runIdokit(["training", "--voorbeeld", "--out", out, "--force"]);
-    expect(forced.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toContain(`De map "${out}" is geen pakket van idokit`);
+    expect(forced.stderr).toContain("eigen-aantekeningen.txt: niet van idokit");
+    expect(readdirSync(out)).toEqual(["eigen-aantekeningen.txt"]);
+
+    const pack = join(dir, "pakket-2");
+    expect(runIdokit(["training", "--voorbeeld", "--out", pack]).status).toBe(0);
+    const again = runIdokit(["training", "--voorbeeld", "--out", pack, "--force"]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(pack).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(dir).sort()).toEqual(["pakket", "pakket-2"]);
+  });
+
+  it("makes a pack again from its own edited antwoorden.yaml, into the same folder, with --force", () => {
+    const dir = tempDir();
+    const out = join(dir, "pakket");
+    expect(runIdokit(["training", "--voorbeeld", "--out", out]).status).toBe(0);
+    const answers = join(out, "antwoorden.yaml");
+    writeFileSync(
+      answers,
+      readFileSync(answers, "utf8").replace(/deelnemers: \d+/, "deelnemers: 9"),
+    );
+    const remade = runIdokit(["training", "--answers", answers, "--out", out, "--force"]);
+    expect(remade.status, remade.stderr).toBe(0);
+    expect(readFileSync(answers, "utf8")).toMatch(/deelnemers: 9/);
     expect(readdirSync(dir)).toEqual(["pakket"]);
+  });
+
+  it("touches nothing with --out . --force in a folder of the user's (the reported data loss)", () => {
+    const dir = tempDir();
+    const work = join(dir, "werk");
+    mkdirSync(join(work, "src"), { recursive: true });
+    writeFileSync(join(work, "src", "index.ts"), "export {};\n");
+    writeFileSync(join(work, "notities.txt"), "niet weggooien");
+    const result = runIdokit(["training", "--voorbeeld", "--out", ".", "--force"], { cwd: work });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`De map "${work}" is de map waarin je nu werkt`);
+    expect(result.stderr).toContain("ook niet met --vervang");
+    expect(result.stderr).toMatch(/Tip: Kies een nieuwe map/);
+    expect(readdirSync(dir)).toEqual(["werk"]);
+    expect(readdirSync(work).sort()).toEqual(["notities.txt", "src"]);
+    expect(readFileSync(join(work, "notities.txt"), "utf8")).toBe("niet weggooien");
+    expect(readdirSync(join(work, "src"))).toEqual(["index.ts"]);
+    const parent = runIdokit(["training", "--voorbeeld", "--out", "..", "--force"], { cwd: work });
+    expect(parent.status).toBe(1);
+    expect(parent.stderr).toContain("is een map boven de map waarin je nu werkt");
+    expect(readdirSync(dir)).toEqual(["werk"]);
   });
 
   it("lists what it would make on --dry-run, and writes nothing", () => {
@@ -175,6 +219,35 @@ describe("idokit training (built binary)", () => {
     expect(json.dryRun).toBe(true);
     expect(json.bestanden.map((b) => b.naam).sort()).toEqual(PACK_FILES);
     expect(json.programma.length).toBeGreaterThan(5);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("makes the pack of the second example with --voorbeeld aldervoort, and lists it in the help", () => {
+    const dir = tempDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--voorbeeld", "aldervoort", "--map", out]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    const answers = parse(readFileSync(join(out, "antwoorden.yaml"), "utf8")) as {
+      bibliotheek: { organisatie: string };
+      werkwijze: { bemensing: string };
+    };
+    expect(answers.bibliotheek.organisatie).toBe("Bibliotheek Aldervoort");
+    expect(answers.werkwijze.bemensing).toBe("vrijwilligers");
+    const help = runIdokit(["training", "--help"]);
+    expect(help.stdout).toMatch(/--voorbeeld \[naam\]/);
+    expect(help.stdout).toMatch(/^ {2}aldervoort {3}dorpsbibliotheek/m);
+  });
+
+  it("refuses an unknown example name as a usage error and writes nothing", () => {
+    const dir = tempDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const result = runIdokit(["training", "--voorbeeld", "zuiderlinde", "--map", join(dir, "x")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'Er is geen ingebouwd voorbeeld "zuiderlinde". Bedoelde je "zuiderlinge"?',
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

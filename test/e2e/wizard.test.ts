@@ -223,7 +223,7 @@ describe("idokit training in a terminal", () => {
       /Afgebroken\. Je antwoorden tot nu toe staan in idokit-concept-\d{8}-\d{4}\.yaml/,
     );
     expect(screen).toMatch(
-      /Ga verder met: idokit training --answers idokit-concept-\d{8}-\d{4}\.yaml/,
+      /Ga verder met: idokit training --antwoorden idokit-concept-\d{8}-\d{4}\.yaml/,
     );
     expect(screen).not.toMatch(/ExitPromptError|\n\s+at /);
 
@@ -314,7 +314,7 @@ describe("idokit training in a terminal", () => {
     expect(screen).toMatch(
       /Afgebroken; er is niets half weggeschreven\. Je antwoorden staan in idokit-concept-\d{8}-\d{4}\.yaml\./,
     );
-    expect(screen).toMatch(/Ga verder met: idokit training --answers idokit-concept-/);
+    expect(screen).toMatch(/Ga verder met: idokit training --antwoorden idokit-concept-/);
     const files = readdirSync(cwd);
     expect(files.filter((f) => f !== "half.yaml" && !f.startsWith("idokit-concept-"))).toEqual([]);
     const drafts = files.filter((f) => f.startsWith("idokit-concept-"));
@@ -363,7 +363,7 @@ describe("idokit training without a terminal", () => {
     ])
       expect(result.stderr).toContain(`${key}:`);
     expect(result.stderr).not.toContain("bibliotheek.organisatie:");
-    expect(result.stderr).toContain("--answers BESTAND");
+    expect(result.stderr).toContain("--antwoorden BESTAND");
     expect(existsSync(join(cwd, "pakket"))).toBe(false);
   });
 

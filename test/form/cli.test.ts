@@ -65,7 +65,7 @@ describe("idokit formulier on the command line", () => {
     const dir = temp();
     mkdirSync(join(dir, "pakket"));
     writeFileSync(join(dir, "pakket", "eigen.txt"), "van mij");
-    const result = runIdokit(["formulier", "--out", "pakket", "--geen-browser"], { cwd: dir });
+    const result = runIdokit(["formulier", "--map", "pakket", "--geen-browser"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bestaat al en is niet leeg/);
   });

@@ -120,6 +120,19 @@ describe("evaluateForm", () => {
     expect(result.errors).toEqual({ bibliotheek: 1, training: 1, huisstijl: 1 });
   });
 
+  it("passes on the schema's warnings, as an answers file would", () => {
+    const answers = { "huisstijl.kleur": "#FFFFEE" };
+    const result = evaluateForm(trainingSchema, answers, wizard);
+    const fromFile = validateAnswers(trainingSchema, nested(answers), file).warnings.find(
+      (w) => w.where === "huisstijl.kleur",
+    );
+    expect(fromFile).toBeDefined();
+    expect(result.fields["huisstijl.kleur"]).toMatchObject({
+      warning: fromFile!.message.replace(/^Huisstijlkleur: /, ""),
+    });
+    expect(result.fields["huisstijl.kleur"]!.error).toBeUndefined();
+  });
+
   it("checks every field of every local partner", () => {
     const result = evaluateForm(
       trainingSchema,

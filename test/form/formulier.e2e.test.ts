@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runIdokit } from "../helpers/cli.js";
 import { ensureBuilt, ROOT } from "../helpers/pty.js";
+import { checkOoxml, findingsOf, isOfficeFile, ooxmlChecker } from "../helpers/ooxml.js";
 import { paragraphsOf, readParts } from "../helpers/zip.js";
 import {
   describeInBrowser,
@@ -300,11 +301,17 @@ describeInBrowser("idokit formulier in a real browser", () => {
     ).join("\n");
     expect(trainer).toContain("Bibliotheek Zuid & <Oost>");
     expect(existsSync(join(dir, folders[0]!, "draaiboek.docx"))).toBe(true);
+    // Every document of the downloaded pack passes the ISO 29500 schema and package check.
+    if (ooxmlChecker.available) {
+      const documents = names.filter(isOfficeFile).map((name) => ({ name, data: zip[name]! }));
+      expect(documents.length).toBeGreaterThanOrEqual(5);
+      expect(findingsOf(checkOoxml(documents))).toEqual([]);
+    }
   });
 
   it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload, and saves the answers", async () => {
     const { page, dir } = await open();
-    const made = runIdokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst"], { cwd: dir });
+    const made = runIdokit(["bijeenkomst", "--voorbeeld", "--map", "bijeenkomst"], { cwd: dir });
     expect(made.status, made.stderr).toBe(0);
     await page.locator("#openen").setInputFiles(join(dir, "bijeenkomst", "werkafspraken.yaml"));
     await settled(page);
@@ -358,9 +365,9 @@ describeInBrowser("idokit formulier in a real browser", () => {
   it("makes a bijeenkomstpakket from the bijeenkomst form, with every page accessible", async () => {
     const { page, dir } = await open([
       "--bijeenkomst",
-      "--answers",
+      "--antwoorden",
       join(ROOT, "data", "voorbeeld-bijeenkomst.yaml"),
-      "--out",
+      "--map",
       "bijeenkomst",
     ]);
     expect(await page.title()).toBe("Deel 1 van 6: Bibliotheek & IDO – idokit");

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { describe, expect } from "vitest";
+import { inCi } from "../helpers/ci.js";
 import { BIN } from "../helpers/cli.js";
 
 /**
@@ -59,10 +60,10 @@ const CHROMIUM_ARGS = [
 
 /**
  * A describe block that needs Chromium: skipped with a visible message on a machine without it,
- * but never in CI (`.ci/run` installs it and sets IDOKIT_CI): there a missing browser fails.
+ * but never in CI (`.ci/run` installs it and sets CI): there a missing browser fails.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (!hasChromium && !process.env.IDOKIT_CI && !process.env.CI) {
+  if (!hasChromium && !inCi) {
     console.warn(
       `Overgeslagen: "${name}" heeft Chromium nodig (${CHROMIUM}). Installeer het met: apt-get install chromium`,
     );

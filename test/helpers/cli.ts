@@ -1,7 +1,4 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../../bin/idokit.js", import.meta.url));
@@ -27,7 +24,5 @@ export function runIdokit(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary folder. */
-export function tempDir(prefix = "idokit-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+/** A fresh temporary folder, removed after the test file. */
+export { tempDir } from "./temp.js";

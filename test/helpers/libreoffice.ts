@@ -2,9 +2,17 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { inCi } from "./ci.js";
 
 export const hasLibreOffice =
   spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+export const hasPdftotext = spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status === 0;
+
+// In CI the tools are installed by .ci/run: a missing one fails the run instead of skipping.
+if (inCi && !(hasLibreOffice && hasPdftotext))
+  throw new Error("CI: LibreOffice (soffice) or pdftotext is missing. .ci/run installs them.");
+if (!hasLibreOffice)
+  console.warn("\n⚠ LibreOffice (soffice) ontbreekt: de PDF-controle wordt overgeslagen.\n");
 
 /**
  * Converts documents to PDF in one LibreOffice run (start-up is most of the cost) with a private

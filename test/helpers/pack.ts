@@ -7,11 +7,15 @@ import type { Logo } from "../../src/render/theme.js";
 import { exampleRaw } from "./answers.js";
 import { fileContext, TODAY } from "./context.js";
 
-/** Validated example answers, changed by `edit` on the raw YAML data first. */
+/**
+ * Validated answers of a built-in example (default: the first; see `EXAMPLE_NAMES`), changed by
+ * `edit` on the raw YAML data first.
+ */
 export function exampleAnswers(
   edit: (raw: Record<string, Record<string, unknown>>) => void = () => {},
+  example?: string,
 ): TrainingAnswers {
-  const raw = exampleRaw();
+  const raw = exampleRaw(example);
   edit(raw);
   const result = validateAnswers(trainingSchema, raw, fileContext());
   if (!result.answers)

@@ -44,7 +44,7 @@ describe("answers typed in the wizard while the pack is made", () => {
     const saved = saveUnwrittenAnswers();
     expect(saved).toEqual({
       file: "idokit-concept-20261128-1005.yaml",
-      resume: "idokit training --answers idokit-concept-20261128-1005.yaml",
+      resume: "idokit training --antwoorden idokit-concept-20261128-1005.yaml",
     });
     const draft = parse(readFileSync(join(dir, saved!.file), "utf8")) as {
       bibliotheek: Record<string, unknown>;

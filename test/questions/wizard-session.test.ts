@@ -45,7 +45,7 @@ describe("completeAnswers", () => {
     expect(usage.problems.map((p) => p.where)).toEqual(
       expect.arrayContaining(["bibliotheek.organisatie", "training.datum", "training.deelnemers"]),
     );
-    expect(usage.hint).toContain("idokit training --answers BESTAND");
+    expect(usage.hint).toContain("idokit training --antwoorden BESTAND");
     expect(fake.asked).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe("completeAnswers", () => {
     expect(saveDraft).toHaveBeenCalledWith({ bibliotheek: { organisatie: "Bieb" } });
     expect(error.message).toContain("idokit-concept-20261128-1200.yaml");
     expect(error.hint).toBe(
-      "Ga verder met: idokit training --answers idokit-concept-20261128-1200.yaml",
+      "Ga verder met: idokit training --antwoorden idokit-concept-20261128-1200.yaml",
     );
   });
 
@@ -120,7 +120,7 @@ describe("completeAnswers", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(saveDraft).toHaveBeenCalled();
     expect(warn.mock.calls[0]![0]).toContain(
-      "Ga later verder met: idokit training --answers idokit-concept-",
+      "Ga later verder met: idokit training --antwoorden idokit-concept-",
     );
   });
 
@@ -134,7 +134,7 @@ describe("completeAnswers", () => {
     );
     const error = (await completeAnswers(req).catch((e: unknown) => e)) as CancelledError;
     expect(error.hint).toBe(
-      "Ga verder met: idokit training --answers 'mijn map/idokit-concept.yaml'",
+      "Ga verder met: idokit training --antwoorden 'mijn map/idokit-concept.yaml'",
     );
   });
 });

@@ -159,7 +159,7 @@ describe("renderDocx: text and inline formatting", () => {
         part(parts, "word/styles.xml"),
       )?.[0] ?? "";
     expect(quote).toContain("<w:i/>");
-    expect(quote).toMatch(/<w:left w:val="single"[^>]*w:color="E07B00"/);
+    expect(quote).toMatch(/<w:left w:val="single"[^>]*w:color="D97700"/);
     expect(quote).toMatch(/<w:ind w:left="\d+"/);
   });
 

@@ -35,8 +35,12 @@ function decode(xml: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** The text bodies of shapes that only draw (bands, lines) hold one empty paragraph; skip them. */
+const EMPTY_BODY =
+  /<p:txBody><a:bodyPr[^>]*\/><a:lstStyle\/><a:p><a:endParaRPr[^>]*\/><\/a:p><\/p:txBody>/g;
+
 function paragraphsOf(xml: string): string[] {
-  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) =>
+  return [...xml.replace(EMPTY_BODY, "").matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) =>
     decode([...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join("")),
   );
 }

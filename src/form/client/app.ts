@@ -11,7 +11,7 @@ interface Section {
 }
 
 interface StartAnswers {
-  /** Differs per run of idokit: answers given with --answers are put in the form once. */
+  /** Differs per run of idokit: answers given with --antwoorden are put in the form once. */
   id?: string;
   bron: string;
   answers: Record<string, unknown>;
@@ -46,7 +46,7 @@ interface Draft {
   casus?: CasusState;
   section?: string;
   saved?: string;
-  /** The run whose --answers this draft started from. */
+  /** The run whose --antwoorden this draft started from. */
   startId?: string;
 }
 
@@ -55,6 +55,7 @@ interface FieldView {
   proposal?: unknown;
   error?: string;
   note?: string;
+  warning?: string;
 }
 
 interface PickerView {
@@ -555,11 +556,13 @@ function showError(wrapper: HTMLElement, key: string, error: string | undefined)
   }
 }
 
-function showNote(key: string, note: string | undefined): void {
+function showNote(key: string, note: string | undefined, warning: string | undefined): void {
   const box = document.getElementById(`v-${key.replace(/\./g, "-")}-noot`);
   if (!box) return;
-  box.hidden = !note;
-  box.textContent = note ?? "";
+  const text = [note, warning ? `Let op: ${warning}` : undefined].filter(Boolean).join(" ");
+  box.hidden = !text;
+  box.classList.toggle("waarschuwing", Boolean(warning));
+  box.textContent = text;
 }
 
 function apply(result: Evaluation): void {
@@ -573,7 +576,7 @@ function apply(result: Evaluation): void {
       writeValue(wrapper, key, view.proposal);
     }
     showError(wrapper, key, shown.has(key) ? view.error : undefined);
-    showNote(key, view.note);
+    showNote(key, view.note, view.warning);
   }
   if (result.picker) applyPicker(result.picker);
   if (result.summary !== undefined) $("#overzicht-inhoud")!.innerHTML = result.summary;

@@ -312,7 +312,7 @@ export class BlockBuilder {
   private checkbox(checked: boolean): ParagraphChild {
     return new TextRun({
       font: SYMBOL_FONT,
-      color: this.look.theme.color.primary,
+      color: this.look.theme.color.heading,
       children: [checked ? CHECKBOX.done : CHECKBOX.open, new Tab()],
     });
   }

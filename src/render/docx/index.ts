@@ -47,7 +47,7 @@ import {
 import { Lexer } from "marked";
 import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
-import { buildLook, type Look } from "./look.js";
+import { buildLook, halfPoints, type Look } from "./look.js";
 import { NumberingRegistry } from "./numbering.js";
 import { packDocument } from "./pack.js";
 import { STYLE, buildStyles } from "./styles.js";
@@ -107,7 +107,8 @@ function pageHeader(text: string | undefined, look: Look): Header {
   });
 }
 
-function pageFooter(): Footer {
+/** "Pagina 3 van 7", after the house style's footer line when it has one. */
+function pageFooter(text: string | undefined): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -115,9 +116,33 @@ function pageFooter(): Footer {
         alignment: AlignmentType.CENTER,
         children: [
           new TextRun({
-            children: [PAGE_LABEL.page, PageNumber.CURRENT, PAGE_LABEL.of, PageNumber.TOTAL_PAGES],
+            children: [
+              ...(text ? [`${text} · `] : []),
+              PAGE_LABEL.page,
+              PageNumber.CURRENT,
+              PAGE_LABEL.of,
+              PageNumber.TOTAL_PAGES,
+            ],
           }),
         ],
+      }),
+    ],
+  });
+}
+
+/** The house style's name on the title page, under the logo, in the heading colour. */
+function titleNameParagraph(name: string, look: Look): Paragraph {
+  const { theme } = look;
+  return new Paragraph({
+    spacing: { before: 120, after: 480 },
+    keepNext: true,
+    children: [
+      new TextRun({
+        text: name,
+        bold: true,
+        font: theme.font.heading,
+        color: theme.color.heading,
+        size: halfPoints(theme.size.subtitle),
       }),
     ],
   });
@@ -164,9 +189,16 @@ export async function renderDocx(markdown: string, options: DocxOptions): Promis
   const page = sectionPage(look);
   const header = options.header ? stripControlCharacters(options.header).trim() : undefined;
   const sections: ISectionOptions[] = [];
+  const oneLine = (text: string | undefined): string | undefined =>
+    text ? stripControlCharacters(text).replace(/\s+/g, " ").trim() || undefined : undefined;
   if (titlePage) {
-    const logo = options.theme.logo;
-    const children: FileChild[] = logo ? [logoParagraph(logo), ...titlePage] : titlePage;
+    const { logo } = options.theme;
+    const name = oneLine(options.theme.titleName);
+    const children: FileChild[] = [
+      ...(logo ? [logoParagraph(logo)] : []),
+      ...(name ? [titleNameParagraph(name, look)] : []),
+      ...titlePage,
+    ];
     sections.push({ properties: { page }, children });
   }
   // A document that is only a title page gets no empty second page.
@@ -174,7 +206,7 @@ export async function renderDocx(markdown: string, options: DocxOptions): Promis
     sections.push({
       properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
       headers: { default: pageHeader(header, look) },
-      footers: { default: pageFooter() },
+      footers: { default: pageFooter(oneLine(options.theme.footerText)) },
       // Word needs at least one paragraph in a section.
       children: body.length > 0 ? body : [new Paragraph({})],
     });

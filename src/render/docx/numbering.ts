@@ -45,7 +45,7 @@ export class NumberingRegistry {
       alignment: AlignmentType.LEFT,
       style: {
         paragraph: { indent: { left: this.indent(level), hanging: this.hanging() } },
-        run: { font: this.look.theme.font.body, color: this.look.theme.color.primary },
+        run: { font: this.look.theme.font.body, color: this.look.theme.color.heading },
       },
     }));
   }

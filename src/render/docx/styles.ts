@@ -59,23 +59,23 @@ export function buildStyles(look: Look): IStylesOptions {
         },
       },
       heading1: {
-        ...heading(size.h1, theme.color.primary, 360, 140, 0),
+        ...heading(size.h1, theme.color.heading, 360, 140, 0),
         paragraph: {
-          ...heading(size.h1, theme.color.primary, 360, 140, 0).paragraph,
+          ...heading(size.h1, theme.color.heading, 360, 140, 0).paragraph,
           // A thin rule under chapter titles gives long documents a clear rhythm.
           border: {
-            bottom: { style: BorderStyle.SINGLE, size: 6, color: theme.color.primary, space: 4 },
+            bottom: { style: BorderStyle.SINGLE, size: 6, color: theme.color.heading, space: 4 },
           },
         },
       },
-      heading2: heading(size.h2, theme.color.primary, 300, 100, 1),
-      heading3: heading(size.h3, theme.color.primaryDark, 220, 80, 2),
+      heading2: heading(size.h2, theme.color.heading, 300, 100, 1),
+      heading3: heading(size.h3, theme.color.headingDark, 220, 80, 2),
       title: {
         run: {
           font: theme.font.heading,
           size: halfPoints(size.title),
           bold: true,
-          color: theme.color.primary,
+          color: theme.color.heading,
         },
         paragraph: {
           spacing: { before: 0, after: space(look, 240), line: 240, lineRule: LineRuleType.AUTO },
@@ -108,7 +108,7 @@ export function buildStyles(look: Look): IStylesOptions {
           spacing: { after: space(look, 80) },
           indent: { left: space(look, 200) },
           border: {
-            left: { style: BorderStyle.SINGLE, size: 18, color: theme.color.primary, space: 8 },
+            left: { style: BorderStyle.SINGLE, size: 18, color: theme.color.heading, space: 8 },
           },
         },
       },

@@ -50,7 +50,7 @@ function roleStyle(role: Role, size: number, theme: Theme): RoleStyle {
     case "heading":
       return {
         sizePt: size,
-        color: theme.color.primary,
+        color: theme.color.heading,
         font: theme.font.heading,
         bold: true,
         italic: false,
@@ -59,7 +59,7 @@ function roleStyle(role: Role, size: number, theme: Theme): RoleStyle {
     case "quote":
       return {
         sizePt: size,
-        color: theme.color.primary,
+        color: theme.color.heading,
         font: theme.font.heading,
         bold: false,
         italic: true,

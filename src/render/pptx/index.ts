@@ -90,10 +90,12 @@ export async function renderPptx(markdown: string, options: PptxOptions): Promis
     });
   }
   // 2. Lay every slide out, adding continuation slides where a body does not fit.
-  const footer =
-    options.footer === undefined
-      ? undefined
-      : stripControlCharacters(options.footer).replace(/\s+/g, " ").trim();
+  // The house style's footer line follows the document's own footer.
+  const footer = [options.footer, theme.footerText]
+    .filter((part): part is string => part !== undefined)
+    .map((part) => stripControlCharacters(part).replace(/\s+/g, " ").trim())
+    .filter((part) => part !== "")
+    .join(" · ");
   const ctx: LayoutContext = { theme, footer: footer || undefined };
   const frames = sources.flatMap((source) => layoutSlide(source, ctx));
   // 3. Draw the frames with pptxgenjs.
@@ -114,7 +116,7 @@ export async function renderPptx(markdown: string, options: PptxOptions): Promis
     title,
     created: options.created ?? new Date(),
     language: LANGUAGE,
-    bulletColor: theme.color.primary,
+    bulletColor: theme.color.heading,
   });
 }
 

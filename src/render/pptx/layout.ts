@@ -204,7 +204,7 @@ function contentChrome(title: FittedText | undefined, bodyTop: number, ctx: Layo
       h: title.height,
       valign: "top",
       paragraphs: [
-        paragraph(title.runs, title.sizePt, theme.color.primary, theme.font.heading, {
+        paragraph(title.runs, title.sizePt, theme.color.heading, theme.font.heading, {
           bold: true,
         }),
       ],
@@ -428,7 +428,7 @@ function layoutColumns(source: SlideSource, ctx: LayoutContext): Frame[] {
           h: heading.height,
           valign: "top",
           paragraphs: [
-            paragraph(heading.runs, heading.sizePt, theme.color.primary, theme.font.heading, {
+            paragraph(heading.runs, heading.sizePt, theme.color.heading, theme.font.heading, {
               bold: true,
             }),
           ],
@@ -654,7 +654,29 @@ function layoutTitleSlide(source: SlideSource, ctx: LayoutContext): Frame {
   }
   const x = MARGIN_X + 0.15;
   const width = SLIDE_WIDTH - 2 * x;
-  const top = 0.8;
+  let top = 0.8;
+  // The house style's name sits above the title, in the title's colour, one line at most.
+  const name = theme.titleName?.replace(/\s+/g, " ").trim();
+  if (name) {
+    const size = theme.size.slideBody;
+    const fitted = fitText([plainRun(name)], width, sizeSteps(size, 3, 2, MIN_BODY_SIZE), 1, 1, {
+      bold: true,
+      font: theme.font.heading,
+    });
+    shapes.push({
+      type: "text",
+      name: "Naam",
+      x,
+      y: 0.45,
+      w: width,
+      h: fitted.height,
+      valign: "top",
+      paragraphs: [
+        paragraph(fitted.runs, fitted.sizePt, onPrimary, theme.font.heading, { bold: true }),
+      ],
+    });
+    top = 0.45 + fitted.height + 0.35;
+  }
   const accent = 0.08 + 0.35;
   const titleSizes = sizeSteps(Math.round((theme.size.slideTitle * 1.45) / 2) * 2, 8, 2, 24);
   const subtitleSizes = sizeSteps(theme.size.slideBody + 2, 4, 2, MIN_BODY_SIZE);

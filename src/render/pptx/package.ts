@@ -4,6 +4,7 @@
  * deflate (pptxgenjs ignores compression under Node) and fixed dates.
  */
 import { escapeXml } from "../text.js";
+import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export interface PackageInfo {
@@ -60,13 +61,20 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
 
   for (const name of parts.keys()) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-      edit(name, (xml) => fixSlide(xml, info.bulletColor));
+      edit(name, (xml) => fixSlide(xml, info.bulletColor, info.language));
+    if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) edit(name, fixMaster);
   }
+  // The notes: master and slides as PowerPoint writes them (see notesMasterXml).
+  if (!parts.has("ppt/notesMasters/notesMaster1.xml"))
+    throw new Error("pptxgenjs wrote no notes master; cannot add the speaker notes.");
+  parts.set("ppt/notesMasters/notesMaster1.xml", strToU8(notesMasterXml(info.language)));
   info.notes.forEach((lines, index) => {
-    edit(`ppt/notesSlides/notesSlide${index + 1}.xml`, (xml) =>
-      replaceNotes(xml, lines, info.language),
-    );
+    const name = `ppt/notesSlides/notesSlide${index + 1}.xml`;
+    if (!parts.has(name))
+      throw new Error(`pptxgenjs wrote no ${name}; cannot add the speaker notes.`);
+    parts.set(name, strToU8(notesSlideXml(index, lines, info.language)));
   });
+  edit("ppt/presentation.xml", fixPresentation);
   giveNotesMasterItsOwnTheme(parts);
   shareDuplicateMedia(parts);
   parts.set("docProps/core.xml", strToU8(coreProperties(info)));
@@ -85,7 +93,7 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
 }
 
 /** Repairs what pptxgenjs writes into slides. */
-export function fixSlide(xml: string, bulletColor: string): string {
+export function fixSlide(xml: string, bulletColor: string, language = "nl-NL"): string {
   return (
     xml
       // 1. pptxgenjs writes a <a:pPr> before every run; only the first, at the start, is valid.
@@ -99,10 +107,15 @@ export function fixSlide(xml: string, bulletColor: string): string {
         `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
       )
       // 3. An explicit "no outline" instead of an empty line element.
-      .replace(/<a:ln><\/a:ln>/g, "<a:ln><a:noFill/></a:ln>")
+      .replace(/<a:ln><\/a:ln>|<a:ln\/>/g, "<a:ln><a:noFill/></a:ln>")
       // 4. Solid backgrounds need an effect list, as PowerPoint writes them.
       .replace(/(<p:bgPr><a:solidFill>[\s\S]*?<\/a:solidFill>)(<\/p:bgPr>)/g, "$1<a:effectLst/>$2")
-      // 5. Shape ids must be unique per slide; pptxgenjs numbers tables and the slide number apart.
+      // 5. Shapes without text (bands, lines) get the empty text body PowerPoint gives every
+      //    shape; PowerPoint adds it on "repair" otherwise (PptxGenJS #1441).
+      .replace(/<p:sp>([\s\S]*?)<\/p:sp>/g, (whole, inner: string) =>
+        inner.includes("<p:txBody>") ? whole : `<p:sp>${inner}${emptyTextBody(language)}</p:sp>`,
+      )
+      // 6. Shape ids must be unique per slide; pptxgenjs numbers tables and the slide number apart.
       .replace(
         /<p:cNvPr id="\d+"/g,
         (() => {
@@ -110,6 +123,36 @@ export function fixSlide(xml: string, bulletColor: string): string {
           return () => `<p:cNvPr id="${++id}"`;
         })(),
       )
+  );
+}
+
+function emptyTextBody(language: string): string {
+  return `<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="${language}" dirty="0"/></a:p></p:txBody>`;
+}
+
+/** The slide master and layout: a slide number field shows "‹#›" there, not "null". */
+function fixMaster(xml: string): string {
+  return xml.replace(
+    /(<a:fld [^>]*type="slidenum"[^>]*>[\s\S]*?<a:t>)null(<\/a:t>)/g,
+    "$1\u2039#\u203A$2",
+  );
+}
+
+/**
+ * presentation.xml in the order of the schema, as PowerPoint writes it (notes master list before
+ * the slide list), with PowerPoint's notes page: portrait 7.5 × 10 inch. pptxgenjs puts the
+ * notes master list after the slides and makes the notes page as tall as the slide is wide.
+ */
+export function fixPresentation(xml: string): string {
+  const list = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(xml)?.[0];
+  let out = xml;
+  if (list && out.indexOf(list) > out.indexOf("<p:sldIdLst>") && out.includes("<p:sldIdLst>")) {
+    out = out.replace(list, "");
+    out = out.replace("<p:sldIdLst>", `${list}<p:sldIdLst>`);
+  }
+  return out.replace(
+    /<p:notesSz cx="\d+" cy="\d+"\/>/,
+    `<p:notesSz cx="${NOTES_PAGE.cx}" cy="${NOTES_PAGE.cy}"/>`,
   );
 }
 
@@ -122,21 +165,6 @@ function keepFirstParagraphProperties(inner: string): string {
     .replace(/<a:pPr\b[^>]*\/>/g, "")
     .replace(/<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, "");
   return head + tail;
-}
-
-/** Replaces the notes placeholder's text with one paragraph per line. */
-export function replaceNotes(xml: string, lines: readonly string[], language: string): string {
-  const paragraphs = (lines.length > 0 ? lines : [""]).map((line) =>
-    line === ""
-      ? `<a:p><a:endParaRPr lang="${language}" dirty="0"/></a:p>`
-      : `<a:p><a:r><a:rPr lang="${language}" dirty="0"/><a:t>${escapeXml(line)}</a:t></a:r></a:p>`,
-  );
-  const body = `<p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs.join("")}</p:txBody>`;
-  const pattern =
-    /(<p:nvPr><p:ph type="body"[^>]*\/><\/p:nvPr><\/p:nvSpPr><p:spPr\/>)<p:txBody>[\s\S]*?<\/p:txBody>/;
-  if (!pattern.test(xml))
-    throw new Error("pptxgenjs wrote notes in an unexpected form; cannot add the speaker notes.");
-  return xml.replace(pattern, (_whole, start: string) => start + body);
 }
 
 /** PowerPoint expects every master to own a theme; pptxgenjs lets the notes master borrow one. */

@@ -1,0 +1,106 @@
+/**
+ * The package and content check for Word and PowerPoint files: the known causes of Office's
+ * "repair" prompts (see the rules in package-rules.ts and content-rules.ts). Pure: takes bytes,
+ * returns findings; `idokit controleer` reads the files and every pack command checks its own
+ * output with it before writing.
+ */
+import { unzipSync } from "fflate";
+import { IdokitError } from "../errors.js";
+import { CheckContext } from "./context.js";
+import { checkCommon, checkPresentation, checkWord } from "./content-rules.js";
+import { checkPackage } from "./package-rules.js";
+import { describePart } from "./where.js";
+import type { Finding } from "./types.js";
+
+export type { Finding } from "./types.js";
+
+/** The result for one file. */
+export interface FileReport {
+  name: string;
+  kind: "docx" | "pptx";
+  findings: Finding[];
+  /** Number of XML parts read. */
+  parts: number;
+}
+
+/** True for the files the check understands. */
+export function isCheckable(name: string): boolean {
+  return /\.(docx|pptx)$/i.test(name);
+}
+
+/** Checks one .docx or .pptx. Never throws on bad input: an unreadable file is a finding. */
+export function checkDocument(name: string, data: Uint8Array): FileReport {
+  const kind = /\.pptx$/i.test(name) ? "pptx" : "docx";
+  let entries: Record<string, Uint8Array>;
+  const zipNames: string[] = [];
+  try {
+    entries = unzipSync(data, {
+      filter: (file) => {
+        zipNames.push(file.name);
+        return true;
+      },
+    });
+  } catch (error) {
+    return {
+      name,
+      kind,
+      parts: 0,
+      findings: [
+        {
+          part: "",
+          where: "het hele bestand",
+          rule: "zip",
+          severity: "fout",
+          message: `Dit is geen leesbaar ${kind === "pptx" ? "PowerPoint" : "Word"}-bestand (${(error as Error).message}).`,
+        },
+      ],
+    };
+  }
+  const parts = new Map(Object.entries(entries).filter(([n]) => !n.endsWith("/")));
+  const ctx = new CheckContext(parts);
+  const main = kind === "pptx" ? "ppt/presentation.xml" : "word/document.xml";
+  if (!ctx.find(main))
+    ctx.add(
+      "",
+      "hoofddeel",
+      "fout",
+      `Het hoofddeel ${main} ontbreekt: dit is geen ${kind}-bestand.`,
+    );
+  checkPackage(ctx, zipNames, kind);
+  checkCommon(ctx);
+  if (kind === "docx") checkWord(ctx);
+  else checkPresentation(ctx);
+  const findings = ctx.findings.map((f) => ({ ...f, where: describePart(ctx, f.part) }));
+  return { name, kind, findings, parts: ctx.xmlParts().length };
+}
+
+/** Checks every .docx and .pptx of a pack (other files are skipped). */
+export function checkDocuments(
+  files: ReadonlyArray<{ name: string; data: Uint8Array }>,
+): FileReport[] {
+  return files.filter((f) => isCheckable(f.name)).map((f) => checkDocument(f.name, f.data));
+}
+
+/**
+ * The check every pack command runs on its own output before anything is written: a document
+ * with any finding is a bug in idokit, so the pack is refused instead of reported as done.
+ */
+export function assertDocumentsValid(
+  files: ReadonlyArray<{ name: string; data: Uint8Array }>,
+): void {
+  const problems = checkDocuments(files).flatMap((report) =>
+    report.findings.map((f) => ({
+      where: `${report.name}, ${f.where}`,
+      message: `${f.severity === "fout" ? "" : "(let op) "}${f.message}`,
+    })),
+  );
+  if (problems.length > 0)
+    throw new IdokitError(
+      "idokit heeft een document gemaakt dat niet door de eigen controle komt; het pakket is niet weggeschreven.",
+      {
+        exitCode: 1,
+        problems,
+        hint: "Dit is een fout in idokit, niet in je antwoorden. Meld het aan de beheerder van idokit en stuur deze melding en je antwoordenbestand mee.",
+      },
+    );
+}

@@ -1,0 +1,124 @@
+/**
+ * Every document idokit makes passes the ISO/IEC 29500 transitional schemas and the package
+ * checks of tools/ooxml-check (content types, relationships, r:id references, duplicate ids,
+ * NaN/undefined values). The packs are made by the built `idokit` as a user would make them, and
+ * the test checks every .docx and .pptx the packs contain — a new document type is included as
+ * soon as a pack holds it.
+ */
+import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { readExampleBijeenkomstAnswers } from "../../src/commands/bijeenkomst.js";
+import { readExampleAnswers } from "../../src/commands/training.js";
+import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
+import { trainingSchema } from "../../src/questions/training.js";
+import { rowWith, templateSheet, writeCsv1252 } from "../batch/helpers.js";
+import { runIdokit, tempDir } from "../helpers/cli.js";
+import { TODAY } from "../helpers/context.js";
+import { freeTextFields, HOSTILE_SAMPLES, setFreeText } from "../helpers/hostile.js";
+import { checkOoxml, findingsOf, isOfficeFile, ooxmlChecker } from "../helpers/ooxml.js";
+import { solidPng } from "../helpers/png.js";
+import { readParts } from "../helpers/zip.js";
+
+/** Every Office file below a folder, recursively. */
+function officeFilesIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return officeFilesIn(path);
+    return isOfficeFile(name) ? [path] : [];
+  });
+}
+
+/** Raw answers with a hostile string in every free-text field (cycling through the samples). */
+function hostileAnswers(
+  raw: Record<string, unknown>,
+  schema: Parameters<typeof freeTextFields>[0],
+): Record<string, unknown> {
+  freeTextFields(schema).forEach((field, i) => {
+    const sample = HOSTILE_SAMPLES[i % HOSTILE_SAMPLES.length]!;
+    setFreeText(raw, field, sample.slice(0, field.max));
+  });
+  return raw;
+}
+
+describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check", () => {
+  const root = tempDir("idokit-schema-");
+  const packs: Record<string, string> = {};
+
+  /** Runs idokit and fails with its output when it does not succeed. */
+  const idokit = (args: string[], cwd = root): void => {
+    const run = runIdokit(args, { cwd });
+    if (run.status !== 0) throw new Error(`idokit ${args.join(" ")}: ${run.stderr}`);
+  };
+
+  beforeAll(() => {
+    // 1. The built-in examples.
+    idokit(["training", "--voorbeeld", "--out", "training-voorbeeld"]);
+    idokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst-voorbeeld"]);
+    packs["training-voorbeeld"] = join(root, "training-voorbeeld");
+    packs["bijeenkomst-voorbeeld"] = join(root, "bijeenkomst-voorbeeld");
+
+    // 2. Hostile answers in every free-text field, with a logo, for both kinds of pack.
+    writeFileSync(join(root, "logo.png"), solidPng(300, 90).data);
+    const training = hostileAnswers(readExampleAnswers(TODAY), trainingSchema);
+    (training.huisstijl as Record<string, unknown>) = { kleur: "#7A0019", logo: "logo.png" };
+    writeFileSync(join(root, "vijandig-training.yaml"), stringify(training));
+    idokit(["training", "--answers", "vijandig-training.yaml", "--yes", "--out", "training-v"]);
+    packs["training-vijandig"] = join(root, "training-v");
+    const meeting = hostileAnswers(
+      structuredClone(readExampleBijeenkomstAnswers(TODAY)) as Record<string, unknown>,
+      bijeenkomstSchema,
+    );
+    writeFileSync(join(root, "vijandig-bijeenkomst.yaml"), stringify(meeting));
+    idokit(["bijeenkomst", "--answers", "vijandig-bijeenkomst.yaml", "--yes", "--out", "bk-v"]);
+    packs["bijeenkomst-vijandig"] = join(root, "bk-v");
+  }, 120_000);
+
+  beforeAll(async () => {
+    // 3. A batch from a spreadsheet, with a logo next to it, both kinds of pack.
+    for (const kind of ["training", "bijeenkomst"] as const) {
+      const { headers, example } = await templateSheet(kind);
+      writeCsv1252(join(root, `${kind}.csv`), headers, [
+        rowWith(headers, example, { Organisatie: "Bibliotheek Oost", Logo: "logo.png" }),
+        rowWith(headers, example, { Organisatie: "Bibliotheek <West> & Co", Logo: null }),
+      ]);
+      idokit(["batch", `${kind}.csv`, "--pakket", kind, "--out", `batch-${kind}`]);
+    }
+    packs["batch-training"] = join(root, "batch-training");
+    packs["batch-bijeenkomst"] = join(root, "batch-bijeenkomst");
+  }, 120_000);
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("finds a presentation and a Word document in every pack", () => {
+    for (const [name, dir] of Object.entries(packs)) {
+      const files = officeFilesIn(dir);
+      expect(
+        files.some((f) => f.endsWith(".pptx")),
+        name,
+      ).toBe(true);
+      expect(
+        files.some((f) => f.endsWith(".docx")),
+        name,
+      ).toBe(true);
+    }
+    // The batch made a pack per row, and the logo went into the first.
+    expect(officeFilesIn(packs["batch-training"]!).filter((f) => f.endsWith(".pptx"))).toHaveLength(
+      2,
+    );
+    const withLogo = officeFilesIn(packs["batch-training"]!).find(
+      (f) => f.endsWith(".pptx") && /oost/i.test(f),
+    );
+    expect(Object.keys(readParts(withLogo!)).length).toBeGreaterThan(0);
+  });
+
+  it("reports no finding in any document of any pack", () => {
+    const files = Object.values(packs).flatMap(officeFilesIn);
+    const reports = checkOoxml(files);
+    expect(reports).toHaveLength(files.length);
+    expect(findingsOf(reports)).toEqual([]);
+    const parts = files.reduce((sum, f) => sum + Object.keys(readParts(f)).length, 0);
+    console.info(`ooxml-check: ${files.length} documents, ${parts} XML parts, no findings`);
+  }, 120_000);
+});
