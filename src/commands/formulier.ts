@@ -6,7 +6,9 @@ import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError } from "../errors.js";
 import { FormSession, type FormPack, type MakeOutcome } from "../form/session.js";
 import { startFormServer, type StopReason } from "../form/server.js";
+import { readFileGuide } from "../form/file-guide.js";
 import { FORM_STYLE } from "../form/style.js";
+import { README_FILE } from "../plan/extras.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import { assertWritable } from "../pack/write.js";
 import { PACKAGE_ROOT } from "../paths.js";
@@ -68,6 +70,12 @@ function readClientScript(): Uint8Array {
       `Het script van het formulier ontbreekt (${CLIENT_SCRIPT}). Draai npm run build.`,
     );
   }
+}
+
+/** True when LibreOffice is there to make PDFs; the PDF module loads only for this check. */
+async function canMakePdfs(): Promise<boolean> {
+  const { locateSoffice } = await import("../pdf/libreoffice.js");
+  return locateSoffice() !== undefined;
 }
 
 /** Starts the form; the CLI prints the URL, opens the browser and waits for `stopped`. */
@@ -134,7 +142,9 @@ export async function startFormulier(
     ctx: { today: context.today, vocabulary, mode: "wizard" },
     version: VERSION,
     ...(start ? { start } : {}),
-    make: (given) => makeFromForm(options, context, { ...given, source: "het formulier" }),
+    make: (given, extras) =>
+      makeFromForm(options, context, { ...given, source: "het formulier" }, extras),
+    canMakePdf: await canMakePdfs(),
     openFolder: hooks.openFolder,
   });
   const server = await startFormServer({
@@ -170,6 +180,7 @@ async function makeFromForm(
   options: FormulierOptions,
   context: CommandContext,
   given: GivenAnswers & { data: Draft },
+  extras: { pdf: boolean },
 ): Promise<MakeOutcome> {
   const notes: string[] = [];
   const quiet: CommandContext = {
@@ -189,10 +200,19 @@ async function makeFromForm(
   };
   const run = (out: string | undefined, dryRun: boolean, ctx: CommandContext) =>
     options.bijeenkomst
-      ? runBijeenkomst({ ...base, out, dryRun }, ctx, { given })
-      : runTraining({ ...base, out, dryRun, casussen: options.casussen, seed: options.seed }, ctx, {
-          given,
-        });
+      ? runBijeenkomst({ ...base, out, dryRun, pdf: extras.pdf }, ctx, { given })
+      : runTraining(
+          {
+            ...base,
+            out,
+            dryRun,
+            pdf: extras.pdf,
+            casussen: options.casussen,
+            seed: options.seed,
+          },
+          ctx,
+          { given },
+        );
 
   const planned = await run(options.out, true, quiet);
   const dest = freeFolder(planned.map);
@@ -206,6 +226,7 @@ async function makeFromForm(
     name: file.naam,
     data: new Uint8Array(readFileSync(join(result.map, file.naam))),
   }));
+  const readme = files.find((file) => file.name === README_FILE);
   const training = "casussen" in result ? result : undefined;
   const bijeenkomst = "agenda" in result ? result : undefined;
   return {
@@ -213,6 +234,7 @@ async function makeFromForm(
       map: result.map,
       movedFrom: dest === planned.map ? undefined : planned.map,
       files: result.bestanden,
+      guide: readme ? readFileGuide(new TextDecoder().decode(readme.data)) : [],
       schedule: training
         ? { title: "Programma", rows: training.programma }
         : { title: "Agenda", rows: bijeenkomst?.agenda ?? [] },
@@ -220,15 +242,15 @@ async function makeFromForm(
       notes: [...(training?.nietGedekt ?? []), ...(bijeenkomst?.aandachtspunten ?? []), ...notes],
       next: training
         ? [
-            "Begin met draaiboek.docx: daarin staan de voorbereiding met data en het programma.",
-            "Stuur briefing-trainingsacteur.docx en casussen-trainer.docx vóór de voorbespreking naar de acteur.",
+            "Begin daarna met draaiboek.docx. De mails om te versturen staan in de map mails; de acteur krijgt briefing-trainingsacteur.docx.",
           ]
         : [
-            "Begin met handleiding-lokale-bijeenkomst.docx: daarin staan de voorbereiding, de agenda en de vragen per onderwerp.",
-            "Na de bijeenkomst: open werkafspraken.yaml in idokit formulier (zonder --bijeenkomst) en maak het trainingspakket.",
+            "Begin daarna met handleiding-lokale-bijeenkomst.docx: de voorbereiding, de agenda en de vragen per onderwerp.",
+            "Na de bijeenkomst: werk werkafspraken.yaml bij, open het in idokit formulier (zonder --bijeenkomst) en maak het trainingspakket.",
           ],
       canOpenFolder: true,
     },
     zip: { name: `${basename(result.map)}.zip`, data: zipPackFiles(files, quiet.now) },
+    ...(readme ? { readme: { name: readme.name, data: readme.data } } : {}),
   };
 }

@@ -1,68 +1,69 @@
 /**
- * What each file of a pack is for, as the form's result page lists it (the same words as the
- * README's table). A test makes every pack and checks that each file it contains is described.
+ * What each file of a pack is for, as the pack itself says it: the table "Bestand | Voor wie |
+ * Waarvoor | Printen" of its LEESMIJ.html. The form shows that table rather than a second,
+ * hand-written description that would drift from the pack. Pure.
  */
 
+/** One row of the pack's own file table. */
 export interface FileGuide {
+  /** The file name(s) as the LEESMIJ writes them ("logo.png of logo.jpg"). */
+  bestand: string;
   voor: string;
   wat: string;
+  /** How many to print, when the LEESMIJ says it. */
+  printen: string;
 }
 
-const GUIDE: Readonly<Record<string, FileGuide>> = {
-  "draaiboek.docx": {
-    voor: "Kartrekker",
-    wat: "Planning met data, checklist, het programma met tijden, per onderdeel wat je doet, je rol als procesbegeleider, lokale afspraken en nazorg.",
-  },
-  "presentatie-vaardigheidstraining.pptx": {
-    voor: "Kartrekker",
-    wat: "De presentatie voor de training, met sprekersnotities bij elke dia.",
-  },
-  "briefing-trainingsacteur.docx": {
-    voor: "Trainingsacteur",
-    wat: "Lokale situatie, groep, leerdoelen, de agenda van de voorbespreking en een rolkaart per casus.",
-  },
-  "casussen-trainer.docx": {
-    voor: "Kartrekker en acteur",
-    wat: "De gekozen casussen volledig, met waarom ze gekozen zijn.",
-  },
-  "casussen-deelnemers.docx": {
-    voor: "Deelnemers",
-    wat: "Per casus de situatie en de openingszin, in grote letters, om uit te delen.",
-  },
-  "handleiding-lokale-bijeenkomst.docx": {
-    voor: "Kartrekker",
-    wat: "De voorbereiding, de agenda met tijden en de vragen per onderwerp van de bijeenkomst.",
-  },
-  "presentatie-lokale-bijeenkomst.pptx": {
-    voor: "Kartrekker",
-    wat: "De presentatie voor de bijeenkomst, met sprekersnotities en een dia per open afspraak.",
-  },
-  "werkafspraken-formulier.docx": {
-    voor: "Iedereen in de bijeenkomst",
-    wat: "Het invulformulier met precies de vragen van de training, om de afspraken op te schrijven.",
-  },
-  "werkafspraken.yaml": {
-    voor: "Kartrekker",
-    wat: "De werkafspraken als antwoordenbestand: vul aan na de bijeenkomst en open het in idokit formulier, of gebruik het met idokit training --antwoorden.",
-  },
-  "antwoorden.yaml": {
-    voor: "Iedereen",
-    wat: "De gebruikte antwoorden: open het later in idokit formulier om het pakket aan te passen.",
-  },
-  "manifest.json": {
-    voor: "Beheer",
-    wat: "De bestanden met hun groottes, controlegetallen en de versie van idokit.",
-  },
-  "logo.png": { voor: "Iedereen", wat: "Jullie logo, zoals het in de documenten staat." },
-  "logo.jpg": { voor: "Iedereen", wat: "Jullie logo, zoals het in de documenten staat." },
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
 };
 
-/** What a pack file is for; a file without a description gets an honest blank. */
-export function guideFor(name: string): FileGuide {
-  return GUIDE[name] ?? { voor: "", wat: "" };
+/** The text of an HTML fragment: tags left out, entities decoded, whitespace collapsed. */
+function textOf(fragment: string): string {
+  return fragment
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+      if (entity.startsWith("#x") || entity.startsWith("#X"))
+        return String.fromCodePoint(parseInt(entity.slice(2), 16));
+      if (entity.startsWith("#")) return String.fromCodePoint(Number(entity.slice(1)));
+      return ENTITIES[entity.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-/** True when the file has a description (for the test that every pack file has one). */
-export function hasGuide(name: string): boolean {
-  return Object.hasOwn(GUIDE, name);
+const cellsOf = (row: string): string[] =>
+  [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((m) => textOf(m[1]!));
+
+/**
+ * Reads the file table from a pack's LEESMIJ.html: the first table whose first heading is
+ * "Bestand". Returns no rows when there is none (a LEESMIJ template of one's own, say).
+ */
+export function readFileGuide(leesmij: string): FileGuide[] {
+  for (const table of leesmij.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/gi)) {
+    const rows = [...table[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map((m) => cellsOf(m[1]!));
+    const head = rows[0]?.map((cell) => cell.toLowerCase()) ?? [];
+    if (head[0] !== "bestand") continue;
+    const column = (name: string): number => head.findIndex((cell) => cell.startsWith(name));
+    const [voor, wat, printen] = [column("voor wie"), column("waarvoor"), column("printen")];
+    return rows.slice(1).map((cells) => ({
+      bestand: cells[0] ?? "",
+      voor: cells[voor] ?? "",
+      wat: cells[wat] ?? "",
+      printen: printen >= 0 ? (cells[printen] ?? "") : "",
+    }));
+  }
+  return [];
+}
+
+/** The row that describes a file: its own name, or one of the names in "a of b". */
+export function guideFor(rows: readonly FileGuide[], name: string): FileGuide | undefined {
+  return rows.find(
+    (row) => row.bestand === name || row.bestand.split(/\s+of\s+|,\s*/).includes(name),
+  );
 }

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { Draft, Question, QuestionContext, Section } from "../questions/define.js";
 import { buildSummary } from "../questions/wizard-format.js";
-import { guideFor } from "./file-guide.js";
+import { guideFor, type FileGuide } from "./file-guide.js";
 import { html, type SafeHtml } from "./html.js";
 
 /**
@@ -69,7 +69,11 @@ export interface MadePack {
   /** The folder asked for existed already, so the pack went to `map` instead. */
   movedFrom?: string | undefined;
   files: ReadonlyArray<{ naam: string; bytes?: number | undefined }>;
+  /** What each file is for, from the pack's own LEESMIJ.html. */
+  guide: readonly FileGuide[];
   zip: { url: string; name: string; bytes: number };
+  /** The pack's LEESMIJ.html, to open in the browser. */
+  readme?: { url: string; name: string } | undefined;
   /** "Programma" with clock times, or the bijeenkomst's "Agenda". */
   schedule: {
     title: string;
@@ -102,6 +106,15 @@ export function madeHtml(made: MadePack): SafeHtml {
       >
       ${made.canOpenFolder ? html`<button type="button" class="knop knop-licht" data-map-openen>Open de map</button>` : null}
     </p>
+    ${
+      made.readme
+        ? html`<p>
+            <a href="${made.readme.url}" target="_blank" rel="noopener">Open ${made.readme.name}</a>
+            (in een nieuw tabblad): hoe je het aanpakt, wat je print en wat je wanneer doet. Het
+            staat ook in de map en in de zip.
+          </p>`
+        : null
+    }
     <ul class="volgende">
       ${made.next.map((line) => html`<li>${line}</li>`)}
     </ul>
@@ -116,31 +129,7 @@ export function madeHtml(made: MadePack): SafeHtml {
         : null
     }
     <h3>De bestanden</h3>
-    <table class="bestanden">
-      <caption class="onzichtbaar">
-        De bestanden in het pakket, voor wie ze zijn en wat erin staat
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Bestand</th>
-          <th scope="col">Voor wie</th>
-          <th scope="col">Wat</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${made.files.map((file) => {
-          const guide = guideFor(file.naam);
-          return html`<tr>
-            <th scope="row">
-              <span class="bestandsnaam">${file.naam}</span>
-              <span class="grootte">${kb(file.bytes)}</span>
-            </th>
-            <td>${guide.voor}</td>
-            <td>${guide.wat}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
+    ${filesTable(made)}
     <h3>${made.schedule.title}</h3>
     <table class="programma">
       <thead>
@@ -177,4 +166,56 @@ export function madeHtml(made: MadePack): SafeHtml {
       <a href="#overzicht">Terug naar het overzicht</a>: pas antwoorden aan en maak het pakket
       opnieuw (in een nieuwe map).
     </p>`;
+}
+
+/** The files with what the pack's LEESMIJ says of each; the PDFs (pdf/) on one line. */
+function filesTable(made: MadePack): SafeHtml {
+  const pdfs = made.files.filter((f) => f.naam.startsWith("pdf/"));
+  const rows = made.files
+    .filter((f) => !f.naam.startsWith("pdf/"))
+    .map((file) => ({ file, guide: guideFor(made.guide, file.naam) }));
+  const printing = made.guide.some((row) => row.printen);
+  return html`<table class="bestanden">
+    <caption class="onzichtbaar">
+      De bestanden in het pakket, voor wie ze zijn en waarvoor
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Bestand</th>
+        <th scope="col">Voor wie</th>
+        <th scope="col">Waarvoor</th>
+        ${printing ? html`<th scope="col">Printen</th>` : null}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        ({ file, guide }) =>
+          html`<tr>
+            <th scope="row">
+              <span class="bestandsnaam">${file.naam}</span>
+              <span class="grootte">${kb(file.bytes)}</span>
+            </th>
+            <td>${guide?.voor ?? ""}</td>
+            <td>${guide?.wat ?? ""}</td>
+            ${printing ? html`<td>${guide?.printen ?? ""}</td>` : null}
+          </tr>`,
+      )}
+      ${
+        pdfs.length > 0
+          ? html`<tr>
+              <th scope="row">
+                <span class="bestandsnaam">pdf/</span>
+                <span class="grootte">${pdfs.length} bestanden</span>
+              </th>
+              <td>iedereen</td>
+              <td>
+                elk Word- en PowerPoint-bestand ook als PDF, om te printen of voor wie geen Office
+                heeft
+              </td>
+              ${printing ? html`<td></td>` : null}
+            </tr>`
+          : null
+      }
+    </tbody>
+  </table>`;
 }

@@ -14,6 +14,8 @@ export interface PageOptions {
   intro: string;
   /** The pack, in the make button: "het trainingspakket". */
   packName: string;
+  /** LibreOffice is there: offer PDFs of the documents too. */
+  canMakePdf?: boolean;
   version: string;
   /** Data for the script: where to keep the draft, answers to start with, … */
   data: Record<string, unknown>;
@@ -330,6 +332,20 @@ export function renderPage(spec: FormSpec, options: PageOptions): string {
                 kom je hier terug.
               </p>
               <div id="overzicht-inhoud"></div>
+              ${
+                options.canMakePdf
+                  ? html`<div class="vraag extra">
+                      <div class="keuze">
+                        <input type="checkbox" id="maak-pdf" aria-describedby="maak-pdf-uitleg" />
+                        <label for="maak-pdf">Maak van elk document ook een PDF</label>
+                        <span class="uitleg" id="maak-pdf-uitleg"
+                          >In de map pdf/: om te printen, of voor wie geen Word of PowerPoint heeft.
+                          Dit duurt ongeveer een halve minuut langer.</span
+                        >
+                      </div>
+                    </div>`
+                  : null
+              }
               <div class="navigatie">
                 <button type="button" class="knop knop-licht" data-vorige>Vorige</button>
                 <button type="button" class="knop knop-groot" id="maak">

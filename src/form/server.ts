@@ -174,15 +174,17 @@ function attachment(filename: string): string {
   return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-function replyTo(response: ServerResponse, reply: Reply, head: boolean): void {
+function replyTo(
+  response: ServerResponse,
+  reply: Reply,
+  head: boolean,
+  extra: Record<string, string> = {},
+): void {
   if ("json" in reply) return sendJson(response, reply.status, reply.json);
-  send(
-    response,
-    reply.status,
-    head ? new Uint8Array() : reply.bytes,
-    reply.type,
-    reply.filename ? { "Content-Disposition": attachment(reply.filename) } : {},
-  );
+  send(response, reply.status, head ? new Uint8Array() : reply.bytes, reply.type, {
+    ...(reply.filename ? { "Content-Disposition": attachment(reply.filename) } : {}),
+    ...extra,
+  });
 }
 
 /** Starts the server on the loopback address; resolves once it listens. */
@@ -244,6 +246,13 @@ export async function startFormServer(options: FormServerOptions): Promise<FormS
       if (route === "api/hallo") return sendJson(response, 200, { ok: true });
       const zip = /^pakket\/([0-9a-f]{32})\.zip$/.exec(route);
       if (zip) return replyTo(response, session.zip(zip[1]!), head);
+      const readme = /^pakket\/([0-9a-f]{32})\/leesmij$/.exec(route);
+      // The pack's own LEESMIJ.html: its inline stylesheet is all it may use.
+      if (readme)
+        return replyTo(response, session.readme(readme[1]!), head, {
+          "Content-Security-Policy":
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        });
       return send(response, 404, "Niet gevonden.\n", "text/plain; charset=utf-8");
     }
 

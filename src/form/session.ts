@@ -56,8 +56,10 @@ export interface FormPack {
 
 /** What making a pack returns to the form. */
 export interface MakeOutcome {
-  made: Omit<MadePack, "zip">;
+  made: Omit<MadePack, "zip" | "readme">;
   zip: { name: string; data: Uint8Array };
+  /** The pack's LEESMIJ.html, to show in the browser. */
+  readme?: { name: string; data: Uint8Array } | undefined;
 }
 
 export interface FormSessionOptions {
@@ -67,7 +69,12 @@ export interface FormSessionOptions {
   /** Answers to start with (`--antwoorden BESTAND`), already read; the logo as bytes, when it had one. */
   start?: { data: unknown; source: string; logo?: { name: string; data: Uint8Array } };
   /** Makes and writes the pack with the command's own code; throws an IdokitError on bad input. */
-  make(given: { data: Draft; files: ReadonlyMap<string, Uint8Array> }): Promise<MakeOutcome>;
+  make(
+    given: { data: Draft; files: ReadonlyMap<string, Uint8Array> },
+    extras: { pdf: boolean },
+  ): Promise<MakeOutcome>;
+  /** LibreOffice is there, so the pack can have PDFs too. */
+  canMakePdf?: boolean;
   /** Opens a folder of a made pack on the desktop, when there is one. */
   openFolder?: ((path: string) => Promise<void>) | undefined;
 }
@@ -95,7 +102,10 @@ export class FormSession {
   readonly questions: Question[];
   readonly page: string;
   private readonly logos = new Map<string, Logo>();
-  private readonly zips = new Map<string, { name: string; data: Uint8Array; map: string }>();
+  private readonly zips = new Map<
+    string,
+    { name: string; data: Uint8Array; map: string; readme?: Uint8Array | undefined }
+  >();
   private making = false;
 
   constructor(private readonly options: FormSessionOptions) {
@@ -108,6 +118,7 @@ export class FormSession {
       title: pack.title,
       intro: pack.intro,
       packName: pack.answers.packName,
+      canMakePdf: Boolean(options.canMakePdf),
       version: options.version,
       data: {
         kind: pack.kind,
@@ -347,12 +358,14 @@ export class FormSession {
       });
     this.making = true;
     try {
-      const outcome = await this.options.make({
-        data: toRawAnswers(this.schema, answers, evaluation),
-        files,
-      });
+      const pdf =
+        Boolean((body as { pdf?: unknown } | null)?.pdf) && Boolean(this.options.canMakePdf);
+      const outcome = await this.options.make(
+        { data: toRawAnswers(this.schema, answers, evaluation), files },
+        { pdf },
+      );
       const id = randomBytes(16).toString("hex");
-      this.zips.set(id, { ...outcome.zip, map: outcome.made.map });
+      this.zips.set(id, { ...outcome.zip, map: outcome.made.map, readme: outcome.readme?.data });
       const made: MadePack = {
         ...outcome.made,
         canOpenFolder: outcome.made.canOpenFolder && this.options.openFolder !== undefined,
@@ -361,6 +374,9 @@ export class FormSession {
           name: outcome.zip.name,
           bytes: outcome.zip.data.byteLength,
         },
+        readme: outcome.readme
+          ? { url: `pakket/${id}/leesmij`, name: outcome.readme.name }
+          : undefined,
       };
       return ok({ id, map: made.map, html: madeHtml(made).text });
     } catch (error) {
@@ -377,6 +393,13 @@ export class FormSession {
     const zip = this.zips.get(id);
     if (!zip) return refuse(404, "Dit pakket is niet (meer) bekend. Maak het opnieuw.");
     return { status: 200, bytes: zip.data, type: "application/zip", filename: zip.name };
+  }
+
+  /** The LEESMIJ.html of a pack made in this run, to read in the browser. */
+  readme(id: string): Reply {
+    const readme = this.zips.get(id)?.readme;
+    if (!readme) return refuse(404, "Dit pakket is niet (meer) bekend. Maak het opnieuw.");
+    return { status: 200, bytes: readme, type: "text/html; charset=utf-8" };
   }
 
   /** Opens the folder of a pack made in this run (by id, never by a path from the browser). */

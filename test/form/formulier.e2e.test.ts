@@ -277,13 +277,19 @@ describeInBrowser("idokit formulier in a real browser", () => {
         "draaiboek.docx",
         "manifest.json",
         "presentatie-vaardigheidstraining.pptx",
+        "LEESMIJ.html",
+        "mails/uitnodiging-training.ics",
       ]),
     );
 
     // The folder on disk holds the same pack, written by the pack writer; nothing else was left.
     const folders = readdirSync(dir);
     expect(folders).toEqual(["training-bibliotheek-zuid-oost-vestiging-centrum-2027-02-02"]);
-    expect(readdirSync(join(dir, folders[0]!)).sort()).toEqual(names);
+    expect(
+      (readdirSync(join(dir, folders[0]!), { recursive: true }) as string[])
+        .filter((name) => name !== "mails")
+        .sort(),
+    ).toEqual(names);
 
     // The answers as typed, the casussen as ticked, the library name escaped nowhere wrongly.
     const answers = parse(strFromU8(zip["antwoorden.yaml"]!)) as Record<
@@ -390,7 +396,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await page.locator("#deel-klaar").waitFor({ state: "visible", timeout: 60_000 });
     await expectAccessible(page, "bijeenkomst: klaar");
     expect(await textOf(page.locator("table.bestanden"))).toMatch(
-      /werkafspraken\.yaml \d+ kB Kartrekker De werkafspraken als antwoordenbestand/,
+      /werkafspraken\.yaml \d+ kB POI-adviseur de werkafspraken als antwoorden voor het trainingspakket niet nodig/,
     );
     expect(readdirSync(join(dir, "bijeenkomst"))).toContain("werkafspraken.yaml");
   });

@@ -868,7 +868,9 @@ async function make(): Promise<void> {
   }
   summary.hidden = true;
   button.disabled = true;
-  status.textContent = "Het pakket wordt gemaakt. Dit duurt een paar seconden…";
+  status.textContent = $<HTMLInputElement>("#maak-pdf")?.checked
+    ? "Het pakket en de PDF's worden gemaakt. Dit duurt ongeveer een halve minuut…"
+    : "Het pakket wordt gemaakt. Dit duurt een paar seconden…";
   try {
     const made = await post<{
       id?: string;
@@ -876,7 +878,7 @@ async function make(): Promise<void> {
       fout?: string;
       problemen?: Problem[];
       tip?: string;
-    }>("api/pakket", request());
+    }>("api/pakket", request({ pdf: $<HTMLInputElement>("#maak-pdf")?.checked ?? false }));
     if (made.fout || !made.html || !made.id) {
       const items = (made.problemen ?? []).map((p) => `${p.where}: ${p.message}`);
       status.textContent = "";
