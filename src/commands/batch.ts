@@ -31,6 +31,7 @@ import { hashAnswers } from "../pack/manifest.js";
 import { inspectDestination } from "../pack/existing.js";
 import { writePack } from "../pack/write.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import type { CommandContext } from "./context.js";
 
 export const REPORT_FILE = "rapport.csv";
@@ -360,7 +361,7 @@ function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext)
     huisstijl: options.huisstijl,
     today: context.today,
     seed: options.seed,
-    created: context.now.toISOString(),
+    created: (context.created ?? packTimestamp(context.today)).toISOString(),
     zip: options.zip,
   };
 }

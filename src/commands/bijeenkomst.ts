@@ -30,7 +30,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
+import { placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import { readExampleBijeenkomstAnswers } from "./examples.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
@@ -41,6 +42,8 @@ export interface BijeenkomstOptions extends AnswerOptions {
 }
 
 export interface BijeenkomstResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -152,7 +155,7 @@ async function makeBijeenkomst(
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
       logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
     });
     ({ plan, files } = pack);
   }

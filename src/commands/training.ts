@@ -24,7 +24,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
+import { placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
@@ -36,6 +37,8 @@ export interface TrainingOptions extends AnswerOptions {
 }
 
 export interface TrainingResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -158,7 +161,7 @@ async function makeTraining(
       today: context.today,
       seed: options.seed,
       logo,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
     });
     ({ files } = pack);
     planned = pack;
