@@ -367,6 +367,22 @@ function line(max: number, example: string) {
 
 const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { rustig: 1, gemiddeld: 2, pittig: 3 };
 
+/**
+ * Words that start a sentence rather than continue one: "De aangifte…", "Hulp bij…". Only these
+ * count, so a phrase may start with a name or a language ("Nederlands oefenen", "DigiD Machtigen").
+ */
+const SENTENCE_STARTS = new Set(
+  (
+    "de het een haar zijn hun mijn uw jouw dit deze die dat alle veel meer hulp advies informatie " +
+    "overzicht steun contact begeleiding ondersteuning vragen uitleg een zijn zij hij ze"
+  ).split(" "),
+);
+
+function startsSentence(text: string): boolean {
+  const first = /^\S+/.exec(text)?.[0] ?? "";
+  return /^[A-ZÀ-Þ]/.test(first) && SENTENCE_STARTS.has(first.toLowerCase().replace(/[,.;:]$/, ""));
+}
+
 const AGE_MIN = 12;
 const AGE_MAX = 110;
 const HELP_MAX = 120;
@@ -391,7 +407,7 @@ function helpPhrase() {
         .refine((text) => !/^voor\s/i.test(text), {
           error: `begint met "voor". Laat dat woord weg: idokit zet het er zelf voor ("… voor ${example}").`,
         })
-        .refine((text) => !/^[A-ZÀ-Þ][a-zß-ÿ'’-]*(?=[\s,]|$)/.test(text), {
+        .refine((text) => !startsSentence(text), {
           error: (issue) =>
             `begint met een hoofdletter ("${String(issue.input).split(" ")[0] ?? ""}"), maar de tekst loopt door in een zin na "voor". Begin met een kleine letter, bijvoorbeeld: ${example}`,
         }),

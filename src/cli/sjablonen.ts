@@ -16,7 +16,10 @@ export function sjablonenCommand(): Command {
     .addHelpText(
       "after",
       `
-Bewerk daarna de bestanden in de map en gebruik ze met:
+De map krijgt ook huisstijl.yaml (kleuren, lettertypen, logo, voettekst) en LEESMIJ.md: per
+sjabloon welke namen en helpers je kunt gebruiken. Bewerk de bestanden, controleer ze, en
+gebruik ze:
+  idokit sjablonen controleer <map>
   idokit training --antwoorden antwoorden.yaml --sjablonen <map>
 Sjablonen die je weghaalt, komen weer uit idokit zelf.`,
     )
@@ -30,9 +33,51 @@ Sjablonen die je weghaalt, komen weer uit idokit zelf.`,
           const { exportTemplates } = await import("../commands/sjablonen.js");
           const result = exportTemplates(map, { force: flagBoolean(flags, "vervang") }, context);
           if (flags.json) return out.json(result);
-          out.success(`${result.bestanden.length} sjablonen gekopieerd naar ${result.map}`);
+          out.success(`${result.bestanden.length} bestanden gekopieerd naar ${result.map}`);
           for (const name of result.bestanden) out.info(`  ${name}`);
+          out.info(`Lees ${map}/LEESMIJ.md, pas de sjablonen aan en controleer ze met:`);
+          out.info(`  idokit sjablonen controleer ${map}`);
           out.info(`Gebruik ze met: idokit training --sjablonen ${map} …`);
+        },
+      );
+    });
+  command
+    .command("controleer")
+    .description(
+      "Controleer een map met eigen sjablonen en huisstijl; meld elke fout met bestand, regel en kolom.",
+    )
+    .argument("<map>", "de map met sjablonen (gemaakt met sjablonen exporteer)")
+    .option("--json", "geef het resultaat als JSON op stdout")
+    .addHelpText(
+      "after",
+      `
+Controleert wat idokit ook controleert voordat het een pakket maakt, en meer: de opmaak van
+elk sjabloon (Handlebars), namen die niet bestaan ("bedoelde je …?"), onbekende helpers en
+gedeelde stukken (partials), dia's zonder titel of met een onbekende indeling, huisstijl.yaml
+(kleuren, lettertypen, logo) en bestanden die bij geen sjabloon horen.
+
+Voorbeelden:
+  idokit sjablonen controleer mijn-sjablonen
+  idokit sjablonen controleer mijn-sjablonen --json
+
+Bij fouten is de afsluitcode 1.`,
+    )
+    .action(async (map: string, flags: Record<string, unknown>, cmd: Command) => {
+      await runAction(
+        {
+          json: Boolean(flags.json),
+          debug: cmd.optsWithGlobals<{ debug?: boolean }>().debug ?? false,
+        },
+        async (context, out) => {
+          const { checkTemplatesFolder } = await import("../commands/sjablonen.js");
+          const result = checkTemplatesFolder(map, context);
+          if (flags.json) return out.json(result);
+          for (const warning of result.waarschuwingen) out.warn(warning);
+          const changed = result.gewijzigd.length;
+          out.success(
+            `De sjablonen in ${map} zijn in orde${changed === 0 ? " (nog niets gewijzigd)" : `; ${changed === 1 ? "één sjabloon" : `${changed} sjablonen`} gewijzigd`}${result.huisstijl ? ", met huisstijl.yaml" : ""}.`,
+          );
+          for (const file of result.gewijzigd) out.info(`  ${file}`);
         },
       );
     });

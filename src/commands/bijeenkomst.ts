@@ -68,7 +68,11 @@ export function loadBijeenkomstResources(options: {
   resources: BijeenkomstResources;
   notices: string[];
 } {
-  const templates = loadTemplateSet(options.templatesDir, { huisstijl: options.huisstijl });
+  const vocabulary = options.vocabulary ?? loadVocabulary();
+  const templates = loadTemplateSet(options.templatesDir, {
+    huisstijl: options.huisstijl,
+    check: { kind: "bijeenkomst", vocabulary },
+  });
   let texts;
   try {
     texts = parseAgendaTexts(templates.data.get("bijeenkomst/agenda"), "bijeenkomst/agenda.yaml");
@@ -79,7 +83,7 @@ export function loadBijeenkomstResources(options: {
   }
   return {
     resources: {
-      vocabulary: options.vocabulary ?? loadVocabulary(),
+      vocabulary,
       engine: templates.engine,
       huisstijl: templates.huisstijl,
       texts,

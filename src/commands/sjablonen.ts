@@ -1,10 +1,20 @@
-import { cpSync, existsSync, readdirSync } from "node:fs";
-import { resolve } from "node:path";
-import { InputError } from "../errors.js";
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadVocabulary } from "../domain/load-vocabulary.js";
+import { suggestClosest } from "../domain/suggest.js";
+import { InputError, type Problem } from "../errors.js";
+import { checkHuisstijlFile, HUISSTIJL_FILE } from "../huisstijl/load.js";
+import { checkTemplateSet } from "../pack/template-check.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
-import { loadTemplates } from "../templates/load.js";
-import { HUISSTIJL_FILE } from "../huisstijl/load.js";
+import { LAYOUT_NAMES } from "../render/pptx/model.js";
+import { buildTemplateGuide } from "../templates/guide.js";
+import { helpers } from "../templates/helpers.js";
+import { loadTemplates, type TemplateSet } from "../templates/load.js";
+import { VERSION } from "../version.js";
 import type { CommandContext } from "./context.js";
+
+/** The guide written into an exported templates folder. */
+export const GUIDE_FILE = "LEESMIJ.md";
 
 export interface ExportResult {
   ok: true;
@@ -12,9 +22,39 @@ export interface ExportResult {
   bestanden: string[];
 }
 
+/** The names of a template set as files: `training/draaiboek.md.hbs`, `training/programma.yaml`. */
+function fileNames(set: Pick<TemplateSet, "sources" | "data">): string[] {
+  return [
+    ...[...set.sources.keys()].map((n) => `${n}.hbs`),
+    ...[...set.data.keys()].map((n) => `${n}.yaml`),
+  ].sort();
+}
+
+/** The LEESMIJ of a template set: per template the names and helpers it can use. */
+export function buildGuideFor(set: TemplateSet, context: { today: string }): string {
+  const { kinds, analysis } = checkTemplateSet(set, {
+    vocabulary: loadVocabulary(),
+    today: context.today,
+    slides: false,
+  });
+  return buildTemplateGuide({
+    version: VERSION,
+    kinds: kinds.map((kind) => ({
+      label: kind.label,
+      documents: kind.documents.map((doc) => ({ template: doc.template, file: doc.file })),
+      shape: kind.shape,
+    })),
+    partials: analysis.partials,
+    partialNames: [...set.sources.keys()].filter((name) => name.startsWith("partials/")).sort(),
+    helpers: Object.keys(helpers),
+    layouts: LAYOUT_NAMES,
+  });
+}
+
 /**
- * `idokit sjablonen exporteer MAP`: copies the built-in templates into a folder of the user's, to
- * edit and use with `--sjablonen MAP`. Refuses a non-empty folder without `force`.
+ * `idokit sjablonen exporteer MAP`: copies the built-in templates and house style into a folder
+ * of the user's, with a LEESMIJ.md that lists what each template can use; to edit and use with
+ * `--sjablonen MAP`. Refuses a non-empty folder without `force`.
  */
 export function exportTemplates(
   dir: string,
@@ -29,15 +69,110 @@ export function exportTemplates(
         hint: "Kies een nieuwe map, of gebruik --vervang om bestaande sjablonen te overschrijven.",
       },
     );
-  cpSync(BUILTIN_TEMPLATES_DIR, target, { recursive: true, force: options.force });
   const set = loadTemplates();
-  const names = [...set.sources.keys()]
-    .map((n) => `${n}.hbs`)
-    .concat(
-      [...set.data.keys()].map((n) => `${n}.yaml`),
-      HUISSTIJL_FILE,
+  const guide = buildGuideFor(set, context);
+  cpSync(BUILTIN_TEMPLATES_DIR, target, { recursive: true, force: options.force });
+  writeFileSync(join(target, GUIDE_FILE), guide);
+  return {
+    ok: true,
+    map: target,
+    bestanden: [...fileNames(set), HUISSTIJL_FILE, GUIDE_FILE].sort(),
+  };
+}
+
+export interface CheckFolderResult {
+  ok: true;
+  map: string;
+  /** Templates in the folder that differ from idokit's own. */
+  gewijzigd: string[];
+  /** The house style file that was checked, if the folder has one. */
+  huisstijl: string | null;
+  waarschuwingen: string[];
+}
+
+/**
+ * `idokit sjablonen controleer MAP`: checks a folder of templates as making a pack would, and
+ * more: every template with the data of every kind of pack, the house style, and files that
+ * match no template. Throws an InputError that lists every problem with file, line and column.
+ */
+export function checkTemplatesFolder(dir: string, context: CommandContext): CheckFolderResult {
+  const target = resolve(context.cwd, dir);
+  if (!existsSync(target) || !statSync(target).isDirectory())
+    throw new InputError(`De map "${dir}" bestaat niet of is geen map.`, {
+      hint: "Maak een eigen kopie met: idokit sjablonen exporteer MAP",
+    });
+  const set = loadTemplates(target);
+  const known = fileNames(set);
+  const problems: Problem[] = set.unused.map((file) => {
+    const relative = file
+      .slice(target.length + 1)
+      .split("\\")
+      .join("/");
+    const suggestion = suggestClosest(relative, known);
+    return {
+      where: file,
+      message: `hoort bij geen enkel sjabloon, dus idokit gebruikt het niet.${
+        suggestion === undefined ? " Controleer de bestandsnaam." : ` Bedoelde je "${suggestion}"?`
+      }`,
+    };
+  });
+  problems.push(...misnamedFiles(target, known));
+  problems.push(
+    ...checkTemplateSet(set, { vocabulary: loadVocabulary(), today: context.today }).problems,
+  );
+  const huisstijlFile = join(target, HUISSTIJL_FILE);
+  const warnings: string[] = [];
+  if (existsSync(huisstijlFile)) {
+    const checked = checkHuisstijlFile(huisstijlFile);
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+  }
+  if (problems.length > 0)
+    throw new InputError(
+      `${problems.length === 1 ? "Eén fout" : `${problems.length} fouten`} in de sjablonen in ${dir}.`,
+      {
+        problems,
+        hint: `In ${GUIDE_FILE} (maak een nieuw met idokit sjablonen exporteer MAP) staat per sjabloon welke namen en helpers je kunt gebruiken.`,
+      },
     );
-  return { ok: true, map: target, bestanden: names.sort() };
+  return {
+    ok: true,
+    map: target,
+    gewijzigd: [...set.changed].map((name) => set.overridden.get(name) ?? name).sort(),
+    huisstijl: existsSync(huisstijlFile) ? huisstijlFile : null,
+    waarschuwingen: warnings,
+  };
+}
+
+/** Extensions a template or text file may have been saved with by mistake (an editor's choice). */
+const MISNAMED = /\.(md|txt|yml|handlebars|html?)$/i;
+/** Files that belong in a templates folder without being templates. */
+const COMPANIONS = /^(LEESMIJ|README)(\.md)?$|\.(png|jpe?g|gif|svg)$|^\./i;
+
+function walk(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return walk(join(dir, entry.name), rel);
+    return entry.isFile() ? [rel] : [];
+  });
+}
+
+/**
+ * Files that look like a template saved under the wrong extension (`draaiboek.md` instead of
+ * `draaiboek.md.hbs`): idokit would silently skip them, and the POI's edits with them.
+ */
+function misnamedFiles(dir: string, known: readonly string[]): Problem[] {
+  return walk(dir)
+    .filter((rel) => MISNAMED.test(rel) && !COMPANIONS.test(rel.split("/").at(-1) ?? rel))
+    .map((rel) => {
+      const suggestion = suggestClosest(rel, known);
+      return {
+        where: join(dir, rel),
+        message: `is geen sjabloon (dat eindigt op .hbs of .yaml), dus idokit gebruikt het niet.${
+          suggestion === undefined ? "" : ` Bedoelde je "${suggestion}"?`
+        }`,
+      };
+    });
 }
 
 /** `idokit sjablonen lijst`: the template names, and which ones a user's folder overrides. */
@@ -46,11 +181,7 @@ export function listTemplates(
   context: CommandContext,
 ): Array<{ naam: string; bron: string }> {
   const set = loadTemplates(dir === undefined ? undefined : resolve(context.cwd, dir));
-  const names = [
-    ...[...set.sources.keys()].map((n) => `${n}.hbs`),
-    ...[...set.data.keys()].map((n) => `${n}.yaml`),
-  ].sort();
-  return names.map((naam) => {
+  return fileNames(set).map((naam) => {
     const key = naam.replace(/\.(hbs|yaml)$/, "");
     return { naam, bron: set.overridden.get(key) ?? "ingebouwd" };
   });

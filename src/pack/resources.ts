@@ -1,11 +1,13 @@
 import { loadCasusLibrary } from "../casussen/load.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
-import { InputError } from "../errors.js";
+import { InputError, type Problem } from "../errors.js";
 import { parseProgrammeTexts } from "../plan/training-plan.js";
 import { createTemplateEngine, type TemplateEngine } from "../templates/engine.js";
 import { loadTemplates } from "../templates/load.js";
 import { loadHuisstijl, type LoadedHuisstijl } from "../huisstijl/load.js";
 import { VERSION } from "../version.js";
+import type { Casus } from "../casussen/types.js";
+import { checkTemplateSet, type TemplateKind } from "./template-check.js";
 import type { TrainingResources } from "./training.js";
 
 /** Templates loaded once: the engine, the data files (programme texts, agenda texts) and notices. */
@@ -24,10 +26,45 @@ export interface LoadedTemplates {
  */
 export function loadTemplateSet(
   templatesDir: string | undefined,
-  options: { huisstijl?: string | undefined } = {},
+  options: {
+    huisstijl?: string | undefined;
+    /** Check changed templates against this kind's data before anything is made. */
+    check?: { kind: TemplateKind["id"]; vocabulary: Vocabulary; casussen?: readonly Casus[] };
+  } = {},
 ): LoadedTemplates {
   const templates = loadTemplates(templatesDir);
-  const huisstijl = loadHuisstijl({ file: options.huisstijl, templatesDir });
+  // A broken house style and broken templates are reported together, as `sjablonen controleer`
+  // does: a POI fixes everything in one go.
+  const problems: Problem[] = [];
+  let huisstijl: LoadedHuisstijl | undefined;
+  try {
+    huisstijl = loadHuisstijl({ file: options.huisstijl, templatesDir });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  // A POI's changed templates are checked as `idokit sjablonen controleer` would: a broken one
+  // stops the pack before anything is asked or made, with the same messages.
+  if (options.check && templates.changed.size > 0)
+    problems.push(
+      ...checkTemplateSet(templates, {
+        vocabulary: options.check.vocabulary,
+        today: new Date().toISOString().slice(0, 10),
+        only: options.check.kind,
+        ...(options.check.casussen ? { casussen: options.check.casussen } : {}),
+      }).problems,
+    );
+  if (problems.length > 0 || !huisstijl)
+    throw new InputError(
+      `${problems.length === 1 ? "Eén fout" : `${problems.length} fouten`} in ${templatesDir === undefined ? "de huisstijl" : `de sjablonen in ${templatesDir}`}. Er is niets gemaakt.`,
+      {
+        problems,
+        hint:
+          templatesDir === undefined
+            ? "Verbeter het bestand en vergelijk het met een nieuw geëxporteerd huisstijl.yaml (idokit sjablonen exporteer MAP)."
+            : `Verbeter ze en controleer ze met: idokit sjablonen controleer ${templatesDir}. In LEESMIJ.md in een geëxporteerde map staat per sjabloon welke namen en helpers je kunt gebruiken.`,
+      },
+    );
   return {
     engine: createTemplateEngine(templates.sources),
     data: templates.data,
@@ -58,7 +95,10 @@ export function loadTrainingResources(options: {
     vocabulary: options.vocabulary,
     extraDirs: options.casussenDirs ?? [],
   });
-  const templates = loadTemplateSet(options.templatesDir, { huisstijl: options.huisstijl });
+  const templates = loadTemplateSet(options.templatesDir, {
+    huisstijl: options.huisstijl,
+    check: { kind: "training", vocabulary: options.vocabulary, casussen: library.casussen },
+  });
   let programme;
   try {
     programme = parseProgrammeTexts(

@@ -48,7 +48,7 @@ export { ANSWERS_FILE, MANIFEST_FILE } from "./files.js";
 /** Selects the casussen for these answers; unknown pinned ids are an input error. */
 export function selectForTraining(
   answers: TrainingAnswers,
-  resources: TrainingResources,
+  resources: Pick<TrainingResources, "casussen" | "vocabulary">,
   seed: number,
 ): Selection {
   const selection = selectCasussen(
@@ -79,7 +79,7 @@ export function selectForTraining(
 /** Plans a trainingspakket without rendering (for --proefdraai and for generating). */
 export function planTrainingPack(
   answers: TrainingAnswers,
-  resources: TrainingResources,
+  resources: Pick<TrainingResources, "casussen" | "vocabulary" | "programme" | "version">,
   options: Pick<TrainingPackOptions, "today" | "seed">,
 ): { plan: PackPlan<TrainingView>; selection: Selection } {
   const selection = selectForTraining(answers, resources, options.seed);

@@ -376,8 +376,7 @@ export const TRAINING_DOCUMENTS: readonly PlannedDocument[] = [
     file: "casussen-deelnemers.docx",
     template: "training/casussen-deelnemers.md",
     format: "docx",
-    title: "Casuskaarten voor deelnemers",
-    large: true,
+    title: "Casuskaarten en kijkwijzer",
   },
 ];
 

@@ -24,6 +24,33 @@ describe("the built-in casus library", () => {
     expect(new Set(folder.casussen.map((casus) => casus.moeilijkheid))).toEqual(new Set([1, 2, 3]));
   });
 
+  it("gives every casus a kijkopdracht of one to three short questions", () => {
+    const wrong = folder.casussen.flatMap((casus) => {
+      const items = (casus.kijkopdracht ?? "").split("\n").filter((line) => line.startsWith("- "));
+      const lines = (casus.kijkopdracht ?? "").split("\n").filter((line) => line.trim() !== "");
+      const problems = [
+        casus.kijkopdracht === undefined ? "geen kijkopdracht" : "",
+        items.length < 1 || items.length > 3 ? `${items.length} vragen` : "",
+        lines.length !== items.length ? "iets anders dan een lijst van één regel per vraag" : "",
+        ...items.filter((item) => !item.endsWith("?")).map((item) => `geen vraag: ${item}`),
+        ...items.filter((item) => item.length > 110).map((item) => `te lang: ${item}`),
+      ];
+      return problems.filter((p) => p !== "").map((p) => `${casus.id}: ${p}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("gives every casus the casting and, per kind of local partner it lists, what this customer needs there", () => {
+    const wrong = folder.casussen.flatMap((casus) => [
+      ...(casus.geslacht === undefined ? [`${casus.id}: geen geslacht`] : []),
+      ...(casus.leeftijd === undefined ? [`${casus.id}: geen leeftijd`] : []),
+      ...casus.lokalePartners
+        .filter((kind) => casus.lokaleHulp[kind] === undefined)
+        .map((kind) => `${casus.id}: geen lokaleHulp voor ${kind}`),
+    ]);
+    expect(wrong).toEqual([]);
+  });
+
   it("contains no BSN-like numbers or mobile phone numbers (casussen are invented)", () => {
     const offending = folder.casussen.filter((casus) =>
       /\b\d{9}\b|\b06[- ]?\d{8}\b/.test(

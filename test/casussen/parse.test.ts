@@ -221,6 +221,7 @@ describe("parseCasus", () => {
   it.each([
     ["een zin met een punt.", "een zin met een punt"],
     ["DigiD Machtigen voor haar zoon", "DigiD Machtigen voor haar zoon"],
+    ["Nederlands oefenen, als hij dat wil", "Nederlands oefenen, als hij dat wil"],
     ["AOW-vragen  die\n    doorlopen", "AOW-vragen die doorlopen"],
   ])("cleans the lokaleHulp phrase %j", (phrase, expected) => {
     const text = MODEL_TEXT.replace(

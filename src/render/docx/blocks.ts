@@ -17,7 +17,13 @@ import { inlinePlainText, renderInline } from "./inline.js";
 import { SYMBOL_FONT, space, type Look } from "./look.js";
 import type { NumberingRegistry } from "./numbering.js";
 import { STYLE } from "./styles.js";
-import { renderFillLines, renderTable } from "./table.js";
+import {
+  TABLE_SPACER,
+  cardContentWidth,
+  renderCard,
+  renderFillLines,
+  renderTable,
+} from "./table.js";
 
 /**
  * A block before it becomes a docx object. Paragraph options stay editable until the end, so a
@@ -69,6 +75,8 @@ export class BlockBuilder {
   private titleSeen = false;
   private pendingBreak = false;
   private pendingColumns: number[] | undefined;
+  /** While a `kaart` is open: the flow it interrupted, and whether a page break was pending there. */
+  private card: { outer: Flow; pendingBreak: boolean } | undefined;
 
   constructor(
     private readonly look: Look,
@@ -82,6 +90,7 @@ export class BlockBuilder {
 
   /** The finished title page and body, as docx objects. */
   finish(): BuiltBlocks {
+    this.endCard();
     return {
       titlePage: this.title ? this.materialize(this.title) : undefined,
       body: this.materialize(this.body),
@@ -109,7 +118,7 @@ export class BlockBuilder {
         else this.list(token as Tokens.List, 0, 0, context);
         break;
       case "table":
-        this.table(renderTable(token as Tokens.Table, this.look, columns));
+        this.table(renderTable(token as Tokens.Table, this.tableLook(), columns));
         break;
       case "blockquote":
         this.blocks(token.tokens ?? [], { ...context, quote: true });
@@ -153,17 +162,46 @@ export class BlockBuilder {
         this.endTitlePage();
         return;
       case "pageBreak":
-        // A title page is one page: a page break also ends one left open.
+        // A title page is one page: a page break also ends one left open, and so does a card.
         if (this.titleMode) this.endTitlePage();
-        else this.pendingBreak = true;
+        else {
+          this.endCard();
+          this.pendingBreak = true;
+        }
+        return;
+      case "cardStart":
+        if (this.titleMode) return;
+        this.endCard();
+        this.card = { outer: this.flow, pendingBreak: this.pendingBreak };
+        this.pendingBreak = false;
+        this.flow = emptyFlow();
+        return;
+      case "cardEnd":
+        this.endCard();
         return;
       case "columns":
         this.pendingColumns = directive.widths;
         return;
       case "fillLines":
-        this.table(renderFillLines(directive.count, this.look));
+        this.table(renderFillLines(directive.count, this.tableLook()));
         return;
     }
+  }
+
+  /** Closes an open card: its content becomes one boxed table in the flow it interrupted. */
+  private endCard(): void {
+    const card = this.card;
+    if (!card) return;
+    const content = this.materialize(this.flow);
+    this.card = undefined;
+    this.flow = card.outer;
+    this.pendingBreak = card.pendingBreak;
+    this.table(renderCard(content, this.look));
+  }
+
+  /** The look for a table: inside a card, the card's narrower content width. */
+  private tableLook(): Look {
+    return this.card ? { ...this.look, textWidth: cardContentWidth(this.look) } : this.look;
   }
 
   private endTitlePage(): void {
@@ -379,7 +417,7 @@ export class BlockBuilder {
         // Word merges adjacent tables into one; a small empty paragraph keeps them apart.
         out.push(
           new Paragraph({
-            spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT },
+            spacing: { before: 0, after: 0, line: TABLE_SPACER, lineRule: LineRuleType.EXACT },
           }),
         );
       }

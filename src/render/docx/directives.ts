@@ -7,6 +7,8 @@ export type Directive =
   | { kind: "titlePageStart" }
   | { kind: "titlePageEnd" }
   | { kind: "pageBreak" }
+  | { kind: "cardStart" }
+  | { kind: "cardEnd" }
   | { kind: "columns"; widths: number[] }
   | { kind: "fillLines"; count: number };
 
@@ -22,6 +24,7 @@ function toDirective(body: string): Directive | undefined {
   const [, slash, rawName, argument] = match;
   const name = (rawName ?? "").toLowerCase();
   if (name === "titelpagina") return slash ? { kind: "titlePageEnd" } : { kind: "titlePageStart" };
+  if (name === "kaart") return slash ? { kind: "cardEnd" } : { kind: "cardStart" };
   if (slash) return undefined;
   if (name === "pagina") return { kind: "pageBreak" };
   if (name === "kolommen") {

@@ -10,6 +10,7 @@ import {
   TableRow,
   VerticalAlign,
   WidthType,
+  type FileChild,
   type IBorderOptions,
 } from "docx";
 import type { Tokens } from "marked";
@@ -256,5 +257,68 @@ export function renderFillLines(count: number, look: Look): Table {
           ],
         }),
     ),
+  });
+}
+
+/**
+ * Height of the near-empty paragraph that keeps two adjacent tables apart (Word would merge them):
+ * 8 points, in twips.
+ */
+export const TABLE_SPACER = 160;
+
+/** Inner margin of a card, in twips (5 mm). */
+const CARD_PADDING = 283;
+/** Slack for rounding in Word and LibreOffice, so two cards always share a page. */
+const CARD_SLACK = 120;
+
+/** Width of a card's content: the text width less the card's inner margins. */
+export function cardContentWidth(look: Look): number {
+  return look.textWidth - 2 * CARD_PADDING;
+}
+
+/**
+ * Minimum height of a card: half the page's text height, less the spacers that may stand before
+ * each card, so two cards fit on one page wherever the spacers fall.
+ */
+export function cardHeight(look: Look): number {
+  const text = look.page.height - look.page.top - look.page.bottom;
+  return Math.floor((text - 2 * TABLE_SPACER - CARD_SLACK) / 2);
+}
+
+/**
+ * A card to cut out: the content in a single cell with a dashed border (the cut line), at least
+ * half a page high and never split across pages.
+ */
+export function renderCard(children: readonly FileChild[], look: Look): Table {
+  const cut: IBorderOptions = { style: BorderStyle.DASHED, size: 8, color: look.theme.color.muted };
+  return new Table({
+    width: { size: look.textWidth, type: WidthType.DXA },
+    columnWidths: [look.textWidth],
+    layout: TableLayoutType.FIXED,
+    margins: { top: CARD_PADDING, bottom: CARD_PADDING, left: CARD_PADDING, right: CARD_PADDING },
+    borders: {
+      top: cut,
+      bottom: cut,
+      left: cut,
+      right: cut,
+      insideHorizontal: cut,
+      insideVertical: cut,
+    },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        height: { value: cardHeight(look), rule: HeightRule.ATLEAST },
+        children: [
+          new TableCell({
+            width: { size: look.textWidth, type: WidthType.DXA },
+            // A cell must hold a paragraph; Word also wants one as its last child.
+            children:
+              children.length > 0 && children.at(-1) instanceof Paragraph
+                ? ([...children] as (Paragraph | Table)[])
+                : ([...children, new Paragraph({})] as (Paragraph | Table)[]),
+          }),
+        ],
+      }),
+    ],
   });
 }
