@@ -9,6 +9,7 @@ import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { EXAMPLES } from "../../src/domain/examples.js";
 import { readExampleBijeenkomstAnswers } from "../../src/commands/bijeenkomst.js";
 import { readExampleAnswers } from "../../src/commands/training.js";
 import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
@@ -53,11 +54,13 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
   };
 
   beforeAll(() => {
-    // 1. The built-in examples.
-    idokit(["training", "--voorbeeld", "--out", "training-voorbeeld"]);
-    idokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst-voorbeeld"]);
-    packs["training-voorbeeld"] = join(root, "training-voorbeeld");
-    packs["bijeenkomst-voorbeeld"] = join(root, "bijeenkomst-voorbeeld");
+    // 1. Every built-in example, both kinds of pack.
+    for (const example of EXAMPLES)
+      for (const kind of ["training", "bijeenkomst"]) {
+        const name = `${kind}-${example.naam}`;
+        idokit([kind, "--voorbeeld", example.naam, "--out", name]);
+        packs[name] = join(root, name);
+      }
 
     // 2. Hostile answers in every free-text field, with a logo, for both kinds of pack.
     writeFileSync(join(root, "logo.png"), solidPng(300, 90).data);
