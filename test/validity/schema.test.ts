@@ -5,7 +5,8 @@
  * the test checks every .docx and .pptx the packs contain — a new document type is included as
  * soon as a pack holds it.
  */
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -114,6 +115,10 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
       (f) => f.endsWith(".pptx") && /oost/i.test(f),
     );
     expect(Object.keys(readParts(withLogo!)).length).toBeGreaterThan(0);
+    const media = Object.keys(unzipSync(readFileSync(withLogo!))).filter((n) =>
+      n.startsWith("ppt/media/"),
+    );
+    expect(media.length, "the logo is in the batch pack's presentation").toBeGreaterThan(0);
   });
 
   it("reports no finding in any document of any pack", () => {
