@@ -20,6 +20,8 @@ export interface JobSetup {
   /** ISO time stamped into every pack of the batch. */
   created: string;
   zip: boolean;
+  /** PDFs will be added by the main thread: the read-me and mails say so. */
+  pdf?: boolean;
 }
 
 /** One pack to make, or (with `check`) one row to check against the resources. */
@@ -84,6 +86,7 @@ export async function createJobMaker(
         today: setup.today,
         seed: setup.seed,
         created,
+        pdf: setup.pdf ?? false,
         ...logoFor(job.answers, job.baseDir),
       });
       if (!setup.zip) return { id: job.id, ok: true, files };

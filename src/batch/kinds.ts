@@ -29,6 +29,7 @@ export interface MakeOptions {
   seed: number;
   created: Date;
   logo?: Logo | undefined;
+  pdf?: boolean | undefined;
 }
 
 export interface PackKind {

@@ -211,7 +211,8 @@ async function startWorkers(setup: JobSetup, count: number): Promise<PackRunner>
 export function runBounded(
   runner: PackRunner,
   jobs: readonly PackJob[],
-  settle: (result: JobResult) => void,
+  // A settle that returns a promise holds its slot until the promise settles (back-pressure).
+  settle: (result: JobResult) => void | Promise<void>,
 ): Promise<void> {
   return new Promise((done) => {
     let next = 0;
@@ -223,11 +224,13 @@ export function runBounded(
       }
       while (active < runner.capacity && next < jobs.length) {
         active += 1;
-        void runner.run(jobs[next++]!).then((result) => {
-          settle(result);
-          active -= 1;
-          launch();
-        });
+        void runner
+          .run(jobs[next++]!)
+          .then((result) => settle(result))
+          .then(() => {
+            active -= 1;
+            launch();
+          });
       }
     };
     launch();

@@ -27,6 +27,7 @@ interface BatchFlags {
   blad?: string;
   strikt?: boolean;
   zip?: boolean;
+  pdf?: boolean;
   hervat?: boolean;
   json?: boolean;
   werkers?: number;
@@ -63,6 +64,10 @@ export function batchCommand(): Command {
   command
     .option("--strikt", "maak niets als er ook maar één rij fouten heeft")
     .option("--zip", "maak per pakket een zip-bestand in plaats van een map")
+    .option(
+      "--pdf",
+      "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/ van elk pakket; nodig: LibreOffice)",
+    )
     .option(
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
@@ -118,6 +123,7 @@ gebruikte optie.`,
           answers: flagValue(flags, "antwoorden"),
           strikt: Boolean(flags.strikt),
           zip: Boolean(flags.zip),
+          pdf: Boolean(flags.pdf),
           hervat: Boolean(flags.hervat),
           force: flagBoolean(flags, "vervang"),
           dryRun: flagBoolean(flags, "proefdraai"),

@@ -173,6 +173,11 @@ export function addPackOptions(command: Command): Command {
     "stel alle vragen opnieuw, met de antwoorden uit --antwoorden als standaard",
   );
   addFlag(command, "vervang");
+  command.option("--zip", "maak één zip-bestand in plaats van een map");
+  command.option(
+    "--pdf",
+    "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/; nodig: LibreOffice)",
+  );
   addFlag(command, "proefdraai");
   command.option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)");
   addFlag(command, "sjablonen");
@@ -191,6 +196,8 @@ export function packFlags(flags: Record<string, unknown>): {
   force: boolean;
   dryRun: boolean;
   templates: string | undefined;
+  zip: boolean;
+  pdf: boolean;
   huisstijl: string | undefined;
 } {
   return {
@@ -202,6 +209,8 @@ export function packFlags(flags: Record<string, unknown>): {
     force: flagBoolean(flags, "vervang"),
     dryRun: flagBoolean(flags, "proefdraai"),
     templates: flagValue(flags, "sjablonen"),
+    zip: Boolean(flags.zip),
+    pdf: Boolean(flags.pdf),
     huisstijl: flagValue(flags, "huisstijl"),
   };
 }

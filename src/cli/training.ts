@@ -22,8 +22,10 @@ export function trainingCommand(): Command {
       "after",
       `
 Het pakket bevat: presentatie-vaardigheidstraining.pptx (met sprekersnotities), draaiboek.docx,
-briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, antwoorden.yaml
-en manifest.json. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
+briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, spiekbrief.docx,
+presentielijst.docx, evaluatieformulier.docx, voornemenkaartjes.docx, de mails en
+agenda-uitnodigingen in mails/, LEESMIJ.html (begin daar), antwoorden.yaml en manifest.json.
+Met --pdf ook een PDF van elk document (nodig: LibreOffice); met --zip één zip-bestand. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
 vervangen met --vervang.
 
 Zonder --antwoorden stelt idokit de vragen in de terminal. Met --antwoorden vraagt idokit alleen wat

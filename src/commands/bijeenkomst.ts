@@ -17,7 +17,6 @@ import {
 } from "../pack/bijeenkomst.js";
 import type { PackFile } from "../pack/manifest.js";
 import { loadTemplateSet } from "../pack/resources.js";
-import { assertWritable } from "../pack/write.js";
 import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
 import { VERSION } from "../version.js";
 import {
@@ -30,13 +29,19 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack, type PreviousPack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
 import { packTimestamp } from "../pack/timestamp.js";
 import { readExampleBijeenkomstAnswers } from "./examples.js";
+import { canMakePdfs, withPdfs } from "./training.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
   templates?: string | undefined;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
 }
@@ -54,6 +59,8 @@ export interface BijeenkomstResult {
   waarschuwingen: string[];
   /** Points of attention in the plan itself (little time per topic, training close by). */
   aandachtspunten: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 export { readExampleBijeenkomstAnswers } from "./examples.js";
@@ -114,7 +121,8 @@ export async function runBijeenkomst(
   checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), {
+    assertPackWritable(packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }), {
+      zip: options.zip,
       force: options.force,
       cwd: context.cwd,
       answersFile: options.answers && resolve(context.cwd, options.answers),
@@ -150,6 +158,7 @@ async function makeBijeenkomst(
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   let plan;
   if (options.dryRun) {
     plan = planBijeenkomstPack(answers, resources, { today: context.today });
@@ -160,8 +169,10 @@ async function makeBijeenkomst(
       today: context.today,
       logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
       created: context.created ?? packTimestamp(context.today),
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ plan, files } = pack);
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { view } = plan;
   return {
@@ -171,6 +182,7 @@ async function makeBijeenkomst(
       ...options,
       cwd: context.cwd,
       extraFiles: [WERKAFSPRAKEN_FILE],
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);
@@ -180,5 +192,6 @@ async function makeBijeenkomst(
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,
     aandachtspunten: view.waarschuwingen,
+    ...(pdf ? { pdf } : {}),
   };
 }

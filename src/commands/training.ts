@@ -7,12 +7,12 @@ import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
 import { readExampleTrainingAnswers } from "./examples.js";
-import { assertWritable } from "../pack/write.js";
 import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import { createCasusPicker } from "../questions/wizard-casussen.js";
 import type { PackFile } from "../pack/manifest.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 import type { PackPlan, TrainingView } from "../plan/training-plan.js";
 import {
   checkAnswerFlags,
@@ -24,7 +24,7 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack, type PreviousPack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
 import { packTimestamp } from "../pack/timestamp.js";
 
 export interface TrainingOptions extends AnswerOptions {
@@ -34,6 +34,10 @@ export interface TrainingOptions extends AnswerOptions {
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
   seed: number;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
 }
 
 export interface TrainingResult {
@@ -47,6 +51,8 @@ export interface TrainingResult {
   casussen: Array<{ id: string; titel: string; redenen: string[] }>;
   nietGedekt: string[];
   waarschuwingen: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 export { exampleTrainingDate } from "./examples.js";
@@ -100,7 +106,8 @@ export async function runTraining(
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), {
+    assertPackWritable(packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }), {
+      zip: options.zip,
       force: options.force,
       cwd: context.cwd,
       answersFile: options.answers && resolve(context.cwd, options.answers),
@@ -150,6 +157,7 @@ async function makeTraining(
   // 3. Plan only (dry run), or make and write the pack.
   let planned: { plan: PackPlan<TrainingView>; selection: Selection };
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   if (options.dryRun) {
     planned = planTrainingPack(answers, resources, { today: context.today, seed: options.seed });
   } else {
@@ -162,9 +170,11 @@ async function makeTraining(
       seed: options.seed,
       logo,
       created: context.created ?? packTimestamp(context.today),
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ files } = pack);
     planned = pack;
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { plan, selection } = planned;
   return {
@@ -173,6 +183,7 @@ async function makeTraining(
     ...placePack(plan, files, {
       ...options,
       cwd: context.cwd,
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);
@@ -192,5 +203,28 @@ async function makeTraining(
     })),
     nietGedekt: selection.uncovered,
     waarschuwingen: notices,
+    ...(pdf ? { pdf } : {}),
   };
+}
+
+/** True when LibreOffice is there for `--pdf`; loads the PDF module only when asked. */
+export async function canMakePdfs(): Promise<boolean> {
+  const { locateSoffice } = await import("../pdf/libreoffice.js");
+  return locateSoffice() !== undefined;
+}
+
+/**
+ * `--pdf` for a made pack: adds the PDFs, or warns (LibreOffice missing, a document that failed)
+ * and keeps the pack as it is. Loaded only when asked for.
+ */
+export async function withPdfs(
+  files: PackFile[],
+  context: CommandContext,
+): Promise<{ files: PackFile[]; pdf: PdfReport }> {
+  context.report.progress?.("PDF's maken met LibreOffice…");
+  const { addPdfsToPack, failedPdfMessage } = await import("../pdf/for-pack.js");
+  const made = await addPdfsToPack(files);
+  if (made.report.melding) context.report.warn(made.report.melding);
+  if (made.report.mislukt.length > 0) context.report.warn(failedPdfMessage(made.report.mislukt));
+  return { files: made.files, pdf: made.report };
 }

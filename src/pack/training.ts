@@ -35,6 +35,8 @@ export interface TrainingPackOptions {
   logo?: Logo | undefined;
   /** Creation time stamped into the documents and the manifest. */
   created: Date;
+  /** PDFs will be added (`--pdf` with LibreOffice found): the read-me and mails say so. */
+  pdf?: boolean | undefined;
 }
 
 export interface TrainingPack {
@@ -108,7 +110,14 @@ export async function makeTrainingPack(
   resources: TrainingResources,
   options: TrainingPackOptions,
 ): Promise<TrainingPack> {
-  const { plan, selection } = planTrainingPack(answers, resources, options);
+  const planned = planTrainingPack(answers, resources, options);
+  const { selection } = planned;
+  const plan = options.pdf
+    ? {
+        ...planned.plan,
+        view: { ...planned.plan.view, pakket: { ...planned.plan.view.pakket, pdf: true } },
+      }
+    : planned.plan;
   const theme = buildTheme(
     themeOptionsFor(
       resources.huisstijl.settings,

@@ -24,6 +24,7 @@ import {
 import { trainingSchema } from "../questions/training.js";
 import { Markdown } from "../templates/escape.js";
 import { buildAgenda, HURRIED_TOPIC_MINUTES, type AgendaId } from "./agenda.js";
+import { bijeenkomstExtraDocuments, buildBijeenkomstExtras } from "./extras.js";
 import { formatDuration } from "./schedule.js";
 import { toFolderName, type PackPlan, type PlannedDocument } from "./training-plan.js";
 
@@ -507,6 +508,7 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
     wekenTotTraining: wekenTotTraining ?? null,
     waarschuwingen,
     meta: { versie: input.version, vandaag: ctx.today },
+    pakket: buildBijeenkomstExtras(answers),
   };
 }
 
@@ -537,9 +539,10 @@ export const BIJEENKOMST_DOCUMENTS: readonly PlannedDocument[] = [
 /** Builds the plan of a bijeenkomstpakket. */
 export function buildBijeenkomstPlan(input: BijeenkomstPlanInput): PackPlan<BijeenkomstView> {
   const { answers } = input;
+  const view = buildBijeenkomstView(input);
   return {
-    documents: [...BIJEENKOMST_DOCUMENTS],
-    view: buildBijeenkomstView(input),
+    documents: [...BIJEENKOMST_DOCUMENTS, ...bijeenkomstExtraDocuments(answers, view.pakket)],
+    view,
     folderName: toFolderName([
       "bijeenkomst",
       answers.bibliotheek.organisatie,

@@ -8,6 +8,7 @@ import { choicesOf, listQuestions, type QuestionContext } from "../questions/def
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { Markdown } from "../templates/escape.js";
 import { buildCountdownRows, byDate, type CountdownItem, type CountdownRow } from "./countdown.js";
+import { buildTrainingExtras, trainingExtraDocuments, type PlannedEvent } from "./extras.js";
 import { buildSchedule, formatDuration, type BlockId, type ScheduleItem } from "./schedule.js";
 
 /**
@@ -122,10 +123,16 @@ export interface TrainingPlanInput {
 export interface PlannedDocument {
   file: string;
   template: string;
-  format: "docx" | "pptx";
+  /**
+   * `docx`, `pptx`; `ics` a calendar invitation (the template gives its description); `mail` a
+   * mail to paste (.txt, subject first); `html` a page that opens in any browser (the read-me).
+   */
+  format: "docx" | "pptx" | "ics" | "mail" | "html";
   title: string;
   /** Large type for hand-outs. */
   large?: boolean;
+  /** For `ics`: the event. */
+  event?: PlannedEvent;
 }
 
 export interface PackPlan<V> {
@@ -341,6 +348,7 @@ export function buildTrainingView(input: TrainingPlanInput) {
     casussen,
     nietGedekt: [...input.uncovered],
     meta: { versie: input.version, vandaag: ctx.today },
+    pakket: buildTrainingExtras(answers, vocabulary),
   };
 }
 
@@ -383,9 +391,10 @@ export const TRAINING_DOCUMENTS: readonly PlannedDocument[] = [
 /** Builds the plan of a trainingspakket. */
 export function buildTrainingPlan(input: TrainingPlanInput): PackPlan<TrainingView> {
   const { answers } = input;
+  const view = buildTrainingView(input);
   return {
-    documents: [...TRAINING_DOCUMENTS],
-    view: buildTrainingView(input),
+    documents: [...TRAINING_DOCUMENTS, ...trainingExtraDocuments(answers, view.pakket)],
+    view,
     folderName: toFolderName([
       "training",
       answers.bibliotheek.organisatie,

@@ -108,6 +108,16 @@ export const bibliotheekQuestions = defineSchema({
     help: "De plaats van de IDO-locatie.",
     example: "Culemborg",
   },
+  adres: {
+    kind: "text",
+    section: "bibliotheek",
+    label: "Bezoekadres van de vestiging",
+    column: "Adres vestiging",
+    help: "Straat en huisnummer, postcode en plaats. Dit komt in de uitnodigingen en in de mail aan de trainingsacteur, zodat iedereen de weg weet. Leeg laten mag.",
+    example: "Marktplein 4, 4001 AB Culemborg",
+    optional: true,
+    max: 200,
+  },
   gemeenten: {
     kind: "textlist",
     section: "bibliotheek",
@@ -459,8 +469,19 @@ export const trainingQuestions = defineSchema({
     section: "training",
     label: "Zaal of locatie van de training",
     column: "Locatie training",
-    help: "Waar vindt de training plaats? Kies een ruimte waar je in een kring kunt zitten en ruimte hebt om te spelen.",
+    help: "Waar vindt de training plaats? Kies een ruimte waar je in een kring kunt zitten en ruimte hebt om te spelen. Is de training niet in jullie eigen vestiging? Zet het adres er dan bij.",
     example: "Vergaderzaal De Linde, eerste verdieping",
+  },
+  bereikbaarheid: {
+    kind: "text",
+    section: "training",
+    label: "Parkeren, ingang en waar je je meldt",
+    column: "Parkeren en ingang",
+    help: "Voor de trainingsacteur en collega's van andere vestigingen: waar kun je parkeren, welke ingang neem je en bij wie meld je je? Leeg laten mag.",
+    example:
+      "Parkeren kan op het Marktplein (betaald); neem de personeelsingang naast de fietsenstalling en meld je bij de balie",
+    optional: true,
+    max: 300,
   },
   deelnemers: {
     kind: "integer",
@@ -553,6 +574,25 @@ export const acteurQuestions = defineSchema({
         ? "De voorbespreking moet vóór de trainingsdag liggen."
         : undefined;
     },
+  },
+  voorbesprekingTijd: {
+    kind: "time",
+    section: "acteur",
+    label: "Begintijd van de voorbespreking",
+    column: "Tijd voorbespreking",
+    help: "Reken op ongeveer een uur. Gebruik uu:mm.",
+    example: "10:00",
+    default: () => "10:00",
+  },
+  voorbesprekingPlek: {
+    kind: "text",
+    section: "acteur",
+    label: "Waar of hoe is de voorbespreking",
+    column: "Plek voorbespreking",
+    help: "In de bibliotheek, of op afstand: telefonisch of met een videogesprek. Dit komt in de agenda-uitnodiging voor de acteur.",
+    example: "In de bibliotheek, in de kamer naast de leeszaal",
+    default: () => "In de bibliotheek",
+    max: 200,
   },
 });
 

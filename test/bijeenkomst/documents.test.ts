@@ -39,11 +39,15 @@ describe("the example bijeenkomstpakket", () => {
     pack = await makePack(exampleRaw());
   });
 
-  it("holds the three documents, the werkafspraken, the answers and the manifest", () => {
+  it("holds the three documents, the presentielijst, the invitation, the read-me, the werkafspraken, the answers and the manifest", () => {
     expect(pack.files.map((f) => f.name)).toEqual([
       "handleiding-lokale-bijeenkomst.docx",
       "presentatie-lokale-bijeenkomst.pptx",
       "werkafspraken-formulier.docx",
+      "presentielijst.docx",
+      "mails/uitnodiging-bijeenkomst.ics",
+      "mails/mail-uitnodiging-bijeenkomst.txt",
+      "LEESMIJ.html",
       "werkafspraken.yaml",
       "antwoorden.yaml",
       "manifest.json",

@@ -135,12 +135,16 @@ describe("bijeenkomstSchema", () => {
 });
 
 describe("buildBijeenkomstPlan", () => {
-  it("plans the three documents and names the folder after library, location and date", () => {
+  it("plans the documents, invitation and read-me, and names the folder after library, location and date", () => {
     const plan = planOf(exampleRaw());
     expect(plan.documents.map((d) => d.file)).toEqual([
       "handleiding-lokale-bijeenkomst.docx",
       "presentatie-lokale-bijeenkomst.pptx",
       "werkafspraken-formulier.docx",
+      "presentielijst.docx",
+      "mails/uitnodiging-bijeenkomst.ics",
+      "mails/mail-uitnodiging-bijeenkomst.txt",
+      "LEESMIJ.html",
     ]);
     expect(plan.folderName).toBe(
       "bijeenkomst-bibliotheek-zuiderlinge-vestiging-marktplein-2026-12-22",

@@ -34,6 +34,8 @@ describe("the flag scheme", () => {
     [["--dry-run"], "dryRun", true],
     [["--standaard"], "yes", true],
     [["--yes"], "yes", true],
+    [["--zip"], "zip", true],
+    [["--pdf"], "pdf", true],
   ] as const)("reads %j as %s", (args, key, value) => {
     expect(packFlags(parse([...args]))[key]).toBe(value);
   });
@@ -55,6 +57,8 @@ describe("the flag scheme", () => {
       force: false,
       dryRun: false,
       templates: undefined,
+      zip: false,
+      pdf: false,
     });
   });
 

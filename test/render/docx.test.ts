@@ -461,7 +461,7 @@ describe("renderDocx: page setup, header and footer", () => {
     const narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n";
     const [wideTable] = tables(part(await render(wide, { large: true }), "word/document.xml"));
     const [narrowTable] = tables(part(await render(narrow, { large: true }), "word/document.xml"));
-    expect(wideTable).toContain(`<w:sz w:val="${(theme.size.body - 1) * 2}"/>`);
+    expect(wideTable).toContain(`<w:sz w:val="${theme.size.body * 2}"/>`);
     expect(narrowTable).not.toContain("<w:sz ");
   });
 

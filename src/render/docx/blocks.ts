@@ -21,6 +21,7 @@ import {
   TABLE_SPACER,
   cardContentWidth,
   renderCard,
+  renderCards,
   renderFillLines,
   renderTable,
 } from "./table.js";
@@ -75,6 +76,8 @@ export class BlockBuilder {
   private titleSeen = false;
   private pendingBreak = false;
   private pendingColumns: number[] | undefined;
+  private pendingRowHeight: number | undefined;
+  private pendingCards: { columns: number; heightMm: number } | undefined;
   /** While a `kaart` is open: the flow it interrupted, and whether a page break was pending there. */
   private card: { outer: Flow; pendingBreak: boolean } | undefined;
 
@@ -105,6 +108,19 @@ export class BlockBuilder {
     }
     const columns = this.pendingColumns;
     this.pendingColumns = undefined;
+    const rowHeight = this.pendingRowHeight;
+    this.pendingRowHeight = undefined;
+    const cards = this.pendingCards;
+    this.pendingCards = undefined;
+    if (cards && token.type === "list") {
+      const items = (token as Tokens.List).items.map((item) =>
+        item.tokens
+          .filter((child) => child.type === "text" || child.type === "paragraph")
+          .map((child) => inlineTokensOf(child)),
+      );
+      this.table(renderCards(items, this.look, cards));
+      return;
+    }
     switch (token.type) {
       case "heading":
         this.heading(token as Tokens.Heading);
@@ -118,7 +134,7 @@ export class BlockBuilder {
         else this.list(token as Tokens.List, 0, 0, context);
         break;
       case "table":
-        this.table(renderTable(token as Tokens.Table, this.tableLook(), columns));
+        this.table(renderTable(token as Tokens.Table, this.tableLook(), columns, rowHeight));
         break;
       case "blockquote":
         this.blocks(token.tokens ?? [], { ...context, quote: true });
@@ -184,6 +200,12 @@ export class BlockBuilder {
         return;
       case "fillLines":
         this.table(renderFillLines(directive.count, this.tableLook()));
+        return;
+      case "rowHeight":
+        this.pendingRowHeight = directive.mm;
+        return;
+      case "cards":
+        this.pendingCards = { columns: directive.columns, heightMm: directive.heightMm };
         return;
     }
   }

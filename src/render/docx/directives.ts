@@ -10,7 +10,9 @@ export type Directive =
   | { kind: "cardStart" }
   | { kind: "cardEnd" }
   | { kind: "columns"; widths: number[] }
-  | { kind: "fillLines"; count: number };
+  | { kind: "fillLines"; count: number }
+  | { kind: "rowHeight"; mm: number }
+  | { kind: "cards"; columns: number; heightMm: number };
 
 /** The most writing lines one directive may ask for; more is surely a typo. */
 export const MAX_FILL_LINES = 60;
@@ -39,6 +41,18 @@ function toDirective(body: string): Directive | undefined {
     const count = Number.parseInt(argument ?? "1", 10);
     if (!Number.isFinite(count) || count < 1) return undefined;
     return { kind: "fillLines", count: Math.min(count, MAX_FILL_LINES) };
+  }
+  if (name === "rijhoogte") {
+    const mm = Number.parseFloat(argument ?? "");
+    return Number.isFinite(mm) && mm > 0 ? { kind: "rowHeight", mm: Math.min(mm, 200) } : undefined;
+  }
+  if (name === "kaartjes") {
+    const [columns = 2, height = 60] = (argument ?? "")
+      .split(/[,;\s]+/)
+      .filter((part) => part !== "")
+      .map((part) => Number.parseFloat(part));
+    if (!(columns >= 1 && columns <= 4 && height > 0)) return undefined;
+    return { kind: "cards", columns: Math.round(columns), heightMm: Math.min(height, 250) };
   }
   return undefined;
 }

@@ -27,6 +27,10 @@
  * - `<!-- kolommen: 15,25,60 -->` directly before a table: relative column widths in percent of
  *   the text width, one number per column. Without it, widths follow the content.
  * - `<!-- invulregels: 5 -->`: five empty lines to write on (fill-in forms).
+ * - `<!-- rijhoogte: 12 -->` directly before a table: its rows are at least 12 mm high (room to
+ *   sign a presentielijst or write in a cell).
+ * - `<!-- kaartjes: 2, 62 -->` directly before a list: each item becomes a card to cut out, in a
+ *   grid of 2 columns, each card 62 mm high, with dashed cutting lines (voornemenkaartjes).
  * - `<!-- kaart -->` … `<!-- /kaart -->`: a card to cut out: the Markdown between the two comments
  *   in a box with a dashed border, half a page high, so two cards fit on a page. A card never
  *   splits across pages; a card with more text grows and the next card moves to the next page.

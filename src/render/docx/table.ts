@@ -13,12 +13,14 @@ import {
   type FileChild,
   type IBorderOptions,
 } from "docx";
-import type { Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { inlinePlainText, renderInline } from "./inline.js";
 import { space, type Look } from "./look.js";
 import { STYLE } from "./styles.js";
 import { measureEm } from "./text-width.js";
 
+/** Twips in a millimetre (1440 per inch). */
+const TWIPS_PER_MM = 1440 / 25.4;
 /** Left and right cell padding in twips (about 1.8 mm). */
 const CELL_PADDING = 100;
 /** No column narrower than this (about 1.4 cm), so short headers like "Wie" stay on one line. */
@@ -146,7 +148,13 @@ function alignmentOf(align: Tokens.TableCell["align"]) {
  * pages, light stripes, and widths in twips on both the grid and every cell (LibreOffice ignores
  * percentages and auto widths).
  */
-export function renderTable(token: Tokens.Table, look: Look, relative?: readonly number[]): Table {
+export function renderTable(
+  token: Tokens.Table,
+  look: Look,
+  relative?: readonly number[],
+  /** Minimum height of the body rows in millimetres (a `rijhoogte` directive). */
+  rowHeightMm?: number,
+): Table {
   const { theme } = look;
   // Large type suits a hand-out's short tables; wider tables keep the normal table size.
   const columnCount = Math.max(token.header.length, ...token.rows.map((row) => row.length));
@@ -189,6 +197,9 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
       ...(header ? { tableHeader: true } : {}),
       cantSplit: true,
       ...(header ? { height: { value: space(look, 400), rule: HeightRule.ATLEAST } } : {}),
+      ...(!header && rowHeightMm
+        ? { height: { value: Math.round(rowHeightMm * TWIPS_PER_MM), rule: HeightRule.ATLEAST } }
+        : {}),
       children: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe)),
     });
 
@@ -257,6 +268,62 @@ export function renderFillLines(count: number, look: Look): Table {
           ],
         }),
     ),
+  });
+}
+
+/**
+ * Renders cards to cut out (a `kaartjes` directive): a grid with `columns` cards per row, each a
+ * fixed height, drawn with dashed cutting lines. Every card is a cell holding its paragraphs. A
+ * layout grid, not a data table: no header row.
+ */
+export function renderCards(
+  cards: ReadonlyArray<ReadonlyArray<readonly Token[]>>,
+  look: Look,
+  options: { columns: number; heightMm: number },
+): Table {
+  const cut: IBorderOptions = { style: BorderStyle.DASHED, size: 6, color: look.theme.color.muted };
+  const width = Math.floor(look.textWidth / options.columns);
+  const rows: TableRow[] = [];
+  for (let i = 0; i < cards.length; i += options.columns) {
+    const row = cards.slice(i, i + options.columns);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        height: { value: Math.round(options.heightMm * TWIPS_PER_MM), rule: HeightRule.EXACT },
+        children: Array.from({ length: options.columns }, (_, c) => {
+          const paragraphs = row[c] ?? [];
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: { top: 200, bottom: 120, left: 240, right: 240 },
+            children:
+              paragraphs.length > 0
+                ? paragraphs.map(
+                    (tokens) =>
+                      new Paragraph({
+                        style: STYLE.tableText,
+                        spacing: { after: space(look, 120) },
+                        children: renderInline(tokens, look),
+                      }),
+                  )
+                : [new Paragraph({ style: STYLE.tableText })],
+          });
+        }),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: width * options.columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: options.columns }, () => width),
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: cut,
+      bottom: cut,
+      left: cut,
+      right: cut,
+      insideHorizontal: cut,
+      insideVertical: cut,
+    },
+    rows,
   });
 }
 
