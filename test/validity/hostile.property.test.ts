@@ -191,6 +191,16 @@ function normalise(text: string): string {
 function documentText(files: ReadonlyArray<{ name: string; data: Uint8Array }>): string {
   const out: string[] = [];
   for (const file of files) {
+    // Mails and the LEESMIJ page carry answers too (address, how to get there).
+    if (/\.txt$/.test(file.name)) out.push(strFromU8(file.data));
+    if (/\.html$/.test(file.name))
+      out.push(
+        decode(
+          strFromU8(file.data)
+            .replace(/<[^>]*>/g, " ")
+            .replace(/&#39;|&#x27;/g, "'"),
+        ),
+      );
     if (!/\.(docx|pptx)$/.test(file.name)) continue;
     for (const [name, data] of Object.entries(unzipSync(file.data))) {
       if (

@@ -5,7 +5,7 @@
  * library's name in its text. And files that LibreOffice saves again (as a user who edits a pack
  * in LibreOffice would) are still read correctly by `idokit controleer`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -25,7 +25,7 @@ import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
 import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
 import { exampleRaw as bijeenkomstRaw, TODAY, validBijeenkomst } from "../bijeenkomst/helpers.js";
-import { runIdokit } from "../helpers/cli.js";
+import { readPackFolder, runIdokit } from "../helpers/cli.js";
 
 const STRESS_LIBRARY =
   `Openbare Bibliotheek 't Zuid-Westelijk Kwartier & <Omstreken> "Fryslân" 😀 ${"met een heel lange naam ".repeat(3)}`.trim();
@@ -78,7 +78,7 @@ describe.skipIf(!hasLibreOffice)("LibreOffice renders every document type", () =
         packs.push({
           name: `${kind}-voorbeeld-${naam}`,
           library: answers.bibliotheek.organisatie,
-          files: readdirSync(dir).map((name) => ({ name, data: readFileSync(join(dir, name)) })),
+          files: readPackFolder(dir),
         });
       }
     // 2. Awkward answers: a long name with specials and emoji, no partners, many casussen, a logo.

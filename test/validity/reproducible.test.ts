@@ -4,14 +4,14 @@
  * or else the start of "today" in UTC — never the clock or the time zone. These tests pin that
  * rule for any zip layer or document writer that replaces today's.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { ExternalHyperlink, Document, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { packDocument } from "../../src/render/docx/pack.js";
 import { withSeededRandom } from "../../src/render/seeded-random.js";
-import { runIdokit, tempDir } from "../helpers/cli.js";
+import { readPackFolder, runIdokit, tempDir } from "../helpers/cli.js";
 
 const root = tempDir("idokit-reproducible-");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,8 +23,7 @@ function make(kind: "training" | "bijeenkomst", folder: string, env: Record<stri
 }
 
 function filesOf(folder: string): Map<string, Buffer> {
-  const dir = join(root, folder);
-  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+  return new Map(readPackFolder(join(root, folder)).map((f) => [f.name, f.data]));
 }
 
 /** Every entry's MS-DOS date and time from the central directory, as an ISO string (UTC). */
