@@ -93,6 +93,7 @@ export function planTrainingPack(
   const plan = buildTrainingPlan({
     answers,
     selected: selection.chosen,
+    demo: selection.demo,
     uncovered: selection.uncovered,
     programme: resources.programme,
     ctx,

@@ -366,7 +366,7 @@ describe("idokit batch usage", () => {
     const dry = runIdokit(["batch", "lijst.xlsx", "--dry-run"], { cwd: dir });
     expect(dry.status).toBe(0);
     expect(dry.stderr).toContain(
-      'Kolom "Lievelingskleur" (BO) kent idokit niet en wordt overgeslagen.',
+      'Kolom "Lievelingskleur" (BT) kent idokit niet en wordt overgeslagen.',
     );
     expect(dry.stderr).toMatch(/rij 2 → training-bibliotheek-zuiderlinge/);
     expect(readdirSync(dir)).toEqual(["lijst.xlsx"]);
