@@ -1,4 +1,5 @@
 import type { CommandContext } from "../commands/context.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import { removeUnfinishedPacks } from "../pack/write.js";
 import { createOutput, reportError, type Output } from "./output.js";
 
@@ -13,9 +14,11 @@ function today(now: Date): string {
 /** Builds the context every command gets: clock, folder, terminal, and a reporter. */
 export function createContext(out: Output, options: { json: boolean }): CommandContext {
   const now = new Date();
+  const day = today(now);
   return {
-    today: today(now),
+    today: day,
     now,
+    created: packTimestamp(day, process.env.SOURCE_DATE_EPOCH),
     cwd: process.cwd(),
     // The wizard talks on stderr, so it only needs stdin and stderr to be a terminal; --json
     // means a script is running us, and scripts are never asked anything.

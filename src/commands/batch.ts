@@ -33,6 +33,7 @@ import { writePack } from "../pack/write.js";
 import type { PackFile } from "../pack/manifest.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import type { CommandContext } from "./context.js";
 
 export const REPORT_FILE = "rapport.csv";
@@ -201,7 +202,7 @@ export async function runBatch(
     const making = runner
       ? await makePacks(runner, jobs, options, events, context.cwd, {
           soffice,
-          created: context.now,
+          created: context.created ?? packTimestamp(context.today),
         })
       : { ms: 0, made: 0 };
     return finish(making, writeReport(out, rows));
@@ -378,7 +379,7 @@ function setupOf(
     acteurs: options.acteurs,
     today: context.today,
     seed: options.seed,
-    created: context.now.toISOString(),
+    created: (context.created ?? packTimestamp(context.today)).toISOString(),
     // With PDFs the main thread zips, after adding them.
     zip: options.zip && !pdf,
     pdf,

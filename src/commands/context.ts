@@ -3,6 +3,11 @@ export interface CommandContext {
   /** Today as ISO date (yyyy-mm-dd), in local time. */
   today: string;
   now: Date;
+  /**
+   * The timestamp of the packs made in this run (see `packTimestamp`); defaults to the start of
+   * `today`. The CLI sets it from SOURCE_DATE_EPOCH.
+   */
+  created?: Date;
   cwd: string;
   /** stdin and stdout are terminals: the wizard may ask questions. */
   interactive: boolean;

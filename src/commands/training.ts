@@ -27,7 +27,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { assertPackWritable, packTarget, placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
@@ -45,6 +46,8 @@ export interface TrainingOptions extends AnswerOptions {
 }
 
 export interface TrainingResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -183,7 +186,7 @@ async function makeTraining(
       today: context.today,
       seed: options.seed,
       logo,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       pdf: options.pdf && (await canMakePdfs()),
     });
     ({ files } = pack);
@@ -197,7 +200,7 @@ async function makeTraining(
     ...placePack(plan, files, {
       ...options,
       cwd: context.cwd,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);
