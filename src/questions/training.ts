@@ -306,6 +306,7 @@ export const partnersQuestions = defineSchema({
     help: "Partners in de buurt naar wie jullie doorverwijzen, met hoe je een klant warm overdraagt.",
     example: "Humanitas Thuisadministratie, schuldhulp van de gemeente, Taalhuis",
     addAnother: "Nog een lokale partner toevoegen?",
+    itemLabel: "Lokale partner",
     optional: true,
     max: 20,
     fields: {
@@ -612,6 +613,15 @@ export const acteurQuestions = defineSchema({
     column: "E-mail acteur",
     help: "Leeg laten mag.",
     example: "joost@spelenco.nl",
+    optional: true,
+  },
+  telefoon: {
+    kind: "phone",
+    section: "acteur",
+    label: "Telefoon van de trainingsacteur",
+    column: "Telefoon acteur",
+    help: "Handig voor jou op de dag zelf. Leeg laten mag.",
+    example: "06 12345678",
     optional: true,
   },
   voorbespreking: {
