@@ -45,11 +45,13 @@ async function saveTypedAnswers(): Promise<string> {
 
 /**
  * Runs a command action: the one place where errors become messages and exit codes.
- * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft.
+ * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft;
+ * `interrupted` may word that message for a command that runs until it is stopped.
  */
 export async function runAction(
   flags: { json?: boolean; debug?: boolean },
   action: (context: CommandContext, out: Output) => Promise<void | number>,
+  options: { interrupted?: () => string } = {},
 ): Promise<never> {
   const out = createOutput();
   const json = Boolean(flags.json);
@@ -58,7 +60,7 @@ export async function runAction(
     out.stopProgress();
     removeUnfinishedPacks();
     cancelling = saveTypedAnswers().then((saved) => {
-      out.info(`\nAfgebroken; er is niets half weggeschreven.${saved}`);
+      out.info(options.interrupted?.() ?? `\nAfgebroken; er is niets half weggeschreven.${saved}`);
       return process.exit(130);
     });
   };

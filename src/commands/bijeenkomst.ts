@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { readLogo } from "../answers/load.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
@@ -151,7 +150,7 @@ async function makeBijeenkomst(
   options: BijeenkomstOptions,
   context: CommandContext,
   resources: BijeenkomstResources,
-  { answers, baseDir }: CollectedAnswers<BijeenkomstAnswers>,
+  { answers, logoOf }: CollectedAnswers<BijeenkomstAnswers>,
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
@@ -164,7 +163,7 @@ async function makeBijeenkomst(
     const logoPath = answers.huisstijl.logo;
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
-      logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
+      logo: logoPath ? logoOf(logoPath) : undefined,
       created: context.now,
       pdf: options.pdf && (await canMakePdfs()),
     });

@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
-import { readLogo } from "../answers/load.js";
 import type { Validation } from "../answers/validate.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
-import type { UsageError, Problem } from "../errors.js";
+import type { UsageError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
@@ -145,8 +144,8 @@ async function makeTraining(
   {
     answers,
     warnings,
-    baseDir,
-  }: { answers: TrainingAnswers; warnings: Problem[]; baseDir: string },
+    logoOf,
+  }: Pick<CollectedAnswers<TrainingAnswers>, "answers" | "warnings" | "logoOf">,
 ): Promise<TrainingResult> {
   const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
   for (const notice of notices) context.report.warn(notice);
@@ -159,9 +158,7 @@ async function makeTraining(
     planned = planTrainingPack(answers, resources, { today: context.today, seed: options.seed });
   } else {
     context.report.progress?.("Pakket maken…");
-    const logo = answers.huisstijl.logo
-      ? readLogo(answers.huisstijl.logo, baseDir).logo
-      : undefined;
+    const logo = answers.huisstijl.logo ? logoOf(answers.huisstijl.logo) : undefined;
     const pack = await makeTrainingPack(answers, resources, {
       today: context.today,
       seed: options.seed,

@@ -94,6 +94,8 @@ export interface QuestionBase {
   fields?: Record<string, QuestionBase>;
   /** For `list`: the wizard's "add another?" question. */
   addAnother?: string;
+  /** For `list`: what one item is called, as a heading ("Lokale partner"). */
+  itemLabel?: string;
 }
 
 export type SchemaNode = QuestionBase | { readonly [key: string]: SchemaNode };

@@ -306,6 +306,7 @@ export const partnersQuestions = defineSchema({
     help: "Partners in de buurt naar wie jullie doorverwijzen, met hoe je een klant warm overdraagt.",
     example: "Humanitas Thuisadministratie, schuldhulp van de gemeente, Taalhuis",
     addAnother: "Nog een lokale partner toevoegen?",
+    itemLabel: "Lokale partner",
     optional: true,
     max: 20,
     fields: {
