@@ -81,6 +81,10 @@ export function batchCommand(): Command {
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
+  addFlag(command, "acteurs", {
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv): een naam in de kolom Trainingsacteur brengt bureau, e-mail en telefoon mee",
+  });
   addSeedFlag(command);
   command
     .addOption(
@@ -115,7 +119,8 @@ gebruikte optie.`,
           import("../commands/batch.js"),
           import("../batch/progress.js"),
         ]);
-        const options: BatchOptions = {
+        const { applySettings } = await import("./settings.js");
+        const options: BatchOptions = await applySettings({
           file,
           pakket: flags.pakket,
           out: flagValue(flags, "map"),
@@ -131,7 +136,7 @@ gebruikte optie.`,
           templates: flagValue(flags, "sjablonen"),
           huisstijl: flagValue(flags, "huisstijl"),
           workers: flags.werkers,
-        };
+        });
         const display = createProgressDisplay(process.stderr, out.fancy);
         const onSigint = (): void => {
           display.stop();

@@ -47,7 +47,8 @@ Voorbeelden:
         { json: Boolean(flags.json), debug: globals.debug ?? false },
         async (context, out) => {
           const { runBijeenkomst } = await import("../commands/bijeenkomst.js");
-          const result = await runBijeenkomst(packFlags(flags), context, {
+          const { applySettings } = await import("./settings.js");
+          const result = await runBijeenkomst(await applySettings(packFlags(flags)), context, {
             prompts: terminalPrompts(out),
           });
           if (flags.json) out.json(result);

@@ -62,6 +62,8 @@ export interface BatchOptions {
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -373,6 +375,7 @@ function setupOf(
     casussenDirs: options.casussen,
     templatesDir: options.templates,
     huisstijl: options.huisstijl,
+    acteurs: options.acteurs,
     today: context.today,
     seed: options.seed,
     created: context.now.toISOString(),

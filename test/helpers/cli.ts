@@ -16,7 +16,14 @@ export function runIdokit(
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, IDOKIT_VANDAAG: "2026-11-28", NO_COLOR: "1", ...options.env },
+    // No POI settings from the machine the tests run on (IDOKIT_INSTELLINGEN empty: none).
+    env: {
+      ...process.env,
+      IDOKIT_VANDAAG: "2026-11-28",
+      NO_COLOR: "1",
+      IDOKIT_INSTELLINGEN: "",
+      ...options.env,
+    },
     input: options.input ?? "",
     encoding: "utf8",
     timeout: options.timeoutMs ?? 120_000,
