@@ -1,6 +1,8 @@
+import { dirname } from "node:path";
 import { Command } from "commander";
 import type { Casus } from "../casussen/types.js";
 import { InputError, UsageError } from "../errors.js";
+import { addFlag, flagBoolean } from "./options.js";
 
 /** Where the command writes and how it ends; tests pass their own. */
 export interface CasussenCommandIo {
@@ -37,7 +39,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [
   value,
 ];
 
-const SUBCOMMANDS = ["toon", "controleer"];
+const SUBCOMMANDS = ["toon", "controleer", "nieuw"];
 
 /**
  * `idokit casussen`: list and filter the casus library, show one casus (`toon ID`) and validate
@@ -98,7 +100,9 @@ De opbouw van een casusbestand staat in casussen/README.md.`,
           const { didYouMean } = await import("../domain/suggest.js");
           throw new UsageError(
             `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
-            { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
+            {
+              hint: "Kies uit: toon ID, controleer MAP, nieuw BESTAND. Zie idokit casussen --help.",
+            },
           );
         }
         await listCasussen(options, io, stdout, stderr);
@@ -149,6 +153,51 @@ Bij fouten is de afsluitcode 1.`,
             hint: "Bijvoorbeeld: idokit casussen controleer ./onze-casussen",
           });
         await checkFolder(dir, options, io, stdout);
+      });
+    });
+
+  const nieuw = command
+    .command("nieuw")
+    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel")
+    .argument(
+      "<bestand>",
+      "het nieuwe casusbestand; de naam is het id, bijvoorbeeld onze-casussen/de-brief-van-het-cak.md",
+    );
+  addFlag(nieuw, "vervang", { description: "overschrijf een bestaand bestand met een lege casus" });
+  nieuw
+    .addHelpText(
+      "after",
+      `
+Het bestand krijgt elk veld van het voorwerk en elk vast onderdeel, met uitleg en de keuzes
+(thema's, instanties, vaardigheden, profielen). Vul het in en controleer de map:
+  idokit casussen nieuw onze-casussen/de-brief-van-het-cak.md
+  idokit casussen controleer onze-casussen
+  idokit training --casussen onze-casussen
+Heet het bestand als een ingebouwde casus (bijvoorbeeld digid-verlopen-activeringsbrief.md),
+dan vervangt jouw casus die ingebouwde, zodra je de map meegeeft.`,
+    )
+    .action(async (file: string, flags: Record<string, unknown>, self: Command) => {
+      const options = self.optsWithGlobals<ListOptions>();
+      await within(options, async () => {
+        refuseFilters(options, "nieuw");
+        const { writeNewCasus } = await import("../commands/casus-nieuw.js");
+        const result = writeNewCasus(
+          file,
+          { force: flagBoolean(flags, "vervang") },
+          { cwd: process.cwd() },
+        );
+        if (options.json) {
+          stdout(`${JSON.stringify(result, null, 2)}\n`);
+          return;
+        }
+        stdout(`Nieuwe casus gemaakt: ${result.bestand}\n`);
+        if (result.vervangt)
+          stdout(
+            `Het id ${result.id} is van de ingebouwde casus "${result.vervangt}": jouw casus vervangt die, zodra je de map meegeeft.\n`,
+          );
+        stdout(
+          `Vul het bestand in en controleer het met: idokit casussen controleer ${dirname(result.bestand)}\n`,
+        );
       });
     });
 
