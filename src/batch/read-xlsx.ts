@@ -1,3 +1,5 @@
+import { unzipSync } from "fflate";
+import { formatBytes } from "../answers/load-file.js";
 import { InputError, UsageError } from "../errors.js";
 import { cellText } from "./cells.js";
 import type { SheetRow, SheetTable } from "./table.js";
@@ -11,6 +13,7 @@ export async function parseXlsxTable(
   source: string,
   sheetName?: string,
 ): Promise<SheetTable> {
+  checkUnpackedSize(bytes, source);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -65,4 +68,33 @@ export async function parseXlsxTable(
       ? [`${source}: blad "${sheet.name}" gelezen (kies een ander blad met --blad NAAM).`]
       : [];
   return { source: where, headers, rows, notices };
+}
+
+/** The most an .xlsx may unpack to: a sheet of 300 libraries unpacks to about 1 MB. */
+export const XLSX_MAX_UNPACKED = 200 * 1024 * 1024;
+
+/**
+ * Refuses a workbook that would unpack to more than `XLSX_MAX_UNPACKED` before anything is
+ * unpacked: the sizes come from the zip's directory, so a "zip bomb" costs nothing to refuse.
+ * Bytes that are no zip at all are left to exceljs, which says so.
+ */
+function checkUnpackedSize(bytes: Uint8Array, source: string): void {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return;
+  }
+  if (total > XLSX_MAX_UNPACKED)
+    throw new InputError(
+      `${source} pakt uit tot ${formatBytes(total)}; idokit leest werkmappen tot ${formatBytes(XLSX_MAX_UNPACKED)} uitgepakt.`,
+      {
+        hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
+      },
+    );
 }

@@ -1,8 +1,13 @@
-import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { Worker } from "node:worker_threads";
 import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
 import type { SheetTable } from "./table.js";
+import { formatBytes, readBoundedFile, refusalText } from "../answers/load-file.js";
+
+/** The largest spreadsheet file idokit reads (300 libraries take about 100 kB). */
+export const SHEET_MAX_BYTES = 50 * 1024 * 1024;
+/** Heap of the reading thread: a workbook that needs more is refused, not the whole run. */
+const READ_HEAP_MB = 1024;
 
 export interface ReadOptions {
   sheet?: string | undefined;
@@ -28,12 +33,26 @@ const CAN_USE_WORKER = import.meta.url.endsWith(".js");
  */
 export async function readSheetTable(file: string, options: ReadOptions = {}): Promise<SheetTable> {
   if (!CAN_USE_WORKER) return readSheetTableHere(file, options);
-  const worker = new Worker(READ_WORKER_URL, { workerData: { file, options } });
+  const worker = new Worker(READ_WORKER_URL, {
+    workerData: { file, options },
+    resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+  });
   try {
     const message = await new Promise<{ table?: SheetTable; error?: SerializedError }>(
       (resolve, reject) => {
         worker.once("message", resolve);
-        worker.once("error", reject);
+        worker.once("error", (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? new InputError(
+                  `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
+                  {
+                    hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
+                  },
+                )
+              : error,
+          ),
+        );
         worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
       },
     );
@@ -82,25 +101,26 @@ export async function readSheetTableHere(
             : "Maak een leeg sjabloon met: idokit batch sjabloon bibliotheken.xlsx",
       },
     );
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const read = readBoundedFile(file, SHEET_MAX_BYTES);
+  if (read.refusal) {
+    const { refusal } = read;
     throw new InputError(
-      code === "ENOENT"
+      refusal.reason === "missing"
         ? `Het bestand "${file}" bestaat niet.`
-        : code === "EISDIR"
-          ? `"${file}" is een map, geen bestand.`
-          : `Het bestand "${file}" kan niet worden gelezen (${code ?? "onbekende fout"}).`,
+        : refusal.reason === "too-large"
+          ? `Het bestand "${file}" is ${formatBytes(refusal.bytes)}; idokit leest spreadsheets tot ${formatBytes(refusal.limit)}.`
+          : `Het bestand "${file}" ${refusalText(refusal)}`,
       {
         hint:
-          code === "EBUSY" || code === "EPERM"
+          refusal.reason === "unreadable" && ["EBUSY", "EPERM", "EACCES"].includes(refusal.code)
             ? "Staat het bestand nog open in Excel? Sluit het en probeer opnieuw."
-            : "Controleer het pad.",
+            : refusal.reason === "too-large"
+              ? "Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV."
+              : "Controleer het pad.",
       },
     );
   }
+  const bytes = read.data;
   const source = basename(file);
   if (extension === ".csv" || extension === ".txt") {
     if (options.sheet !== undefined)

@@ -330,7 +330,7 @@ function readDefaults(
   );
   if (problems.length > 0)
     throw new InputError(
-      `${name}: ${problems.length} gemeenschappelijke antwoorden kloppen niet. Er is niets gemaakt.`,
+      `${name}: ${problems.length === 1 ? "1 gemeenschappelijk antwoord klopt" : `${problems.length} gemeenschappelijke antwoorden kloppen`} niet. Er is niets gemaakt.`,
       {
         problems,
         hint: `Verbeter ${name} en start opnieuw.`,
