@@ -99,7 +99,7 @@ export function checkLogo(
   try {
     size = imageSize(data);
   } catch {
-    return { error: `is geen afbeelding die idokit kent. ${SAVE_AS}` };
+    return { error: `is geen PNG- of JPEG-afbeelding. ${SAVE_AS}` };
   }
   const type = size.type === "jpg" ? "jpeg" : size.type;
   if (type !== "png" && type !== "jpeg")

@@ -112,7 +112,7 @@ describe("logos", () => {
     [
       "a text file",
       () => new TextEncoder().encode("dit is geen plaatje"),
-      "geen afbeelding die idokit kent",
+      "geen PNG- of JPEG-afbeelding",
     ],
   ])("refuses %s", (_, bytes, message) => {
     const result = checkLogo(bytes());
