@@ -11,6 +11,11 @@ const READ_HEAP_MB = 1024;
 
 export interface ReadOptions {
   sheet?: string | undefined;
+  /**
+   * Normalised column names the sheet should have (see `normalizeHeader`): without `sheet`, the
+   * visible sheet that has the most of them is read.
+   */
+  knownHeaders?: readonly string[] | undefined;
 }
 
 /** An error as plain data, so it crosses a thread boundary with its exit code and hint. */
@@ -71,13 +76,20 @@ export function serializeError(error: unknown): SerializedError {
       message: error.message,
       problems: [...error.problems],
       hint: error.hint,
+      // What went wrong underneath (exceljs's own error), shown with --debug.
+      stack: error.cause instanceof Error ? error.cause.stack : undefined,
     };
   const plain = error instanceof Error ? error : new Error(String(error));
   return { exitCode: -1, message: plain.message, problems: [], stack: plain.stack };
 }
 
 function toError(error: SerializedError): Error {
-  const details = { problems: error.problems, ...(error.hint ? { hint: error.hint } : {}) };
+  const cause = error.stack ? Object.assign(new Error(), { stack: error.stack }) : undefined;
+  const details = {
+    problems: error.problems,
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(cause ? { cause } : {}),
+  };
   if (error.exitCode === 2) return new UsageError(error.message, details);
   if (error.exitCode === 1) return new InputError(error.message, details);
   const internal = new Error(error.message);
@@ -129,5 +141,10 @@ export async function readSheetTableHere(
     return parseCsvTable(bytes, source);
   }
   const { parseXlsxTable } = await import("./read-xlsx.js");
-  return parseXlsxTable(bytes, source, options.sheet);
+  return parseXlsxTable(
+    bytes,
+    source,
+    options.sheet,
+    options.knownHeaders ? new Set(options.knownHeaders) : undefined,
+  );
 }

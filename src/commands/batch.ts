@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
 import { isBlank } from "../answers/values.js";
-import { matchHeaders } from "../batch/columns.js";
+import { matchHeaders, normalizeHeader, schemaColumns } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
@@ -122,7 +122,10 @@ export async function runBatch(
   };
 
   // 1. Read the sheet and the common values; refuse a sheet whose columns cannot be trusted.
-  const table = await readSheetTable(file, { sheet: options.blad });
+  const table = await readSheetTable(file, {
+    sheet: options.blad,
+    knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
+  });
   for (const notice of table.notices) context.report.info(notice);
   const vocabulary = loadVocabulary();
   const ctx: QuestionContext = {
