@@ -67,17 +67,25 @@ export function readAnswersFile(file: string): RawAnswers {
     );
   }
   const text = decodeAnswersText(file, read.data);
-  const doc = parseDocument(text, { uniqueKeys: true });
+  return { data: parseAnswersText(text, file), file, baseDir: dirname(resolve(file)) };
+}
+
+/**
+ * Parses the text of an answers file (read from disk, or opened in the web form); a YAML error
+ * names the file, line and column. `name` is how the file is called in messages.
+ */
+export function parseAnswersText(text: string, name: string): unknown {
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new InputError(`"${file}" is geen geldig YAML-bestand.`, {
+    throw new InputError(`"${name}" is geen geldig YAML-bestand.`, {
       problems: doc.errors.map((e) => ({
-        where: `${file}, regel ${e.linePos?.[0].line ?? "?"}, kolom ${e.linePos?.[0].col ?? "?"}`,
+        where: `${name}, regel ${e.linePos?.[0].line ?? "?"}, kolom ${e.linePos?.[0].col ?? "?"}`,
         message: e.message.split("\n")[0] ?? e.message,
       })),
       hint: "Elke regel heeft de vorm 'sleutel: waarde'; springt in met spaties, niet met tabs. Zet tekst met een dubbele punt tussen aanhalingstekens.",
     });
   }
-  return { data: doc.toJS(), file, baseDir: dirname(resolve(file)) };
+  return doc.toJS();
 }
 
 function resolveFrom(baseDir: string, path: string): string {

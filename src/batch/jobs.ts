@@ -15,11 +15,15 @@ export interface JobSetup {
   templatesDir?: string | undefined;
   /** The house style file, if one was given. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs, if one was given. */
+  acteurs?: string | undefined;
   today: string;
   seed: number;
   /** ISO time stamped into every pack of the batch. */
   created: string;
   zip: boolean;
+  /** PDFs will be added by the main thread: the read-me and mails say so. */
+  pdf?: boolean;
 }
 
 /** One pack to make, or (with `check`) one row to check against the resources. */
@@ -64,6 +68,7 @@ export async function createJobMaker(
     casussenDirs: setup.casussenDirs,
     templatesDir: setup.templatesDir,
     huisstijl: setup.huisstijl,
+    acteurs: setup.acteurs,
   });
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();
@@ -84,6 +89,7 @@ export async function createJobMaker(
         today: setup.today,
         seed: setup.seed,
         created,
+        pdf: setup.pdf ?? false,
         ...logoFor(job.answers, job.baseDir),
       });
       if (!setup.zip) return { id: job.id, ok: true, files };

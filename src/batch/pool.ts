@@ -212,7 +212,8 @@ async function startWorkers(setup: JobSetup, count: number): Promise<PackRunner>
 export function runBounded(
   runner: PackRunner,
   jobs: readonly PackJob[],
-  settle: (result: JobResult) => void,
+  // A settle that returns a promise holds its slot until the promise settles (back-pressure).
+  settle: (result: JobResult) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((done) => {
@@ -226,11 +227,13 @@ export function runBounded(
       }
       while (active < runner.capacity && next < jobs.length && !signal?.aborted) {
         active += 1;
-        void runner.run(jobs[next++]!).then((result) => {
-          settle(result);
-          active -= 1;
-          launch();
-        });
+        void runner
+          .run(jobs[next++]!)
+          .then((result) => settle(result))
+          .then(() => {
+            active -= 1;
+            launch();
+          });
       }
     };
     signal?.addEventListener("abort", launch);

@@ -28,6 +28,7 @@ interface BatchFlags {
   blad?: string;
   strikt?: boolean;
   zip?: boolean;
+  pdf?: boolean;
   hervat?: boolean;
   json?: boolean;
   werkers?: number;
@@ -65,6 +66,10 @@ export function batchCommand(): Command {
     .option("--strikt", "maak niets als er ook maar één rij fouten heeft")
     .option("--zip", "maak per pakket een zip-bestand in plaats van een map")
     .option(
+      "--pdf",
+      "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/ van elk pakket; nodig: LibreOffice)",
+    )
+    .option(
       "--hervat",
       "maak een afgebroken batch af: sla pakketten over die al compleet zijn en bij de rij passen",
     );
@@ -77,6 +82,10 @@ export function batchCommand(): Command {
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
+  addFlag(command, "acteurs", {
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv): een naam in de kolom Trainingsacteur brengt bureau, e-mail en telefoon mee",
+  });
   addSeedFlag(command);
   command
     .addOption(
@@ -113,7 +122,8 @@ gebruikte optie.`,
             import("../commands/batch.js"),
             import("../batch/progress.js"),
           ]);
-          const options: BatchOptions = {
+          const { applySettings } = await import("./settings.js");
+          const options: BatchOptions = await applySettings({
             file,
             pakket: flags.pakket,
             out: flagValue(flags, "map"),
@@ -121,6 +131,7 @@ gebruikte optie.`,
             answers: flagValue(flags, "antwoorden"),
             strikt: Boolean(flags.strikt),
             zip: Boolean(flags.zip),
+            pdf: Boolean(flags.pdf),
             hervat: Boolean(flags.hervat),
             force: flagBoolean(flags, "vervang"),
             dryRun: flagBoolean(flags, "proefdraai"),
@@ -128,7 +139,7 @@ gebruikte optie.`,
             templates: flagValue(flags, "sjablonen"),
             huisstijl: flagValue(flags, "huisstijl"),
             workers: flags.werkers,
-          };
+          });
           const display = createProgressDisplay(process.stderr, out.fancy);
           context.signal?.addEventListener("abort", () => display.stop());
           let result: BatchResult;

@@ -18,7 +18,8 @@ export function bijeenkomstCommand(): Command {
       "after",
       `
 Het pakket bevat: handleiding-lokale-bijeenkomst.docx, presentatie-lokale-bijeenkomst.pptx (met
-sprekersnotities), werkafspraken-formulier.docx, werkafspraken.yaml, antwoorden.yaml en
+sprekersnotities), werkafspraken-formulier.docx, presentielijst.docx, de uitnodiging (mail en
+agenda) in mails/, LEESMIJ.html (begin daar), werkafspraken.yaml, antwoorden.yaml en
 manifest.json. Vul na de bijeenkomst werkafspraken.yaml aan en maak er het trainingspakket mee:
 idokit training --antwoorden werkafspraken.yaml
 
@@ -46,7 +47,8 @@ Voorbeelden:
         { json: Boolean(flags.json), debug: globals.debug ?? false },
         async (context, out) => {
           const { runBijeenkomst } = await import("../commands/bijeenkomst.js");
-          const result = await runBijeenkomst(packFlags(flags), context, {
+          const { applySettings } = await import("./settings.js");
+          const result = await runBijeenkomst(await applySettings(packFlags(flags)), context, {
             prompts: terminalPrompts(out),
           });
           if (flags.json) out.json(result);
@@ -70,10 +72,15 @@ export function printBijeenkomstResult(result: BijeenkomstResult, out: Output): 
   out.info(color.bold("Agenda"));
   for (const row of result.agenda) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
   for (const note of result.aandachtspunten) out.warn(note);
+  if (result.pdf && result.pdf.gemaakt > 0)
+    out.info(`\n${result.pdf.gemaakt} PDF's in de map pdf/.`);
   if (!result.dryRun) {
     out.info("");
     out.info(
-      `Begin met ${color.bold("handleiding-lokale-bijeenkomst.docx")}: daarin staan de voorbereiding, de agenda en de vragen per onderwerp.`,
+      `Open eerst ${color.bold("LEESMIJ.html")}: wat elk bestand is, voor wie en wat je wanneer doet.`,
+    );
+    out.info(
+      `Begin daarna met ${color.bold("handleiding-lokale-bijeenkomst.docx")}; de uitnodiging staat in de map ${color.bold("mails")}.`,
     );
     out.info(
       `Na de bijeenkomst: werk ${color.bold("werkafspraken.yaml")} bij en maak het trainingspakket met ${color.bold("idokit training --antwoorden werkafspraken.yaml")}.`,

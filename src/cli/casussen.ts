@@ -15,6 +15,8 @@ export interface CasussenCommandIo {
    * (which exits); tests pass `(_flags, action) => action()` so errors reach `parseAsync`.
    */
   run?: (flags: { json: boolean; debug: boolean }, action: () => Promise<void>) => Promise<void>;
+  /** The POI's own casus folders from its settings (instellingen.yaml); tests pass none. */
+  settingsDirs?: () => Promise<string[]>;
   /** Ends the process after a commander parse error or help; defaults to `process.exit`. */
   exit?: (code: number) => never;
 }
@@ -182,9 +184,13 @@ async function loadLibrary(options: ListOptions, io: CasussenCommandIo) {
     import("../casussen/load.js"),
   ]);
   const vocabulary = loadVocabulary();
+  // The POI's folders from its settings first, so a folder given with --casussen wins.
+  const settingsDirs = io.settingsDirs
+    ? await io.settingsDirs()
+    : (await import("../config/settings.js")).loadSettings().casussen;
   const library = loadCasusLibrary({
     vocabulary,
-    extraDirs: options.casussen ?? [],
+    extraDirs: [...settingsDirs, ...(options.casussen ?? [])],
     ...(io.builtInDir === undefined ? {} : { builtInDir: io.builtInDir }),
   });
   return { vocabulary, ...library };

@@ -16,6 +16,7 @@ const program = new Command("idokit")
     `
 Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
+  idokit formulier                         beantwoord de vragen in je browser en maak daar het pakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
   idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
   idokit training --antwoorden antwoorden.yaml --map pakket
@@ -36,6 +37,7 @@ program.addCommand((await import("./casussen.js")).casussenCommand());
 program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
 program.addCommand((await import("./batch.js")).batchCommand());
 program.addCommand((await import("./controleer.js")).controleerCommand());
+program.addCommand((await import("./formulier.js")).formulierCommand());
 
 async function readVersion(): Promise<string> {
   const { VERSION } = await import("../version.js");

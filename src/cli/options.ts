@@ -65,6 +65,11 @@ export const FLAGS = {
     description:
       "huisstijl uit dit bestand: kleuren, lettertypen, logo, voettekst (standaard huisstijl.yaml in de sjablonenmap)",
   },
+  acteurs: {
+    flags: "--acteurs <bestand>",
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv); een naam uit de lijst brengt bureau, e-mail en telefoon mee",
+  },
   variant: {
     flags: "--variant <getal>",
     english: "--seed",
@@ -173,6 +178,11 @@ export function addPackOptions(command: Command): Command {
     "stel alle vragen opnieuw, met de antwoorden uit --antwoorden als standaard",
   );
   addFlag(command, "vervang");
+  command.option("--zip", "maak één zip-bestand in plaats van een map");
+  command.option(
+    "--pdf",
+    "maak van elk Word- en PowerPoint-bestand ook een PDF (in de map pdf/; nodig: LibreOffice)",
+  );
   addFlag(command, "proefdraai");
   command.option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)");
   addFlag(command, "sjablonen");
@@ -191,6 +201,8 @@ export function packFlags(flags: Record<string, unknown>): {
   force: boolean;
   dryRun: boolean;
   templates: string | undefined;
+  zip: boolean;
+  pdf: boolean;
   huisstijl: string | undefined;
 } {
   return {
@@ -202,17 +214,21 @@ export function packFlags(flags: Record<string, unknown>): {
     force: flagBoolean(flags, "vervang"),
     dryRun: flagBoolean(flags, "proefdraai"),
     templates: flagValue(flags, "sjablonen"),
+    zip: Boolean(flags.zip),
+    pdf: Boolean(flags.pdf),
     huisstijl: flagValue(flags, "huisstijl"),
   };
 }
 
-/** `--casussen` and `--variant`, typed. */
+/** `--casussen`, `--variant` and `--acteurs`: what only a training has, typed. */
 export function selectionFlags(flags: Record<string, unknown>): {
   casussen: string[];
   seed: number;
+  acteurs: string | undefined;
 } {
   return {
     casussen: (flags.casussen as string[] | undefined) ?? [],
     seed: flagValue<number>(flags, "variant") ?? DEFAULT_SEED,
+    acteurs: flagValue(flags, "acteurs"),
   };
 }

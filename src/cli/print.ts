@@ -24,13 +24,23 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
     ),
   );
   for (const note of result.nietGedekt) out.warn(note);
+  printPdfReport(result.pdf, out);
   if (!result.dryRun) {
     out.info("");
     out.info(
-      `Begin met ${color.bold("draaiboek.docx")}: daarin staan de voorbereiding met data en het programma.`,
+      `Open eerst ${color.bold("LEESMIJ.html")}: wat elk bestand is, voor wie, hoeveel je print en wat je wanneer doet.`,
     );
     out.info(
-      `Stuur ${color.bold("briefing-trainingsacteur.docx")} en ${color.bold("casussen-trainer.docx")} vóór de voorbespreking naar de acteur.`,
+      `Begin daarna met ${color.bold("draaiboek.docx")}. De mails om te versturen staan in de map ${color.bold("mails")}; de acteur krijgt ${color.bold("briefing-trainingsacteur.docx")}.`,
     );
   }
+}
+
+/** One line about `--pdf`; the warnings themselves were reported while making the pack. */
+export function printPdfReport(pdf: TrainingResult["pdf"], out: Output): void {
+  if (!pdf || pdf.gemaakt === 0) return;
+  out.info("");
+  out.info(
+    `${pdf.gemaakt} PDF's in de map pdf/${pdf.mislukt.length > 0 ? `; niet gelukt: ${pdf.mislukt.join(", ")}` : ""}.`,
+  );
 }

@@ -50,14 +50,15 @@ async function saveTypedAnswers(): Promise<string> {
 
 /**
  * Runs a command action: the one place where errors become messages and exit codes.
- * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft. With
+ * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft;
+ * `interrupted` may word that message for a command that runs until it is stopped. With
  * `graceful` (a batch), the first Ctrl-C only aborts `context.signal`: the command finishes what
  * is under way, writes its report and ends itself; a second Ctrl-C stops at once.
  */
 export async function runAction(
   flags: { json?: boolean; debug?: boolean },
   action: (context: CommandContext, out: Output) => Promise<void | number>,
-  options: { graceful?: boolean } = {},
+  options: { graceful?: boolean; interrupted?: () => string } = {},
 ): Promise<never> {
   const out = createOutput();
   const json = Boolean(flags.json);
@@ -77,7 +78,7 @@ export async function runAction(
     removeUnfinishedPacks();
     releaseLocks();
     cancelling = saveTypedAnswers().then((saved) => {
-      out.info(`\nAfgebroken; er is niets half weggeschreven.${saved}`);
+      out.info(options.interrupted?.() ?? `\nAfgebroken; er is niets half weggeschreven.${saved}`);
       return process.exit(130);
     });
   };

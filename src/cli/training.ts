@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { exampleListText } from "../domain/examples.js";
 import {
   addPackOptions,
+  addFlag,
   addSeedFlag,
   casussenOption,
   packFlags,
@@ -9,6 +10,7 @@ import {
 } from "./options.js";
 import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
+import { applySettings } from "./settings.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
@@ -17,13 +19,16 @@ export function trainingCommand(): Command {
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
   ).addOption(casussenOption());
+  addFlag(command, "acteurs");
   return addSeedFlag(command)
     .addHelpText(
       "after",
       `
 Het pakket bevat: presentatie-vaardigheidstraining.pptx (met sprekersnotities), draaiboek.docx,
-briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, antwoorden.yaml
-en manifest.json. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
+briefing-trainingsacteur.docx, casussen-trainer.docx, casussen-deelnemers.docx, spiekbrief.docx,
+presentielijst.docx, evaluatieformulier.docx, voornemenkaartjes.docx, de mails en
+agenda-uitnodigingen in mails/, LEESMIJ.html (begin daar), antwoorden.yaml en manifest.json.
+Met --pdf ook een PDF van elk document (nodig: LibreOffice); met --zip één zip-bestand. Het pakket verschijnt pas als alles klaar is; een bestaande map wordt alleen
 vervangen met --vervang.
 
 Zonder --antwoorden stelt idokit de vragen in de terminal. Met --antwoorden vraagt idokit alleen wat
@@ -49,7 +54,7 @@ Voorbeelden:
         async (context, out) => {
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
-            { ...packFlags(flags), ...selectionFlags(flags) },
+            await applySettings({ ...packFlags(flags), ...selectionFlags(flags) }),
             context,
             { prompts: terminalPrompts(out) },
           );

@@ -32,6 +32,8 @@ import { inspectDestination } from "../pack/existing.js";
 import { acquireLock, LOCK_FILE } from "../pack/lock.js";
 import { writePack } from "../pack/write.js";
 import { toSystemError, withSystemErrors } from "../system-errors.js";
+import type { PackFile } from "../pack/manifest.js";
+import { zipPackFiles } from "../batch/zip.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
 import type { CommandContext } from "./context.js";
 
@@ -51,6 +53,8 @@ export interface BatchOptions {
   strikt: boolean;
   /** One zip per pack instead of a folder. */
   zip: boolean;
+  /** Every .docx and .pptx also as PDF, through LibreOffice, in a bounded pool of runs. */
+  pdf?: boolean | undefined;
   /** Skip rows whose pack is complete and made from the same answers; make the rest. */
   hervat: boolean;
   /** Replace existing packs. */
@@ -60,6 +64,8 @@ export interface BatchOptions {
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -169,10 +175,13 @@ export async function runBatch(
   // 3. Start the workers: each loads the resources once, then checks what the schema cannot
   //    (pinned casussen exist) before anything is written, and later makes the packs.
   const valid = checks.filter((check) => check?.answers !== undefined).length;
+  // LibreOffice for --pdf, looked up once: the packs' read-me says whether PDFs are in them.
+  const soffice =
+    options.pdf && !options.dryRun && valid > 0 ? await findPdfConverter(warn) : undefined;
   const runner =
     valid > 0 && (!options.dryRun || kind.check !== undefined)
       ? await startPackRunner(
-          setupOf(kind, options, context),
+          setupOf(kind, options, context, soffice !== undefined),
           Math.min(options.workers ?? availableParallelism(), valid),
         )
       : undefined;
@@ -203,9 +212,12 @@ export async function runBatch(
         );
       const jobs = planJobs(out, rows, checks, options, dirname(file), context.cwd);
 
-      // 6. Make the packs in the workers, write each as it arrives, and report.
+      // 6. Make the packs in the workers, write each as it arrives (after its PDFs), and report.
       const making = runner
-        ? await makePacks(runner, jobs, options, events, context.cwd)
+        ? await makePacks(runner, jobs, options, events, context.cwd, {
+            soffice,
+            created: context.now,
+          })
         : { ms: 0, made: 0 };
       for (const job of jobs) if (job.row.status === "te maken") job.row.status = "afgebroken";
       return finish(making, writeReport(out, rows, making.made, context.now));
@@ -371,16 +383,24 @@ function readDefaults(
 }
 
 /** What every worker needs to check and make packs of this batch. */
-function setupOf(kind: PackKind, options: BatchOptions, context: CommandContext): JobSetup {
+function setupOf(
+  kind: PackKind,
+  options: BatchOptions,
+  context: CommandContext,
+  pdf: boolean,
+): JobSetup {
   return {
     kind: kind.id,
     casussenDirs: options.casussen,
     templatesDir: options.templates,
     huisstijl: options.huisstijl,
+    acteurs: options.acteurs,
     today: context.today,
     seed: options.seed,
     created: context.now.toISOString(),
-    zip: options.zip,
+    // With PDFs the main thread zips, after adding them.
+    zip: options.zip && !pdf,
+    pdf,
   };
 }
 
@@ -462,46 +482,78 @@ async function makePacks(
   options: BatchOptions,
   events: BatchEvents,
   cwd: string,
+  pdf: { soffice: string | undefined; created: Date },
 ): Promise<{ ms: number; made: number }> {
+  const { soffice, created } = pdf;
   if (jobs.length === 0) return { ms: 0, made: 0 };
   const started = Date.now();
   const progress = { total: jobs.length, done: 0, failed: 0, elapsedMs: 0 };
   events.onStart?.({ ...progress });
   const byId = new Map(jobs.map((job) => [job.id, job]));
   const plain = jobs.map(({ row: _row, target: _target, ...job }) => job);
+  const write = (job: PlannedJob, files: readonly PackFile[] | JobResult): void => {
+    try {
+      if ("ok" in files) throw files;
+      if (options.zip)
+        writeFileAtomic(job.target, soffice ? zipPackFiles(files, created) : files[0]!.data);
+      else
+        writePack(job.target, files, {
+          force: options.force || options.hervat,
+          flag: options.hervat ? "--hervat" : "--vervang",
+          cwd,
+          lock: false,
+          warn: (message) => job.row.meldingen.push(`Rij ${job.row.rij}: ${message}`),
+        });
+      job.row.status = "gemaakt";
+    } catch (error) {
+      job.row.status = "fout";
+      job.row.problemen.push(`Rij ${job.row.rij}: ${failureText(error, job.target)}`);
+      progress.failed += 1;
+    }
+    progress.done += 1;
+    progress.elapsedMs = Date.now() - started;
+    events.onRow?.(job.row, { ...progress });
+  };
+  // With --pdf, packs wait in a queue until a chunk is full, then one LibreOffice run converts
+  // the chunk; a bounded number of runs go at once, and a full queue holds the workers back.
+  const pdfQueue = soffice
+    ? new (await import("../pdf/pack-pdfs.js")).PdfQueue<PlannedJob>(
+        { soffice, concurrency: PDF_RUNS },
+        (job, files, failed) => {
+          if (failed.length > 0)
+            job.row.meldingen.push(`Rij ${job.row.rij}: geen PDF van ${failed.join(", ")}`);
+          write(job, files);
+        },
+      )
+    : undefined;
   await runBounded(
     runner,
     plain,
     (result) => {
       const job = byId.get(result.id)!;
       byId.delete(result.id);
-      try {
-        if (!result.ok) throw result;
-        if (options.zip) writeFileAtomic(job.target, result.files[0]!.data);
-        else
-          writePack(job.target, result.files, {
-            force: options.force || options.hervat,
-            flag: options.hervat ? "--hervat" : "--vervang",
-            cwd,
-            lock: false,
-            warn: (message) => job.row.meldingen.push(`Rij ${job.row.rij}: ${message}`),
-          });
-        job.row.status = "gemaakt";
-      } catch (error) {
-        job.row.status = "fout";
-        job.row.problemen.push(`Rij ${job.row.rij}: ${failureText(error, job.target)}`);
-        progress.failed += 1;
-      }
-      progress.done += 1;
-      progress.elapsedMs = Date.now() - started;
-      events.onRow?.(job.row, { ...progress });
+      if (pdfQueue && result.ok) return pdfQueue.add(job, result.files);
+      write(job, result.ok ? result.files : result);
+      return undefined;
     },
     events.signal,
   );
+  await pdfQueue?.finish();
   return {
     ms: Date.now() - started,
     made: jobs.filter((job) => job.row.status === "gemaakt").length,
   };
+}
+
+/** LibreOffice runs at a time in a batch: the workers keep making packs meanwhile. */
+const PDF_RUNS = 2;
+
+/** LibreOffice for `--pdf`, or a warning that says where to get it; the packs are made anyway. */
+async function findPdfConverter(warn: (message: string) => void): Promise<string | undefined> {
+  const { locateSoffice, missingLibreOfficeMessage } = await import("../pdf/libreoffice.js");
+  const soffice = locateSoffice();
+  if (!soffice) warn(missingLibreOfficeMessage());
+  return soffice;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { readLogo } from "../answers/load.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
@@ -17,7 +16,6 @@ import {
 } from "../pack/bijeenkomst.js";
 import type { PackFile } from "../pack/manifest.js";
 import { loadTemplateSet } from "../pack/resources.js";
-import { assertWritable } from "../pack/write.js";
 import { parseAgendaTexts } from "../plan/bijeenkomst-plan.js";
 import { VERSION } from "../version.js";
 import {
@@ -30,12 +28,18 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack } from "./place.js";
 import { readExampleBijeenkomstAnswers } from "./examples.js";
+import { canMakePdfs, withPdfs } from "./training.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 
 export interface BijeenkomstOptions extends AnswerOptions {
   force: boolean;
   templates?: string | undefined;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
 }
@@ -51,6 +55,8 @@ export interface BijeenkomstResult {
   waarschuwingen: string[];
   /** Points of attention in the plan itself (little time per topic, training close by). */
   aandachtspunten: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 export { readExampleBijeenkomstAnswers } from "./examples.js";
@@ -111,7 +117,8 @@ export async function runBijeenkomst(
   checkAnswerFlags(BIJEENKOMST_ANSWERS, options, context);
   // 1. Refuse an existing output folder before anyone answers a question.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), {
+    assertPackWritable(packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }), {
+      zip: options.zip,
       force: options.force,
       cwd: context.cwd,
       answersFile: options.answers && resolve(context.cwd, options.answers),
@@ -143,10 +150,11 @@ async function makeBijeenkomst(
   options: BijeenkomstOptions,
   context: CommandContext,
   resources: BijeenkomstResources,
-  { answers, baseDir }: CollectedAnswers<BijeenkomstAnswers>,
+  { answers, logoOf }: CollectedAnswers<BijeenkomstAnswers>,
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   let plan;
   if (options.dryRun) {
     plan = planBijeenkomstPack(answers, resources, { today: context.today });
@@ -155,10 +163,12 @@ async function makeBijeenkomst(
     const logoPath = answers.huisstijl.logo;
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
-      logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
+      logo: logoPath ? logoOf(logoPath) : undefined,
       created: context.now,
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ plan, files } = pack);
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { view } = plan;
   return {
@@ -168,6 +178,7 @@ async function makeBijeenkomst(
       ...options,
       cwd: context.cwd,
       extraFiles: [WERKAFSPRAKEN_FILE],
+      created: context.now,
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);
@@ -177,5 +188,6 @@ async function makeBijeenkomst(
     open: view.openOnderwerpen.map((t) => t.titel),
     waarschuwingen: notices,
     aandachtspunten: view.waarschuwingen,
+    ...(pdf ? { pdf } : {}),
   };
 }

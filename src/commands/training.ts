@@ -1,18 +1,21 @@
 import { resolve } from "node:path";
-import { readLogo } from "../answers/load.js";
 import type { Validation } from "../answers/validate.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
-import type { UsageError, Problem } from "../errors.js";
+import type { UsageError } from "../errors.js";
 import type { QuestionContext } from "../questions/define.js";
 import { TRAINING_SECTIONS, trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { missingAnswersError as missingFor } from "../questions/wizard-session.js";
 import { readExampleTrainingAnswers } from "./examples.js";
-import { assertWritable } from "../pack/write.js";
 import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import { createCasusPicker } from "../questions/wizard-casussen.js";
+import { createActorPicker } from "../questions/wizard-acteurs.js";
+import type { QuestionPicker } from "../questions/wizard.js";
+import { withActorDetails } from "../acteurs/apply.js";
+import { actorListIn, loadActorList } from "../acteurs/load.js";
 import type { PackFile } from "../pack/manifest.js";
+import type { PdfReport } from "../pdf/for-pack.js";
 import type { PackPlan, TrainingView } from "../plan/training-plan.js";
 import {
   checkAnswerFlags,
@@ -24,7 +27,7 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack } from "./place.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
@@ -32,7 +35,13 @@ export interface TrainingOptions extends AnswerOptions {
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   seed: number;
+  /** One zip file instead of a folder. */
+  zip?: boolean | undefined;
+  /** Every .docx and .pptx also as PDF, through LibreOffice. */
+  pdf?: boolean | undefined;
 }
 
 export interface TrainingResult {
@@ -44,6 +53,8 @@ export interface TrainingResult {
   casussen: Array<{ id: string; titel: string; redenen: string[] }>;
   nietGedekt: string[];
   waarschuwingen: string[];
+  /** What `--pdf` did; absent without `--pdf`. */
+  pdf?: PdfReport;
 }
 
 export { exampleTrainingDate } from "./examples.js";
@@ -97,11 +108,16 @@ export async function runTraining(
   const ctx: QuestionContext = { today: context.today, vocabulary, mode: "file" };
   // 1. Refuse an existing output folder before any work is done.
   if (options.out && !options.dryRun)
-    assertWritable(resolve(context.cwd, options.out), {
+    assertPackWritable(packTarget(options.out, "", { cwd: context.cwd, zip: options.zip }), {
+      zip: options.zip,
       force: options.force,
       cwd: context.cwd,
       answersFile: options.answers && resolve(context.cwd, options.answers),
     });
+
+  // The POI's trainingsacteurs (a spreadsheet is read asynchronously, so before the rest).
+  const actorFile = options.acteurs ?? actorListIn(options.templates);
+  const acteurs = actorFile === undefined ? undefined : await loadActorList(actorFile);
 
   // The casus library and templates, loaded once: at the wizard's casus question, or to make.
   let loaded: ReturnType<typeof loadTrainingResources> | undefined;
@@ -111,6 +127,7 @@ export async function runTraining(
       casussenDirs: options.casussen,
       templatesDir: options.templates,
       huisstijl: options.huisstijl,
+      acteurs,
     }));
 
   // In a terminal, a broken casus or template folder is reported before anything is typed.
@@ -121,9 +138,14 @@ export async function runTraining(
     library: () => load().resources.casussen,
     seed: options.seed,
   });
+  // With a list of trainingsacteurs, the actor is chosen from it.
+  const actorPicker: Record<string, QuestionPicker> =
+    acteurs && acteurs.acteurs.length > 0
+      ? { "acteur.naam": createActorPicker({ list: () => acteurs }) }
+      : {};
   const collected = await collectTrainingAnswers(options, context, ctx, {
     ...io,
-    pickers: { "focus.casussen": picker, ...io.pickers },
+    pickers: { "focus.casussen": picker, ...actorPicker, ...io.pickers },
   });
   return keepAnswersOnFailure(TRAINING_ANSWERS, collected, options, context, () =>
     makeTraining(options, context, load(), collected),
@@ -138,30 +160,35 @@ async function makeTraining(
   {
     answers,
     warnings,
-    baseDir,
-  }: { answers: TrainingAnswers; warnings: Problem[]; baseDir: string },
+    logoOf,
+  }: Pick<CollectedAnswers<TrainingAnswers>, "answers" | "warnings" | "logoOf">,
 ): Promise<TrainingResult> {
-  const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
+  const notices = [
+    ...resourceNotices,
+    ...warnings.map((w) => `${w.where}: ${w.message}`),
+    ...withActorDetails(answers, resources.acteurs).notices,
+  ];
   for (const notice of notices) context.report.warn(notice);
 
   // 3. Plan only (dry run), or make and write the pack.
   let planned: { plan: PackPlan<TrainingView>; selection: Selection };
   let files: PackFile[] | undefined;
+  let pdf: PdfReport | undefined;
   if (options.dryRun) {
     planned = planTrainingPack(answers, resources, { today: context.today, seed: options.seed });
   } else {
     context.report.progress?.("Pakket maken…");
-    const logo = answers.huisstijl.logo
-      ? readLogo(answers.huisstijl.logo, baseDir).logo
-      : undefined;
+    const logo = answers.huisstijl.logo ? logoOf(answers.huisstijl.logo) : undefined;
     const pack = await makeTrainingPack(answers, resources, {
       today: context.today,
       seed: options.seed,
       logo,
       created: context.now,
+      pdf: options.pdf && (await canMakePdfs()),
     });
     ({ files } = pack);
     planned = pack;
+    if (options.pdf) ({ files, pdf } = await withPdfs(files, context));
   }
   const { plan, selection } = planned;
   return {
@@ -170,6 +197,7 @@ async function makeTraining(
     ...placePack(plan, files, {
       ...options,
       cwd: context.cwd,
+      created: context.now,
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);
@@ -189,5 +217,28 @@ async function makeTraining(
     })),
     nietGedekt: selection.uncovered,
     waarschuwingen: notices,
+    ...(pdf ? { pdf } : {}),
   };
+}
+
+/** True when LibreOffice is there for `--pdf`; loads the PDF module only when asked. */
+export async function canMakePdfs(): Promise<boolean> {
+  const { locateSoffice } = await import("../pdf/libreoffice.js");
+  return locateSoffice() !== undefined;
+}
+
+/**
+ * `--pdf` for a made pack: adds the PDFs, or warns (LibreOffice missing, a document that failed)
+ * and keeps the pack as it is. Loaded only when asked for.
+ */
+export async function withPdfs(
+  files: PackFile[],
+  context: CommandContext,
+): Promise<{ files: PackFile[]; pdf: PdfReport }> {
+  context.report.progress?.("PDF's maken met LibreOffice…");
+  const { addPdfsToPack, failedPdfMessage } = await import("../pdf/for-pack.js");
+  const made = await addPdfsToPack(files);
+  if (made.report.melding) context.report.warn(made.report.melding);
+  if (made.report.mislukt.length > 0) context.report.warn(failedPdfMessage(made.report.mislukt));
+  return { files: made.files, pdf: made.report };
 }

@@ -32,6 +32,8 @@ export interface BijeenkomstPackOptions {
   logo?: Logo | undefined;
   /** Creation time stamped into the documents and the manifest. */
   created: Date;
+  /** PDFs will be added (`--pdf` with LibreOffice found): the read-me says so. */
+  pdf?: boolean | undefined;
 }
 
 export interface BijeenkomstPack {
@@ -71,7 +73,10 @@ export async function makeBijeenkomstPack(
   resources: BijeenkomstResources,
   options: BijeenkomstPackOptions,
 ): Promise<BijeenkomstPack> {
-  const plan = planBijeenkomstPack(answers, resources, options);
+  const planned = planBijeenkomstPack(answers, resources, options);
+  const plan = options.pdf
+    ? { ...planned, view: { ...planned.view, pakket: { ...planned.view.pakket, pdf: true } } }
+    : planned;
   const { bibliotheek, bijeenkomst } = answers;
   const werkafspraken = withPackLogo(toWerkafsprakenAnswers(answers), options.logo);
   const werkafsprakenText = serializeAnswers(

@@ -11,6 +11,11 @@ export interface DocumentMeta {
   created?: Date;
 }
 
+/** A text file for Windows and everyone else: UTF-8 with CRLF line ends (Notepad, Outlook). */
+function textFile(text: string): Uint8Array {
+  return new TextEncoder().encode(text.replace(/\r?\n/g, "\r\n"));
+}
+
 /**
  * Renders every planned document: template → Markdown → .docx or .pptx. Returns the files in
  * plan order; does no I/O. The document libraries load on first use, not at start-up.
@@ -26,7 +31,22 @@ export async function renderDocuments(
   for (const doc of documents) {
     const markdown = engine.render(doc.template, view);
     const created = meta.created ? { created: meta.created } : {};
-    if (doc.format === "docx") {
+    if (doc.format === "ics") {
+      const { renderCalendar } = await import("./calendar.js");
+      const { renderPlainText } = await import("./plain.js");
+      if (!doc.event) throw new Error(`${doc.file}: an ics document needs an event`);
+      const data = renderCalendar(
+        { ...doc.event, description: renderPlainText(markdown) },
+        meta.created ?? new Date(),
+      );
+      files.push({ name: doc.file, data });
+    } else if (doc.format === "mail") {
+      const { renderMail, mailAsText } = await import("./plain.js");
+      files.push({ name: doc.file, data: textFile(mailAsText(renderMail(markdown))) });
+    } else if (doc.format === "html") {
+      const { renderHtmlPage } = await import("./html.js");
+      files.push({ name: doc.file, data: renderHtmlPage(markdown, { title: doc.title, theme }) });
+    } else if (doc.format === "docx") {
       const { renderDocx } = await import("./docx/index.js");
       const data = await renderDocx(markdown, {
         theme,

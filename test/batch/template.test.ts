@@ -48,8 +48,8 @@ describe("the empty spreadsheet (.xlsx)", async () => {
       "Organisatie",
       "Vestiging",
       "Plaats",
+      "Adres vestiging",
       "Gemeente(n)",
-      "POI",
     ]);
     expect(headers).toContain("Datum training");
     expect(headers).toContain("Lokale partner 5 overdracht");

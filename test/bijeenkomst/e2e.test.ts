@@ -28,10 +28,13 @@ describe("idokit bijeenkomst (built binary)", () => {
     expect(made.stderr).toContain("Bijeenkomstpakket klaar");
     expect(made.status).toBe(0);
     expect(readdirSync(join(dir, "bijeenkomst")).sort()).toEqual([
+      "LEESMIJ.html",
       "antwoorden.yaml",
       "handleiding-lokale-bijeenkomst.docx",
+      "mails",
       "manifest.json",
       "presentatie-lokale-bijeenkomst.pptx",
+      "presentielijst.docx",
       "werkafspraken-formulier.docx",
       "werkafspraken.yaml",
     ]);
@@ -72,6 +75,12 @@ describe("idokit bijeenkomst (built binary)", () => {
         "draaiboek.docx",
         "manifest.json",
         "presentatie-vaardigheidstraining.pptx",
+        "LEESMIJ.html",
+        "evaluatieformulier.docx",
+        "mails",
+        "presentielijst.docx",
+        "spiekbrief.docx",
+        "voornemenkaartjes.docx",
       ].sort(),
     );
     // The werkafspraken of the meeting reached the training's answers unchanged.

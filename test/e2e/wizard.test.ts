@@ -37,6 +37,7 @@ async function answerUntilWerkwijze(pty: PtyRun): Promise<void> {
   await pty.answer("? Naam van de bibliotheekorganisatie", `${LIBRARY}\r`);
   await pty.answer("? IDO-locatie of vestiging", "Vestiging Centrum\r");
   await pty.answer("? Plaats", "Lingedijk\r");
+  await pty.answer("? Bezoekadres van de vestiging", KEY.enter);
   await pty.answer("? Gemeente(n)", KEY.enter);
   await pty.answer("? POI (provinciale", KEY.down, KEY.down, KEY.enter); // Rijnbrink
   await pty.answer("? POI-adviseur", KEY.enter);
@@ -73,6 +74,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Soort partner", ...Array<string>(5).fill(KEY.down), KEY.enter); // humanitas
     await pty.answer("? Waarvoor verwijzen jullie door", "Post en rekeningen\r");
     await pty.answer("? Hoe dragen jullie warm over", "Samen bellen met de coördinator\r");
+    await pty.answer("? Vast aanspreekpunt", KEY.enter); // nog niet bekend
     await pty.answer("? Nog een lokale partner toevoegen?", KEY.enter); // nee
 
     await pty.answer("? Waar in de bibliotheek zit het IDO", "Tafel bij het raam\r");
@@ -87,6 +89,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Starttijd", KEY.enter);
     await pty.answer("? Eindtijd (16:45)", KEY.enter);
     await pty.answer("? Zaal of locatie van de training", "Zaal De Linde\r");
+    await pty.answer("? Parkeren, ingang en waar je je meldt", KEY.enter);
     await pty.answer("? Aantal deelnemers", "17\r");
     await pty.expectText(/17 is te groot.*\n?.*twee\s+trainingen/);
     pty.write(`${KEY.backspace}${KEY.backspace}12\r`);
@@ -96,7 +99,10 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Naam van de trainingsacteur", "Joost van Dijk\r");
     await pty.answer("? Bureau van de trainingsacteur", KEY.enter);
     await pty.answer("? E-mail van de trainingsacteur", KEY.enter);
+    await pty.answer("? Telefoon van de trainingsacteur", KEY.enter);
     await pty.answer("? Datum voorbespreking met de acteur (19-01-2027)", KEY.enter);
+    await pty.answer("? Begintijd van de voorbespreking", KEY.enter);
+    await pty.answer("? Waar of hoe is de voorbespreking", KEY.enter);
 
     await pty.answer("? Vaardigheden die centraal staan", KEY.enter);
     await pty.answer("? Aantal casussen", KEY.enter);
@@ -131,6 +137,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Starttijd", "10:00\r");
     await pty.answer("? Eindtijd (13:15)", KEY.enter);
     await pty.answer("? Zaal of locatie van de training (Zaal De Linde)", KEY.enter);
+    await pty.answer("? Parkeren, ingang en waar je je meldt", KEY.enter);
     await pty.answer("? Aantal deelnemers (12)", KEY.enter);
     await pty.answer("? Samenstelling van de groep", KEY.enter);
     await pty.answer("? Ervaring van de groep", KEY.enter);
@@ -141,7 +148,7 @@ describe("idokit training in a terminal", () => {
     pty.write(KEY.enter);
 
     await pty.expectText("Trainingspakket klaar", 60_000);
-    await pty.expectText("Begin met draaiboek.docx");
+    await pty.expectText("Open eerst LEESMIJ.html");
     expect(await pty.exited).toBe(0);
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(120);
@@ -160,6 +167,12 @@ describe("idokit training in a terminal", () => {
         "draaiboek.docx",
         "manifest.json",
         "presentatie-vaardigheidstraining.pptx",
+        "LEESMIJ.html",
+        "evaluatieformulier.docx",
+        "mails",
+        "presentielijst.docx",
+        "spiekbrief.docx",
+        "voornemenkaartjes.docx",
       ].sort(),
     );
     const answers = parse(readFileSync(join(pack, "antwoorden.yaml"), "utf8")) as Record<

@@ -12,14 +12,21 @@ export interface RunResult {
 /** Runs the built idokit binary as a user would, without a terminal, with a fixed today. */
 export function runIdokit(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+  options: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, IDOKIT_VANDAAG: "2026-11-28", NO_COLOR: "1", ...options.env },
+    // No POI settings from the machine the tests run on (IDOKIT_INSTELLINGEN empty: none).
+    env: {
+      ...process.env,
+      IDOKIT_VANDAAG: "2026-11-28",
+      NO_COLOR: "1",
+      IDOKIT_INSTELLINGEN: "",
+      ...options.env,
+    },
     input: options.input ?? "",
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: options.timeoutMs ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

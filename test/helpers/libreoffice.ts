@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { inCi } from "./ci.js";
@@ -36,6 +36,8 @@ export function convertToPdf(files: string[]): Map<string, string | undefined> {
     ],
     { encoding: "utf8", timeout: 240_000 },
   );
+  // The profile is only for this run; the PDFs stay for the caller, in `out`.
+  rmSync(profile, { recursive: true, force: true });
   const made = new Set(readdirSync(out));
   return new Map(
     files.map((file) => {

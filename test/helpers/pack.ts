@@ -28,14 +28,10 @@ export async function makeExamplePack(
   answers: TrainingAnswers,
   seed = 1,
   logo?: Logo,
+  created = new Date("2026-11-28T12:00:00Z"),
 ): Promise<TrainingPack> {
   const { resources } = loadTrainingResources({ vocabulary: loadVocabulary() });
-  return makeTrainingPack(answers, resources, {
-    today: TODAY,
-    seed,
-    logo,
-    created: new Date("2026-11-28T12:00:00Z"),
-  });
+  return makeTrainingPack(answers, resources, { today: TODAY, seed, logo, created });
 }
 
 /** One file of a pack by name. */

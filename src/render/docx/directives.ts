@@ -7,10 +7,14 @@ export type Directive =
   | { kind: "titlePageStart" }
   | { kind: "titlePageEnd" }
   | { kind: "pageBreak" }
+  | { kind: "keepStart" }
+  | { kind: "keepEnd" }
   | { kind: "cardStart" }
   | { kind: "cardEnd" }
   | { kind: "columns"; widths: number[] }
-  | { kind: "fillLines"; count: number };
+  | { kind: "fillLines"; count: number }
+  | { kind: "rowHeight"; mm: number }
+  | { kind: "cards"; columns: number; heightMm: number };
 
 /** The most writing lines one directive may ask for; more is surely a typo. */
 export const MAX_FILL_LINES = 60;
@@ -24,6 +28,7 @@ function toDirective(body: string): Directive | undefined {
   const [, slash, rawName, argument] = match;
   const name = (rawName ?? "").toLowerCase();
   if (name === "titelpagina") return slash ? { kind: "titlePageEnd" } : { kind: "titlePageStart" };
+  if (name === "bijeen") return slash ? { kind: "keepEnd" } : { kind: "keepStart" };
   if (name === "kaart") return slash ? { kind: "cardEnd" } : { kind: "cardStart" };
   if (slash) return undefined;
   if (name === "pagina") return { kind: "pageBreak" };
@@ -39,6 +44,18 @@ function toDirective(body: string): Directive | undefined {
     const count = Number.parseInt(argument ?? "1", 10);
     if (!Number.isFinite(count) || count < 1) return undefined;
     return { kind: "fillLines", count: Math.min(count, MAX_FILL_LINES) };
+  }
+  if (name === "rijhoogte") {
+    const mm = Number.parseFloat(argument ?? "");
+    return Number.isFinite(mm) && mm > 0 ? { kind: "rowHeight", mm: Math.min(mm, 200) } : undefined;
+  }
+  if (name === "kaartjes") {
+    const [columns = 2, height = 60] = (argument ?? "")
+      .split(/[,;\s]+/)
+      .filter((part) => part !== "")
+      .map((part) => Number.parseFloat(part));
+    if (!(columns >= 1 && columns <= 4 && height > 0)) return undefined;
+    return { kind: "cards", columns: Math.round(columns), heightMm: Math.min(height, 250) };
   }
   return undefined;
 }

@@ -72,10 +72,11 @@ export function buildLook(theme: Theme, large: boolean): Look {
     size: {
       body,
       small: theme.size.small,
-      // Tables hold schedules with many columns: a point smaller than the body reads better.
-      table: large ? Math.round(body * 0.85) : body - 1,
-      wideTable: theme.size.body - 1,
-      code: large ? Math.round(body * 0.85) : body - 1,
+      // Nothing in the body below 11 pt (accessibility): tables get the body size; in large
+      // hand-outs a little smaller than the large body.
+      table: large ? Math.round(body * 0.85) : body,
+      wideTable: theme.size.body,
+      code: large ? Math.round(body * 0.85) : body,
       h1: grow(theme.size.h1),
       h2: grow(theme.size.h2),
       h3: grow(theme.size.h3),

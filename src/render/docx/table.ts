@@ -13,12 +13,14 @@ import {
   type FileChild,
   type IBorderOptions,
 } from "docx";
-import type { Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { inlinePlainText, renderInline } from "./inline.js";
 import { space, type Look } from "./look.js";
 import { STYLE } from "./styles.js";
 import { measureEm } from "./text-width.js";
 
+/** Twips in a millimetre (1440 per inch). */
+const TWIPS_PER_MM = 1440 / 25.4;
 /** Left and right cell padding in twips (about 1.8 mm). */
 const CELL_PADDING = 100;
 /** No column narrower than this (about 1.4 cm), so short headers like "Wie" stay on one line. */
@@ -27,6 +29,14 @@ const MIN_COLUMN = 800;
 const WIDE_TABLE = 3;
 /** Lines wider than this (in ems) wrap anyway, so they ask for no more width. */
 const LONG_LINE_EM = 24;
+/** Tables with at most this many body rows stay on one page as a whole. */
+const SHORT_TABLE_ROWS = 8;
+
+/**
+ * How a table holds together across pages: rows never split; `rows` keeps a short table on one
+ * page; `all` also keeps it with what follows (a table inside a `bijeen` block).
+ */
+export type TableKeep = "split" | "rows" | "all";
 
 export interface ColumnSizing {
   /** Width between the margins, in twips. */
@@ -146,7 +156,15 @@ function alignmentOf(align: Tokens.TableCell["align"]) {
  * pages, light stripes, and widths in twips on both the grid and every cell (LibreOffice ignores
  * percentages and auto widths).
  */
-export function renderTable(token: Tokens.Table, look: Look, relative?: readonly number[]): Table {
+export function renderTable(
+  token: Tokens.Table,
+  look: Look,
+  relative?: readonly number[],
+  /** Minimum height of the body rows in millimetres (a `rijhoogte` directive). */
+  rowHeightMm?: number,
+  /** Inside a `bijeen` block: every row keeps with the next, the table with what follows. */
+  keepWithNext = false,
+): Table {
   const { theme } = look;
   // Large type suits a hand-out's short tables; wider tables keep the normal table size.
   const columnCount = Math.max(token.header.length, ...token.rows.map((row) => row.length));
@@ -158,11 +176,19 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
   const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize }, relative);
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
 
+  // Keep-with-next on every paragraph of a row but the last keeps a short table on one page.
+  const keep: TableKeep = keepWithNext
+    ? "all"
+    : token.rows.length <= SHORT_TABLE_ROWS
+      ? "rows"
+      : "split";
+  const lastRow = token.rows.length - 1;
   const cellOf = (
     cell: Tokens.TableCell | undefined,
     column: number,
     header: boolean,
     stripe: boolean,
+    keepNext: boolean,
   ) =>
     new TableCell({
       width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
@@ -178,18 +204,29 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           ...alignmentOf(cell?.align ?? null),
+          ...(keepNext && !header ? { keepNext: true } : {}),
           children: cell ? renderInline(cell.tokens, look, format) : [],
         }),
       ],
     });
 
   const columns = widths.length;
-  const rowOf = (cells: readonly Tokens.TableCell[], header: boolean, stripe: boolean) =>
+  const rowOf = (
+    cells: readonly Tokens.TableCell[],
+    header: boolean,
+    stripe: boolean,
+    keepNext: boolean,
+  ) =>
     new TableRow({
       ...(header ? { tableHeader: true } : {}),
       cantSplit: true,
       ...(header ? { height: { value: space(look, 400), rule: HeightRule.ATLEAST } } : {}),
-      children: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe)),
+      ...(!header && rowHeightMm
+        ? { height: { value: Math.round(rowHeightMm * TWIPS_PER_MM), rule: HeightRule.ATLEAST } }
+        : {}),
+      children: Array.from({ length: columns }, (_, c) =>
+        cellOf(cells[c], c, header, stripe, keepNext),
+      ),
     });
 
   return new Table({
@@ -211,8 +248,10 @@ export function renderTable(token: Tokens.Table, look: Look, relative?: readonly
       insideVertical: line,
     },
     rows: [
-      rowOf(token.header, true, false),
-      ...token.rows.map((row, i) => rowOf(row, false, i % 2 === 1)),
+      rowOf(token.header, true, false, false),
+      ...token.rows.map((row, i) =>
+        rowOf(row, false, i % 2 === 1, keep === "all" || (keep === "rows" && i < lastRow)),
+      ),
     ],
   });
 }
@@ -257,6 +296,62 @@ export function renderFillLines(count: number, look: Look): Table {
           ],
         }),
     ),
+  });
+}
+
+/**
+ * Renders cards to cut out (a `kaartjes` directive): a grid with `columns` cards per row, each a
+ * fixed height, drawn with dashed cutting lines. Every card is a cell holding its paragraphs. A
+ * layout grid, not a data table: no header row.
+ */
+export function renderCards(
+  cards: ReadonlyArray<ReadonlyArray<readonly Token[]>>,
+  look: Look,
+  options: { columns: number; heightMm: number },
+): Table {
+  const cut: IBorderOptions = { style: BorderStyle.DASHED, size: 6, color: look.theme.color.muted };
+  const width = Math.floor(look.textWidth / options.columns);
+  const rows: TableRow[] = [];
+  for (let i = 0; i < cards.length; i += options.columns) {
+    const row = cards.slice(i, i + options.columns);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        height: { value: Math.round(options.heightMm * TWIPS_PER_MM), rule: HeightRule.EXACT },
+        children: Array.from({ length: options.columns }, (_, c) => {
+          const paragraphs = row[c] ?? [];
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: { top: 200, bottom: 120, left: 240, right: 240 },
+            children:
+              paragraphs.length > 0
+                ? paragraphs.map(
+                    (tokens) =>
+                      new Paragraph({
+                        style: STYLE.tableText,
+                        spacing: { after: space(look, 120) },
+                        children: renderInline(tokens, look),
+                      }),
+                  )
+                : [new Paragraph({ style: STYLE.tableText })],
+          });
+        }),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: width * options.columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: options.columns }, () => width),
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: cut,
+      bottom: cut,
+      left: cut,
+      right: cut,
+      insideHorizontal: cut,
+      insideVertical: cut,
+    },
+    rows,
   });
 }
 

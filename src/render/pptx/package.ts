@@ -4,6 +4,7 @@
  * deflate (pptxgenjs ignores compression under Node) and fixed dates.
  */
 import { escapeXml } from "../text.js";
+import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
@@ -61,7 +62,7 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
 
   for (const name of parts.keys()) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-      edit(name, (xml) => fixSlide(xml, info.bulletColor, info.language));
+      edit(name, (xml) => makeSlideAccessible(fixSlide(xml, info.bulletColor, info.language)));
     if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) edit(name, fixMaster);
   }
   // The notes: master and slides as PowerPoint writes them (see notesMasterXml).
