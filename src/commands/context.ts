@@ -12,6 +12,8 @@ export interface CommandContext {
   /** stdin and stdout are terminals: the wizard may ask questions. */
   interactive: boolean;
   report: Reporter;
+  /** Aborted on the first Ctrl-C, for commands that stop gracefully (a batch). */
+  signal?: AbortSignal;
 }
 
 /** Messages for the user; the CLI decides where they go (stderr) and how they look. */
