@@ -20,7 +20,7 @@ export function fillScaffold(scaffold: string, titel: string): string {
   text = text
     .replace(/^# geslacht: .*$/m, "geslacht: vrouw")
     .replace(/^# leeftijd: .*$/m, "leeftijd: 72")
-    .replace(/^# lokaleHulp:\n#   taalhuis: .*$/m, "lokaleHulp:\n  digitale-cursus: een cursus over veilig online bankieren");
+    .replace(/^# lokaleHulp:\n# {3}taalhuis: .*$/m, "lokaleHulp:\n  digitale-cursus: een cursus over veilig online bankieren");
   const sections: Record<string, string> = {
     Situatie:
       "Een vrouw komt met haar tablet naar het IDO. Ze heeft een bericht gekregen over een pakketje en is onrustig.",
