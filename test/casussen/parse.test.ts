@@ -162,8 +162,8 @@ describe("parseCasus", () => {
       'casussen/digid-verlopen-activeringsbrief.md, onderdeel "### Intensiteit": moet een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** …; punt 2 begint niet met **Niveau 2:**.',
     ],
     [
-      "an opening section without a quote or text",
-      (t: string) => t.replace('> "Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."', "<!-- nog invullen -->"),
+      "an opening section with an empty quote",
+      (t: string) => t.replace('> "Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."', ">"),
       'casussen/digid-verlopen-activeringsbrief.md, onderdeel "## Wat de klant zegt": bevat geen openingszin. Schrijf hem als citaat: > "…"',
     ],
   ])("reports %s", (_name, edit, expected) => {
