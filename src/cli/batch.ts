@@ -170,7 +170,7 @@ gebruikte optie.`,
   command
     .command("sjabloon")
     .description(
-      "Schrijf een leeg spreadsheet: een kolom per vraag, uitleg, keuzelijsten en een voorbeeldrij",
+      "Schrijf een leeg spreadsheet: een kolom per vraag, uitleg, keuzelijsten en een voorbeeldrij.",
     )
     .argument("<bestand>", "bijvoorbeeld bibliotheken.xlsx, of bibliotheken.csv")
     .option("--csv", "schrijf een CSV-bestand (puntkomma's, UTF-8) in plaats van .xlsx")

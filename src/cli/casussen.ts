@@ -63,7 +63,7 @@ export function casussenCommand(io: CasussenCommandIo = {}): Command {
     run({ json: Boolean(options.json), debug: Boolean(options.debug) }, action);
 
   const command = new Command("casussen")
-    .description("Bekijk, zoek en controleer de casussen voor de rollenspellen")
+    .description("Bekijk, zoek en controleer de casussen voor de rollenspellen.")
     .option("--thema <thema>", "alleen casussen met dit thema (bijv. digid, toeslagen)")
     .option("--partner <partner>", "alleen casussen met deze instantie of soort lokale partner")
     .option("--vaardigheid <vaardigheid>", "alleen casussen die deze vaardigheid oefenen")
@@ -111,7 +111,7 @@ De opbouw van een casusbestand staat in casussen/README.md.`,
 
   command
     .command("toon")
-    .description("Toon één casus volledig")
+    .description("Toon één casus volledig.")
     .argument("<id>", "id van de casus (de bestandsnaam zonder .md)")
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
@@ -132,7 +132,7 @@ Voorbeelden:
 
   command
     .command("controleer")
-    .description("Controleer een map met casusbestanden en meld elke fout met bestand en veld")
+    .description("Controleer een map met casusbestanden en meld elke fout met bestand en veld.")
     .argument("<map>", "de map met casusbestanden (*.md)")
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
@@ -158,7 +158,7 @@ Bij fouten is de afsluitcode 1.`,
 
   const nieuw = command
     .command("nieuw")
-    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel")
+    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel.")
     .argument(
       "<bestand>",
       "het nieuwe casusbestand; de naam is het id, bijvoorbeeld onze-casussen/de-brief-van-het-cak.md",

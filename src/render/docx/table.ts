@@ -31,6 +31,8 @@ const WIDE_TABLE = 3;
 const LONG_LINE_EM = 24;
 /** Tables with at most this many body rows stay on one page as a whole. */
 const SHORT_TABLE_ROWS = 8;
+/** Rows at the start and the end of a long table that keep together (orphan and widow rows). */
+const SPLIT_KEEP_ROWS = 2;
 
 /**
  * How a table holds together across pages: rows never split; `rows` keeps a short table on one
@@ -204,7 +206,7 @@ export function renderTable(
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           ...alignmentOf(cell?.align ?? null),
-          ...(keepNext && !header ? { keepNext: true } : {}),
+          ...(keepNext ? { keepNext: true } : {}),
           children: cell ? renderInline(cell.tokens, look, format) : [],
         }),
       ],
@@ -248,9 +250,20 @@ export function renderTable(
       insideVertical: line,
     },
     rows: [
-      rowOf(token.header, true, false, false),
+      rowOf(token.header, true, false, keep !== "split" || lastRow > 0),
       ...token.rows.map((row, i) =>
-        rowOf(row, false, i % 2 === 1, keep === "all" || (keep === "rows" && i < lastRow)),
+        rowOf(
+          row,
+          false,
+          i % 2 === 1,
+          keep === "all" ||
+            (keep === "rows" && i < lastRow) ||
+            // A long table may break, but not after its first row or before its last: the
+            // header travels with at least two rows, and no single row is left on a page.
+            (keep === "split" &&
+              (i < SPLIT_KEEP_ROWS || i >= lastRow - SPLIT_KEEP_ROWS) &&
+              i < lastRow),
+        ),
       ),
     ],
   });
