@@ -164,6 +164,23 @@ describe("the text check itself", () => {
     expect(rulesOf(text)).toContain(rule);
   });
 
+  it("flags a sentence broken over two paragraphs of the speaker notes", () => {
+    const notes = (text: string): TextParagraph => ({ file: "x.pptx", where: "notities 3", text });
+    const rules = checkPackText(
+      [notes("De boete komt van het CJIB: de RDW ziet dat de APK"), notes("verlopen is.")],
+      context,
+      TEMPLATE_WORDS,
+    ).map((f) => f.rule);
+    expect(rules).toContain("afgebroken zin");
+    expect(
+      checkPackText(
+        [notes("• Wat het lastig maakt:"), notes("• hij is boos.")],
+        context,
+        TEMPLATE_WORDS,
+      ),
+    ).toEqual([]);
+  });
+
   it.each([
     "Locatie: Zaal 2",
     "Het IDO is open op dinsdag 10.00–12.00 uur.",

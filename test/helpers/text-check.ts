@@ -11,7 +11,7 @@ import { kindAddsInformation } from "../../src/plan/words.js";
  * generated document. Each rule catches a class of defect where answers meet template text, for
  * any answers: doubled words, "Label: Hoofdletter" inside a sentence, a label of the
  * questionnaire spoken as a sentence, raw choice values, a skill named twice, a partner's kind
- * glued to its name, two colons in one sentence.
+ * glued to its name, two colons in one sentence, a sentence broken over two lines of the notes.
  */
 
 /** One paragraph of a document: a docx paragraph, or a paragraph of a slide or its notes. */
@@ -183,6 +183,15 @@ export function checkPackText(
     .filter((v) => v.id !== "lsd")
     .map((v) => (v.tekst ?? v.naam).toLowerCase());
   const kinds = new Map(vocabulary.lokalePartnerSoorten.map((k) => [k.id, k]));
+
+  // 8. A sentence broken over two paragraphs of the speaker notes: the notes keep every line of
+  //    the source as a line, so a text wrapped in its file reads as broken sentences.
+  paragraphs.forEach((p, i) => {
+    const next = paragraphs[i + 1];
+    if (!p.where.startsWith("notities") || next === undefined || next.where !== p.where) return;
+    if (/[\p{L}\p{N},]$/u.test(p.text) && /^\p{Ll}/u.test(next.text))
+      add("afgebroken zin", p, `${p.text.slice(-60)} ¶ ${next.text.slice(0, 40)}`);
+  });
 
   for (const p of paragraphs) {
     const text = p.text;
