@@ -47,6 +47,12 @@ export function selectionRequestFor(
     localPartnerTypes: Array.isArray(lokaal)
       ? strings(lokaal.map((item) => (item as Record<string, unknown> | undefined)?.soort))
       : [],
+    localPartners: Array.isArray(lokaal)
+      ? lokaal.flatMap((item) => {
+          const { naam, soort } = (item ?? {}) as Record<string, unknown>;
+          return typeof naam === "string" && typeof soort === "string" ? [{ naam, soort }] : [];
+        })
+      : [],
     pinned: [...options.pinned],
     niveau: (getPath(draft, "focus.niveau") as Niveau | undefined) ?? "gemengd",
     seed: options.seed,

@@ -71,12 +71,32 @@ describe("selectCasussen", () => {
         [
           "oefent grenzen stellen",
           "CJIB staat in jullie partnerafspraken",
-          "sluit aan bij jullie lokale partner (Humanitas Thuisadministratie)",
+          "jullie Humanitas Thuisadministratie past als vervolg",
         ],
       ],
     ]);
     expect(selection.uncovered).toEqual([]);
     expect(selection.problems).toEqual([]);
+  });
+
+  it("names the library's own local partners, not their kinds, when it knows them", () => {
+    const selection = selectCasussen(
+      library,
+      request({
+        focus: ["grenzen-stellen"],
+        partners: ["cjib"],
+        localPartnerTypes: ["humanitas", "taalhuis"],
+        localPartners: [
+          { naam: "Thuisadministratie De Brug", soort: "humanitas" },
+          { naam: "Taalpunt Centrum", soort: "taalhuis" },
+        ],
+        niveau: "rustig",
+      }),
+      vocabulary,
+    );
+    const reasons = selection.chosen.flatMap((item) => item.reasons).join("; ");
+    expect(reasons).toContain("Thuisadministratie De Brug past als vervolg");
+    expect(reasons).not.toMatch(/Humanitas Thuisadministratie|lokale partner \(/);
   });
 
   it("always includes pinned casussen and says so first", () => {

@@ -275,6 +275,7 @@ describe("selectionRequestFor", () => {
       focus: ["doorvragen"],
       partners: [],
       localPartnerTypes: [],
+      localPartners: [],
       pinned: ["a"],
       niveau: "rustig",
       seed: 7,
