@@ -271,6 +271,22 @@ export function checkPackText(
       }
     }
 
+    // 9. Two remarks in brackets glued together, "Belastingspreekuur (vrijwilligers ouderenbond)
+    //    (aangifte …)", and a doubled full stop where an answer that ends in one meets the
+    //    template's own.
+    for (const m of unquoted.matchAll(/\)\s*\(/gu))
+      add(
+        "haakjes na haakjes",
+        p,
+        text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 20),
+      );
+    for (const m of text.matchAll(/(?<!\.)\.\s*\.(?!\.)/gu))
+      add(
+        "dubbele punt aan zinseinde",
+        p,
+        text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 3),
+      );
+
     // 7. Two colons in one sentence: "niveau: gemengd: van eenvoudig naar pittig".
     for (const sentence of unquoted.split(/(?<=[.!?])\s+/u)) {
       const colons = sentence.replace(/\d:\d/g, "").split(":").length - 1;
