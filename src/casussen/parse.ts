@@ -366,7 +366,7 @@ function line(max: number, example: string) {
     );
 }
 
-const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { rustig: 1, gemiddeld: 2, pittig: 3 };
+const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { instap: 1, rustig: 1, gemiddeld: 2, pittig: 3 };
 
 /**
  * Words that start a sentence rather than continue one: "De aangifte…", "Hulp bij…". Only these

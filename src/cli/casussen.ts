@@ -90,7 +90,8 @@ Voorbeelden:
   idokit casussen toon digid-verlopen-activeringsbrief
   idokit casussen controleer ./onze-casussen   een eigen map controleren
 
-De opbouw van een casusbestand staat in casussen/README.md.`,
+Een eigen casus begin je met idokit casussen nieuw BESTAND: een casus om in te vullen, met
+uitleg bij elk veld en onderdeel. Een casus met dezelfde id als een ingebouwde vervangt die.`,
     )
     .action(async (_options: ListOptions, self: Command) => {
       const options = self.optsWithGlobals<ListOptions>();
@@ -350,7 +351,7 @@ async function checkFolder(
       `${broken} van ${folder.fileCount} casusbestanden in ${dir} ${broken === 1 ? "bevat" : "bevatten"} fouten.`,
       {
         problems: folder.problems,
-        hint: "De opbouw van een casusbestand staat in casussen/README.md.",
+        hint: "Bij elk veld staat uitleg in een casus van idokit casussen nieuw BESTAND; een ingebouwde casus als voorbeeld zie je met idokit casussen toon ID.",
       },
     );
   }

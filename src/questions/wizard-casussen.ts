@@ -18,7 +18,7 @@ import type { PickerAnswer, PickerIO, PromptChoice, QuestionPicker } from "./wiz
 
 const COUNT_KEY = "focus.aantalCasussen";
 
-const LEVELS: Readonly<Record<Moeilijkheid, string>> = { 1: "rustig", 2: "gemiddeld", 3: "pittig" };
+const LEVELS: Readonly<Record<Moeilijkheid, string>> = { 1: "instap", 2: "gemiddeld", 3: "pittig" };
 
 export interface CasusPickerOptions {
   /** The casus library (built-in plus `--casussen` folders); called on first use. */

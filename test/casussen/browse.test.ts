@@ -68,7 +68,7 @@ describe("formatCasusTable", () => {
       "id     titel         thema            partners  moeilijkheid",
       "-----  ------------  ---------------  --------  ------------",
       "boete  De aanmaning  boetes-schulden  cjib      2 gemiddeld",
-      "privé  Privé zaken   digid            logius    1 rustig",
+      "privé  Privé zaken   digid            logius    1 instap",
     ]);
   });
 });
@@ -80,7 +80,7 @@ describe("formatCasusText", () => {
     const text = formatCasusText(casus, vocabulary);
     expect(text).toMatch(/^# De verlopen activeringsbrief\n/);
     expect(text).toContain("thema:           DigiD en inloggen");
-    expect(text).toContain("moeilijkheid:    1 rustig");
+    expect(text).toContain("moeilijkheid:    1 instap");
     for (const heading of [
       "## Situatie",
       "## Wat de klant zegt",
