@@ -1,6 +1,10 @@
 import { Command } from "commander";
 import { addFlag, flagBoolean, flagValue } from "./options.js";
-import { runAction } from "./run.js";
+import type { runAction as RunAction } from "./run.js";
+
+/** run.js (output, the pack writer) loads when the command runs, not for `idokit --help`. */
+const runAction: typeof RunAction = async (flags, action) =>
+  (await import("./run.js")).runAction(flags, action);
 
 /** `idokit sjablonen`: export the built-in templates to edit them, or list what is in use. */
 export function sjablonenCommand(): Command {
