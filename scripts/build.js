@@ -23,10 +23,10 @@ export const ENTRIES = {
 
 /**
  * Packages left out of the bundle and loaded from node_modules as usual: ical-timezones reads its
- * zone files next to itself, and exceljs (only for spreadsheets, in its own thread) is large
+ * zone files next to itself, open runs the xdg-open script it ships next to itself, and exceljs (only for spreadsheets, in its own thread) is large
  * CommonJS with its own file-system patches, best run as its authors ship it.
  */
-const EXTERNAL = ["@touch4it/ical-timezones", "exceljs"];
+const EXTERNAL = ["@touch4it/ical-timezones", "exceljs", "open"];
 
 // CommonJS packages in an ES module bundle call require() for Node's own modules.
 const BANNER =

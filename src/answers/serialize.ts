@@ -6,7 +6,9 @@ type Schema = { readonly [key: string]: SchemaNode };
 
 function toYamlValue(node: SchemaNode, value: unknown): unknown {
   if (!isQuestion(node)) return value;
-  if (node.kind === "date" && typeof value === "string") return formatShortDate(value);
+  // A draft may hold a date as typed that is not a date yet ("31-02-2027"): keep it as it is.
+  if (node.kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return formatShortDate(value);
   return value;
 }
 

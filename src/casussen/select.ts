@@ -32,6 +32,11 @@ export interface SelectedCasus {
 export interface Selection {
   /** Ordered from easier to harder, then by id. */
   chosen: SelectedCasus[];
+  /**
+   * A casus for the demonstration (kartrekker and actor play it for the group): an easy one,
+   * not among `chosen`, on another theme. Undefined when the library has nothing left.
+   */
+  demo?: SelectedCasus | undefined;
   /** Dutch sentences about wishes the selection could not meet. */
   uncovered: string[];
   /** Invalid parts of the request, such as an unknown pinned id. */
@@ -209,7 +214,43 @@ export function selectCasussen(
       (a, b) =>
         a.casus.moeilijkheid - b.casus.moeilijkheid || compareText(a.casus.id, b.casus.id),
     );
-  return { chosen, uncovered, problems };
+  const demo = selectDemoCasus(pool, chosen.map((item) => item.casus), request, jitter);
+  return { chosen, uncovered, problems, ...(demo ? { demo } : {}) };
+}
+
+const DEMO_SKILLS = ["doorvragen", "lsd"];
+const HEAVY_PROFILES = ["verdrietig", "boos", "angstig"];
+
+/**
+ * The demonstration casus: the kartrekker plays the employee, deliberately not perfect, so the
+ * group sees a whole conversation before anyone plays. It should be easy (difficulty 1, else 2),
+ * about asking through (the skill every casus builds on), light of emotion, on a theme the
+ * practice casussen do not use, and about a partner the IDO works with. Deterministic per seed.
+ */
+function selectDemoCasus(
+  pool: readonly Casus[],
+  chosen: readonly Casus[],
+  request: SelectionRequest,
+  jitter: (id: string) => number,
+): SelectedCasus | undefined {
+  const taken = new Set(chosen.map((casus) => casus.id));
+  const themes = new Set(chosen.map((casus) => casus.thema));
+  const candidates = pool.filter((casus) => !taken.has(casus.id) && casus.moeilijkheid <= 2);
+  let best: { casus: Casus; score: number } | undefined;
+  for (const casus of candidates) {
+    const score =
+      (casus.moeilijkheid === 1 ? 100 : 0) +
+      (casus.vaardigheden.some((skill) => DEMO_SKILLS.includes(skill)) ? 50 : 0) +
+      (themes.has(casus.thema) ? 0 : 30) +
+      (casus.profiel.some((id) => HEAVY_PROFILES.includes(id)) ? -40 : 0) +
+      (casus.partners.some((id) => request.partners.includes(id)) ? 10 : 0) +
+      jitter(casus.id);
+    if (best === undefined || score > best.score) best = { casus, score };
+  }
+  if (best === undefined) return undefined;
+  const reasons = ["een rustige casus om samen naar te kijken voordat iemand zelf speelt"];
+  if (!themes.has(best.casus.thema)) reasons.push("met een thema dat in de oefencasussen niet voorkomt");
+  return { casus: best.casus, reasons };
 }
 
 /** Running totals of the selection so far, and the score of a candidate against them. */
@@ -378,23 +419,30 @@ function reasonsFor(
 
   const local = casus.lokalePartners
     .filter((id) => request.localPartnerTypes.includes(id))
-    .map((id) => nameOf(vocabulary.lokalePartnerSoorten, id));
+    .map((id) => {
+      const kind = vocabulary.lokalePartnerSoorten.find((k) => k.id === id);
+      return kind?.tekst ?? lowerName(kind?.naam ?? id);
+    });
   if (local.length > 0)
     reasons.push(
-      `sluit aan bij jullie lokale ${local.length === 1 ? "partner" : "partners"}: ${joinDutch(local)}`,
+      `sluit aan bij jullie lokale ${local.length === 1 ? "partner" : "partners"} (${joinDutch(local)})`,
     );
 
   if (pick.phase === "fill" || pick.phase === "outside") {
     const others = picks.filter((other) => other.casus.id !== casus.id).map((other) => other.casus);
     if (others.length > 0 && !others.some((other) => other.thema === casus.thema))
-      reasons.push(`zorgt voor variatie: thema ${lowerName(nameOf(vocabulary.themas, casus.thema))}`);
+      reasons.push(
+        `zorgt voor variatie met het thema ${lowerName(nameOf(vocabulary.themas, casus.thema))}`,
+      );
     if (casus.profiel.some((id) => !others.some((other) => other.profiel.includes(id))))
       reasons.push(
-        `profiel: ${casus.profiel.map((id) => lowerName(nameOf(vocabulary.profielen, id))).join(", ")}`,
+        `zorgt voor variatie in klanten (${joinDutch(casus.profiel.map((id) => lowerName(nameOf(vocabulary.profielen, id))))})`,
       );
   }
   if (pick.phase === "outside")
-    reasons.push(`aangevuld buiten het niveau ${NIVEAU_NAMES[request.niveau]}: er waren te weinig casussen`);
+    reasons.push(
+      `aangevuld buiten het niveau ${NIVEAU_NAMES[request.niveau]}, omdat er te weinig casussen waren`,
+    );
   if (reasons.length === 0) reasons.push(`past bij het niveau ${NIVEAU_NAMES[request.niveau]}`);
   return reasons;
 }

@@ -4,6 +4,7 @@ import { batchCommand } from "./batch.js";
 import { bijeenkomstCommand } from "./bijeenkomst.js";
 import { casussenCommand } from "./casussen.js";
 import { controleerCommand } from "./controleer.js";
+import { formulierCommand } from "./formulier.js";
 import { sjablonenCommand } from "./sjablonen.js";
 import { trainingCommand } from "./training.js";
 
@@ -23,6 +24,7 @@ const program = new Command("idokit")
     `
 Voorbeelden:
   idokit training                          beantwoord de vragen en maak een trainingspakket
+  idokit formulier                         beantwoord de vragen in je browser en maak daar het pakket
   idokit training --voorbeeld              maak een pakket voor een verzonnen voorbeeldbibliotheek
   idokit training --voorbeeld aldervoort   hetzelfde voor een kleine bibliotheek met vrijwilligers
   idokit training --antwoorden antwoorden.yaml --map pakket
@@ -43,6 +45,7 @@ program.addCommand(casussenCommand());
 program.addCommand(sjablonenCommand());
 program.addCommand(batchCommand());
 program.addCommand(controleerCommand());
+program.addCommand(formulierCommand());
 
 const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^error: /m, "Fout: "],

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { exampleListText } from "../domain/examples.js";
 import {
   addPackOptions,
+  addFlag,
   addSeedFlag,
   casussenOption,
   packFlags,
@@ -13,6 +14,7 @@ import type { runAction as RunAction } from "./run.js";
 /** run.js (output, the pack writer) loads when the command runs, not for `idokit --help`. */
 const runAction: typeof RunAction = async (flags, action) =>
   (await import("./run.js")).runAction(flags, action);
+import { applySettings } from "./settings.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
@@ -21,6 +23,7 @@ export function trainingCommand(): Command {
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
   ).addOption(casussenOption());
+  addFlag(command, "acteurs");
   return addSeedFlag(command)
     .addHelpText(
       "after",
@@ -55,7 +58,7 @@ Voorbeelden:
         async (context, out) => {
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
-            { ...packFlags(flags), ...selectionFlags(flags) },
+            await applySettings({ ...packFlags(flags), ...selectionFlags(flags) }),
             context,
             { prompts: terminalPrompts(out) },
           );

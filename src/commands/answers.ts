@@ -1,6 +1,6 @@
 import { writeFileSync, existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileInspector, readAnswersFile } from "../answers/load.js";
+import { fileInspector, readAnswersFile, readLogo } from "../answers/load.js";
 import { serializeAnswers } from "../answers/serialize.js";
 import { UsageError, type Problem } from "../errors.js";
 import {
@@ -15,6 +15,8 @@ import {
 } from "../questions/define.js";
 import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
 import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
+import { checkLogo } from "../answers/logo.js";
+import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";
 import { findExample } from "./examples.js";
 
@@ -63,6 +65,20 @@ export interface AnswerIO {
    * and ticked in a list rather than typed as ids. Used only in the wizard.
    */
   pickers?: Readonly<Record<string, QuestionPicker>>;
+  /** Answers handed over in memory by the web form, instead of an answers file. */
+  given?: GivenAnswers;
+}
+
+/** Answers handed over in memory (the web form), with the files they name. */
+export interface GivenAnswers {
+  data: unknown;
+  /** How the answers are called in messages: "het formulier". */
+  source: string;
+  /**
+   * The files the answers name (the logo), as bytes, by the name in the answer: nothing is read
+   * from a path a browser gave.
+   */
+  files: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface CollectedAnswers<A> {
@@ -72,6 +88,8 @@ export interface CollectedAnswers<A> {
   baseDir: string;
   /** Questions asked in the wizard; 0 when the answers came from a file alone. */
   asked: number;
+  /** The logo a file answer names, read the way the answers were checked (undefined: none). */
+  logoOf(path: string): Logo | undefined;
 }
 
 /** Refuses contradictory flags before anything is asked or read. */
@@ -187,9 +205,11 @@ export async function collectAnswers<S extends Schema>(
           file: `het ingebouwde voorbeeld ${findExample(options.voorbeeld).naam}`,
           baseDir: context.cwd,
         }
-      : options.answers
-        ? readAnswersFile(resolve(context.cwd, options.answers))
-        : { data: {}, file: "", baseDir: context.cwd };
+      : io.given
+        ? { data: io.given.data, file: io.given.source, baseDir: context.cwd }
+        : options.answers
+          ? readAnswersFile(resolve(context.cwd, options.answers))
+          : { data: {}, file: "", baseDir: context.cwd };
   // The example is complete by design: never start asking about it.
   const interactive =
     context.interactive && options.voorbeeld === false && io.prompts !== undefined;
@@ -206,7 +226,10 @@ export async function collectAnswers<S extends Schema>(
     sections: spec.sections,
     raw: interactive ? rebaseFiles(spec.schema, raw.data, raw.baseDir, context.cwd) : raw.data,
     source: raw.file,
-    ctx: { ...ctx, inspectFile: fileInspector(baseDir) },
+    ctx: {
+      ...ctx,
+      inspectFile: io.given ? givenFileInspector(io.given.files) : fileInspector(baseDir),
+    },
     interactive,
     edit: Boolean(options.bewerk),
     acceptDefaults: Boolean(options.yes) || options.voorbeeld !== false,
@@ -227,7 +250,24 @@ export async function collectAnswers<S extends Schema>(
           return { file, resume: `${spec.command} --antwoorden ${shellQuote(file)}` };
         }
       : undefined;
-  return { answers, warnings, baseDir, asked };
+  const logoOf = (path: string): Logo | undefined => {
+    if (!io.given) return readLogo(path, baseDir).logo;
+    const data = io.given.files.get(path);
+    return data ? checkLogo(data).logo : undefined;
+  };
+  return { answers, warnings, baseDir, asked, logoOf };
+}
+
+/** The file check for answers handed over in memory: the file must have come along, as an image. */
+export function givenFileInspector(
+  files: ReadonlyMap<string, Uint8Array>,
+): (path: string) => string | undefined {
+  return (path) => {
+    const data = files.get(path);
+    if (!data) return `het bestand "${path}" is niet meegestuurd. Kies het opnieuw.`;
+    const result = checkLogo(data);
+    return result.error === undefined ? undefined : `"${path}" ${result.error}`;
+  };
 }
 
 /**

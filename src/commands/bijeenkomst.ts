@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { readLogo } from "../answers/load.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
@@ -29,7 +28,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { assertPackWritable, packTarget, placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import { readExampleBijeenkomstAnswers } from "./examples.js";
 import { canMakePdfs, withPdfs } from "./training.js";
 import type { PdfReport } from "../pdf/for-pack.js";
@@ -46,6 +46,8 @@ export interface BijeenkomstOptions extends AnswerOptions {
 }
 
 export interface BijeenkomstResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -151,7 +153,7 @@ async function makeBijeenkomst(
   options: BijeenkomstOptions,
   context: CommandContext,
   resources: BijeenkomstResources,
-  { answers, baseDir }: CollectedAnswers<BijeenkomstAnswers>,
+  { answers, logoOf }: CollectedAnswers<BijeenkomstAnswers>,
   notices: string[],
 ): Promise<BijeenkomstResult> {
   let files: PackFile[] | undefined;
@@ -164,8 +166,8 @@ async function makeBijeenkomst(
     const logoPath = answers.huisstijl.logo;
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
-      logo: logoPath ? readLogo(logoPath, baseDir).logo : undefined,
-      created: context.now,
+      logo: logoPath ? logoOf(logoPath) : undefined,
+      created: context.created ?? packTimestamp(context.today),
       pdf: options.pdf && (await canMakePdfs()),
     });
     ({ plan, files } = pack);
@@ -179,7 +181,7 @@ async function makeBijeenkomst(
       ...options,
       cwd: context.cwd,
       extraFiles: [WERKAFSPRAKEN_FILE],
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);

@@ -51,17 +51,119 @@ export function formatClock(time: string): string {
   return time.replace(":", ".");
 }
 
-/**
- * Lower-cases the first letter for use inside a sentence ("Warm doorverwijzen" → "warm
- * doorverwijzen"), but leaves abbreviations alone ("LSD (…)", "IDO-…").
- */
-export function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+// ---------------------------------------------------------------------------------------------
+// Text layer: answers are form values, not sentences. These helpers shape them so that inserted
+// values read as written Dutch wherever they land (see style.md, "Words in documents").
+// ---------------------------------------------------------------------------------------------
+
+const LIST_FORMATS = new Map<string, Intl.ListFormat>();
+
+function listFormat(type: "conjunction" | "disjunction"): Intl.ListFormat | undefined {
+  if (typeof Intl.ListFormat !== "function") return undefined;
+  let format = LIST_FORMATS.get(type);
+  if (format === undefined) {
+    format = new Intl.ListFormat("nl", { style: "long", type });
+    LIST_FORMATS.set(type, format);
+  }
+  return format;
 }
 
-/** Dutch enumeration: `a`, `a en b`, `a, b en c` (or another last word, such as "of"). */
+/**
+ * Dutch enumeration: `a`, `a en b`, `a, b en c` (`"of"`: `a, b of c`), via Intl.ListFormat;
+ * another last word (such as "en/of") is joined the same way by hand. Empty items are left out.
+ */
 export function enumerate(items: readonly unknown[], last = "en"): string {
-  const texts = items.map(String).filter((t) => t !== "");
+  const texts = items.map((item) => String(item ?? "").trim()).filter((t) => t !== "");
+  const type = last === "en" ? "conjunction" : last === "of" ? "disjunction" : undefined;
+  const format = type === undefined ? undefined : listFormat(type);
+  if (format !== undefined) return format.format(texts);
   if (texts.length <= 1) return texts.join("");
   return `${texts.slice(0, -1).join(", ")} ${last} ${texts[texts.length - 1]}`;
+}
+
+/**
+ * A noun with the right number before a list: `gemeente Zuiderhaven`, `gemeenten Zuiderhaven en
+ * Lingedijk`. Empty when the list is empty.
+ *
+ * @example withNoun(["Zuiderhaven", "Lingedijk"], "gemeente", "gemeenten") // "gemeenten Zuiderhaven en Lingedijk"
+ */
+export function withNoun(
+  items: readonly unknown[],
+  one: string,
+  many: string,
+  last = "en",
+): string {
+  const texts = items.map((item) => String(item ?? "").trim()).filter((t) => t !== "");
+  if (texts.length === 0) return "";
+  return `${texts.length === 1 ? one : many} ${enumerate(texts, last)}`;
+}
+
+/** A count with the right noun: `1 casus`, `3 casussen`. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// A first word that may lose its capital: a capital followed only by lower-case letters (and an
+// inner hyphen or apostrophe), so "Dinsdag", "Eén", "Alleen" — never "IDO-tafel", "DigiD", "SVB".
+const PLAIN_CAPITALISED = /^\p{Lu}[\p{Ll}'’]*(?:-[\p{Ll}]+)*$/u;
+
+function firstWord(text: string): string {
+  return (/^[^\s,.;:!?()]+/u.exec(text)?.[0] ?? "").replace(/[)"'”’]+$/u, "");
+}
+
+/**
+ * The first letter in lower case, for a label or free answer that continues a sentence
+ * ("Warm doorverwijzen" → "warm doorverwijzen", "Eén maand" → "één maand"). Abbreviations,
+ * words with inner capitals ("DigiD", "IDO-tafel") and the proper nouns in `keep` keep their
+ * capital: a text that starts with one of them (a partner's name, the gemeente) stays as it is.
+ *
+ * @example lowerFirst("Dinsdag en donderdag") // "dinsdag en donderdag"
+ * @example lowerFirst("Humanitas Rivierland belt", ["Humanitas Rivierland"]) // unchanged
+ */
+export function lowerFirst(text: string, keep: Iterable<string> = []): string {
+  const word = firstWord(text);
+  if (!PLAIN_CAPITALISED.test(word)) return text;
+  for (const name of keep) {
+    const trimmed = name.trim();
+    if (trimmed === "") continue;
+    // The whole name, as a word of its own: "Taalhuis Zuiderhaven belt", not "Taalhuisje".
+    if (text.startsWith(trimmed) && !/^[\p{L}\p{N}]/u.test(text.slice(trimmed.length))) return text;
+  }
+  if (word.normalize("NFC") === "Eén") return `één${text.slice(word.length)}`;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * The first letter in upper case, for a text that stands alone (a bullet, a table cell, the
+ * start of a sentence): "één maand" → "Eén maand", "'s middags" → "'s Middags".
+ */
+export function upperFirst(text: string): string {
+  const apostrophe = /^(['’]s\s+)(.*)$/su.exec(text);
+  if (apostrophe) return `${apostrophe[1]}${upperFirst(apostrophe[2] ?? "")}`;
+  const nfc = text.normalize("NFC");
+  if (nfc.startsWith("één")) return `Eén${nfc.slice(3)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Removes one final full stop (not "..." or "…"), so a template can end the sentence itself. */
+export function withoutFinalPeriod(text: string): string {
+  const trimmed = text.trim();
+  return /[^.]\.$/u.test(trimmed) ? trimmed.slice(0, -1) : trimmed;
+}
+
+/**
+ * A free answer as part of a sentence the template continues or ends: lower-case start (see
+ * `lowerFirst`) and no final full stop.
+ *
+ * @example inSentence("Dinsdag 10.00–12.00 uur.") // "dinsdag 10.00–12.00 uur"
+ */
+export function inSentence(text: string, keep: Iterable<string> = []): string {
+  return lowerFirst(withoutFinalPeriod(text), keep);
+}
+
+/** A free answer as a sentence of its own: capital first letter, ending in one full stop. */
+export function asSentence(text: string): string {
+  const trimmed = upperFirst(text.trim());
+  if (trimmed === "") return "";
+  return /[.!?…:]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -1,13 +1,28 @@
 import { z } from "zod";
 
-const entry = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), naam: z.string().min(1) });
+const entry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  naam: z.string().min(1),
+  /**
+   * The wording in running text when the name is a menu label ("Omgaan met emoties en boosheid"
+   * → "omgaan met emoties"): lower-case, without article. Optional; the name is used otherwise.
+   */
+  tekst: z.string().min(1).optional(),
+});
+
+const localPartnerKind = entry.extend({
+  /** Article before `tekst` in "geen afspraak met een sociaal wijkteam"; "" for a proper name. */
+  lidwoord: z.enum(["een", "de", "het", ""]).optional(),
+  /** Kinds that often do the same work, offered when the library has no partner of this kind. */
+  verwant: z.array(z.string()).optional(),
+});
 
 const vocabularySchema = z.strictObject({
   pois: z.array(entry.extend({ provincies: z.string() })).min(1),
   instanties: z
     .array(entry.extend({ landelijk: z.boolean(), vragen: z.string(), website: z.string() }))
     .min(1),
-  lokalePartnerSoorten: z.array(entry).min(1),
+  lokalePartnerSoorten: z.array(localPartnerKind).min(1),
   vaardigheden: z.array(entry.extend({ uitleg: z.string() })).min(1),
   themas: z.array(entry).min(1),
   profielen: z.array(entry).min(1),
@@ -18,6 +33,7 @@ export type Vocabulary = z.output<typeof vocabularySchema>;
 export type VocabularyEntry = z.output<typeof entry>;
 export type Instantie = Vocabulary["instanties"][number];
 export type Vaardigheid = Vocabulary["vaardigheden"][number];
+export type LokalePartnerSoort = Vocabulary["lokalePartnerSoorten"][number];
 
 /** Validates parsed YAML as a vocabulary; throws a readable error naming the list and entry. */
 export function parseVocabulary(data: unknown, source: string): Vocabulary {
@@ -29,6 +45,13 @@ export function parseVocabulary(data: unknown, source: string): Vocabulary {
       .join("; ");
     throw new Error(`${source} is geen geldig vocabulaire: ${first}`);
   }
+  const kinds = new Set(result.data.lokalePartnerSoorten.map((k) => k.id));
+  for (const kind of result.data.lokalePartnerSoorten)
+    for (const id of kind.verwant ?? [])
+      if (!kinds.has(id))
+        throw new Error(
+          `${source}: lokalePartnerSoorten.${kind.id}.verwant noemt "${id}", maar die soort bestaat niet.`,
+        );
   for (const [list, entries] of Object.entries(result.data)) {
     const seen = new Set<string>();
     for (const { id } of entries) {
@@ -37,6 +60,12 @@ export function parseVocabulary(data: unknown, source: string): Vocabulary {
     }
   }
   return result.data;
+}
+
+/** The running-text wording of an id in a list: its `tekst`, else its name; the id when unknown. */
+export function textOf(list: readonly VocabularyEntry[], id: string): string {
+  const found = list.find((item) => item.id === id);
+  return found?.tekst ?? found?.naam ?? id;
 }
 
 /** Looks up the display name of an id in a list, falling back to the id itself. */

@@ -8,7 +8,8 @@ import { formatDuration } from "./schedule.js";
  * agenda slide both render its result, so they always agree to the minute.
  */
 
-export type AgendaId = "welkom" | "stand" | "onderwerp" | "pauze" | "training" | "afsluiting";
+export type AgendaId =
+  "welkom" | "stand" | "onderwerp" | "omgeving" | "pauze" | "training" | "afsluiting";
 
 export interface AgendaItem {
   id: AgendaId;
@@ -30,6 +31,8 @@ const FIXED: Readonly<Record<FixedId, Sized>> = {
   welkom: { ideal: 10, min: 5 },
   // Going over what is already settled: a quick check, or the whole meeting when nothing is open.
   stand: { ideal: 10, min: 5 },
+  // Around the IDO table: the front office when the IDO is closed, the gemeente, promotion.
+  omgeving: { ideal: 10, min: 5 },
   training: { ideal: 10, min: 5 },
   afsluiting: { ideal: 10, min: 5 },
 };
@@ -73,7 +76,8 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 
 /**
  * Builds the agenda: welcome, a check of what is settled, one item per open werkafspraak (in the
- * given order), the road to the training, and the closing round. Fixed items keep their ideal
+ * given order), the IDO's surroundings (front office, gemeente, promotion), the road to the
+ * training, and the closing round. Fixed items keep their ideal
  * length and spare time goes to the open topics (or, when nothing is open, to the check);
  * in a short meeting everything shrinks in proportion, never below five minutes. Throws on
  * times that `checkMeetingTimes` rejects.
@@ -104,29 +108,54 @@ export function buildAgenda(
     if (topics.length === 0) wanted.set("stand", FIXED.stand.ideal + spare);
     else for (const t of topics) wanted.set(t, (TOPIC[t].ideal * spare) / topicIdeal);
   } else {
-    const scale = available / (fixedIdeal + topicIdeal);
-    for (const [id, size] of sized) wanted.set(id, size.ideal * scale);
+    // Short of time: the fixed items give way first (towards their minimum), because the open
+    // werkafspraken are what the meeting is for; only then do the topics shrink too.
+    const fixedMin = sum(fixedIds.map((id) => FIXED[id].min));
+    const shortfall = fixedIdeal + topicIdeal - available;
+    const fixedRoom = fixedIdeal - fixedMin;
+    if (shortfall <= fixedRoom) {
+      for (const id of fixedIds)
+        wanted.set(
+          id,
+          FIXED[id].ideal - ((FIXED[id].ideal - FIXED[id].min) * shortfall) / fixedRoom,
+        );
+      for (const t of topics) wanted.set(t, TOPIC[t].ideal);
+    } else {
+      for (const id of fixedIds) wanted.set(id, FIXED[id].min);
+      const scale = (available - fixedMin) / topicIdeal;
+      for (const t of topics) wanted.set(t, TOPIC[t].ideal * scale);
+    }
   }
 
-  // 2. Whole 5-minute steps, at least the minimum; then settle the difference with the total on
-  //    the biggest item that can give or take (the first open topic, else the check).
+  // 2. Whole 5-minute steps, at least the minimum; then settle the difference with the total:
+  //    minutes to spare go to the biggest open topic (else the check), minutes short come from
+  //    the biggest fixed item that can give, and only then from a topic.
   const minutes = new Map<string, number>();
   for (const [id, value] of wanted) minutes.set(id, Math.max(sized.get(id)!.min, roundTo5(value)));
   let difference = available - sum([...minutes.values()]);
-  const order = [...minutes.keys()].sort((a, b) => minutes.get(b)! - minutes.get(a)!);
+  const isFixed = (id: string) => (fixedIds as string[]).includes(id);
+  // Among equals, the check of what is settled gives way first and the welcome last.
+  const giveWay = ["stand", "omgeving", "afsluiting", "training", "welkom"];
+  const rank = (id: string) => (giveWay.includes(id) ? giveWay.indexOf(id) : giveWay.length);
+  const bySize = (ids: string[]) =>
+    ids.sort((a, b) => minutes.get(b)! - minutes.get(a)! || rank(a) - rank(b));
   while (difference !== 0) {
     const step = difference > 0 ? Math.min(5, difference) : Math.max(-5, difference);
+    const ids = [...minutes.keys()];
+    const fixed = bySize(ids.filter(isFixed));
+    const open = bySize(ids.filter((id) => !isFixed(id)));
+    const order = step < 0 ? [...fixed, ...open] : [...open, ...fixed];
     const target = order.find((id) => minutes.get(id)! + step >= sized.get(id)!.min);
     if (target === undefined) break; // cannot happen within checkMeetingTimes' bounds
     minutes.set(target, minutes.get(target)! + step);
     difference -= step;
-    order.sort((a, b) => minutes.get(b)! - minutes.get(a)!);
   }
 
   const items: Array<Omit<AgendaItem, "start" | "end">> = [
     { id: "welkom", minutes: minutes.get("welkom")! },
     { id: "stand", minutes: minutes.get("stand")! },
     ...topics.map((t) => ({ id: "onderwerp" as const, onderwerp: t, minutes: minutes.get(t)! })),
+    { id: "omgeving", minutes: minutes.get("omgeving")! },
     { id: "training", minutes: minutes.get("training")! },
     { id: "afsluiting", minutes: minutes.get("afsluiting")! },
   ];

@@ -2,8 +2,14 @@ import { z } from "zod";
 import { buildCountdownRows, daysBetween, type CountdownRow } from "./countdown.js";
 import { parseTemplateData } from "../templates/data.js";
 import { isBlank } from "../answers/values.js";
-import { formatDate, formatShortDate, lowerFirst } from "../domain/format.js";
-import { nameOf } from "../domain/vocabulary.js";
+import {
+  enumerate,
+  formatDate,
+  formatShortDate,
+  inSentence,
+  lowerFirst,
+  upperFirst,
+} from "../domain/format.js";
 import {
   choicesOf,
   getPath,
@@ -27,6 +33,15 @@ import { buildAgenda, HURRIED_TOPIC_MINUTES, type AgendaId } from "./agenda.js";
 import { bijeenkomstExtraDocuments, buildBijeenkomstExtras } from "./extras.js";
 import { formatDuration } from "./schedule.js";
 import { toFolderName, type PackPlan, type PlannedDocument } from "./training-plan.js";
+import {
+  choiceText,
+  choiceTexts,
+  instantieName,
+  instantieText,
+  properNouns,
+  toPartnerView,
+  type PartnerView,
+} from "./words.js";
 
 /**
  * From validated bijeenkomst answers to a PackPlan: the agenda with clock times, one view model
@@ -53,6 +68,7 @@ const agendaTextsSchema = z.strictObject({
     welkom: blockSchema,
     stand: blockSchema,
     pauze: blockSchema,
+    omgeving: blockSchema,
     training: blockSchema,
     afsluiting: blockSchema,
   }),
@@ -83,12 +99,17 @@ export interface BijeenkomstPlanInput {
   version: string;
 }
 
-/** One known answer in words, for "wat we al weten". */
+/**
+ * One known answer as a statement, for "wat we al weten": a sentence for the handleiding, a
+ * short line for a slide, and the items of a list answer (what staff do and do not do).
+ */
 export interface KnownFact {
-  label: string;
-  waarde: string;
-  /** The items of a list answer (what staff do and do not do), shown as a list. */
+  /** The statement as a sentence. (Not `zin`: that is a template helper's name.) */
+  regel: string;
+  kort: string;
   items: string[];
+  /** The lines a slide shows for it: the short line, or the red lines of what staff never do. */
+  dia: string[];
 }
 
 /** A werkafspraak as the templates see it. */
@@ -105,6 +126,8 @@ export interface TopicView {
   tips: Markdown;
   /** What the answers already say about this topic. */
   bekend: KnownFact[];
+  /** The slide's lines for what is known ("Zo is het nu"); empty: the slide has no such column. */
+  nuOpDia: string[];
   /** Clock times of its agenda item (open topics only). */
   start: string;
   eind: string;
@@ -141,6 +164,11 @@ export interface FormQuestion {
   /** Only asked for some answers (the schema's `when`): the form says "if this applies". */
   voorwaarde: boolean;
   bekend: boolean;
+  /**
+   * What to do on the form ("Kruis aan wat geldt:"), or "" when the help already says it, so the
+   * instruction is never given twice.
+   */
+  aanwijzing: string;
   /** One of the four ways to print a question. */
   isTekst: boolean;
   isLijst: boolean;
@@ -171,11 +199,13 @@ export interface FormGroup {
   id: WerkafsprakenGroup;
   titel: string;
   open: boolean;
+  /** Settled, but with questions still unanswered: "ligt grotendeels vast". */
+  onvolledig: boolean;
   vragen: FormQuestion[];
 }
 
-/** Empty rows offered below the known local partners on the form. */
-export const EMPTY_PARTNER_ROWS = 3;
+/** Empty rows offered below the known local partners on the form: the meeting completes the list. */
+export const EMPTY_PARTNER_ROWS = 5;
 /** Writing lines for an unknown answer, by kind. */
 const FILL_LINES: Partial<Record<Question["kind"], number>> = {
   text: 2,
@@ -230,6 +260,7 @@ function toFormQuestion(question: Question, draft: unknown, ctx: QuestionContext
     help: question.help,
     voorwaarde: question.when !== undefined,
     bekend,
+    aanwijzing: "",
     isTekst: false,
     isLijst: false,
     isKeuze: false,
@@ -251,8 +282,10 @@ function toFormQuestion(question: Question, draft: unknown, ctx: QuestionContext
       const chosen = new Set(
         bekend ? (Array.isArray(value) ? (value as string[]) : [String(value)]) : [],
       );
+      const says = /aan wat geldt|kies (er )?(één|een)/iu.test(question.help);
       return {
         ...base,
+        aanwijzing: says ? "" : question.kind === "multi" ? "Kruis aan wat geldt:" : "Kies er één:",
         isKeuze: true,
         meerdere: question.kind === "multi",
         opties: choicesOf(question, ctx).map((c) => ({
@@ -264,6 +297,7 @@ function toFormQuestion(question: Question, draft: unknown, ctx: QuestionContext
     case "confirm":
       return {
         ...base,
+        aanwijzing: "Kies er één:",
         isKeuze: true,
         opties: [
           { label: "Ja", gekozen: value === true },
@@ -323,49 +357,237 @@ export function buildWerkafsprakenForm(
   open: ReadonlySet<Werkafspraak>,
   ctx: QuestionContext,
 ): FormGroup[] {
-  return WERKAFSPRAKEN_GROUPS.map((group) => ({
-    id: group,
-    titel: topicTitle(group),
-    open: open.has(group),
-    vragen: listQuestions({ [group]: trainingSchema[group] }).map((q) =>
-      toFormQuestion(q, answers, ctx),
-    ),
-  }));
+  return WERKAFSPRAKEN_GROUPS.map((group) => {
+    const questions = listQuestions({ [group]: trainingSchema[group] });
+    const vragen = questions.map((q) => toFormQuestion(q, answers, ctx));
+    const applies = (q: Question) =>
+      !q.when || q.when(answers as unknown as Record<string, unknown>);
+    const onvolledig = questions.some((q, i) => applies(q) && !vragen[i]!.bekend);
+    return { id: group, titel: topicTitle(group), open: open.has(group), onvolledig, vragen };
+  });
 }
 
 const bijeenkomstQuestionsByKey = new Map(listQuestions(bijeenkomstSchema).map((q) => [q.key, q]));
 
-/** What the answers already say about a werkafspraak, question by question. */
-function knownFacts(topic: Werkafspraak, answers: BijeenkomstAnswers, ctx: QuestionContext) {
-  return WERKAFSPRAAK_QUESTIONS[topic].flatMap((key): KnownFact[] => {
-    const question = bijeenkomstQuestionsByKey.get(key);
-    const value = getPath(answers, key);
-    if (!question || isBlank(value)) return [];
-    const items = question.kind === "textlist" ? [...(value as string[])] : [];
-    return [{ label: question.label, waarde: describe(question, value, ctx), items }];
-  });
+/** The wording of a choice answer of the training schema ("met inloop én op afspraak"). */
+function choiceOf(key: string, value: string | undefined, ctx: QuestionContext): string {
+  const question = trainingQuestionsByKey.get(key);
+  return value === undefined || question === undefined ? "" : choiceText(question, value, ctx);
+}
+
+const trainingQuestionsByKey = new Map(listQuestions(trainingSchema).map((q) => [q.key, q]));
+
+// A measure of the privacy set-up that the description of the place already mentions is not
+// repeated.
+const MEASURE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  "aparte-plek": ["apart", "rustig"],
+  spreekkamer: ["spreekkamer"],
+  privacyscherm: ["privacyscherm", "privacyfilter"],
+  "twee-schermen": ["twee schermen", "tweede scherm"],
+  "eigen-apparaat": ["eigen apparaat", "eigen telefoon"],
+};
+
+const fact = (
+  regel: string,
+  kort: string,
+  items: string[] = [],
+  dia = kort === "" ? [] : [kort],
+): KnownFact => ({
+  regel,
+  kort,
+  items,
+  dia,
+});
+
+/**
+ * What the answers already say about a werkafspraak, as statements ("Het IDO is open op …"),
+ * never as "Label: Antwoord". Open issues (not every volunteer signed) are left out here: they
+ * are action points, not settled facts.
+ */
+function knownFacts(
+  topic: Werkafspraak,
+  answers: BijeenkomstAnswers,
+  partners: readonly PartnerView[],
+  keep: readonly string[],
+  ctx: QuestionContext,
+): KnownFact[] {
+  const { werkwijze, inrichting, privacy } = answers;
+  const facts: KnownFact[] = [];
+  switch (topic) {
+    case "werkwijze": {
+      const vorm = choiceOf("werkwijze.vorm", werkwijze.vorm, ctx);
+      if (werkwijze.openingstijden !== undefined) {
+        const hours = inSentence(werkwijze.openingstijden, keep);
+        const named = /inloop|afspraak/iu.test(werkwijze.openingstijden);
+        const withForm = vorm !== "" && !named ? `, ${vorm}` : "";
+        facts.push(
+          fact(`Het IDO is open op ${hours}${withForm}.`, upperFirst(`${hours}${withForm}`)),
+        );
+      } else if (vorm !== "") facts.push(fact(`Het IDO werkt ${vorm}.`, upperFirst(vorm)));
+      const bemensing = choiceOf("werkwijze.bemensing", werkwijze.bemensing, ctx);
+      if (bemensing !== "")
+        facts.push(fact(`Aan de IDO-tafel staan ${bemensing}.`, `Aan de IDO-tafel: ${bemensing}`));
+      if (werkwijze.geheimhouding === "ja")
+        facts.push(
+          fact(
+            "Alle vrijwilligers hebben een geheimhoudingsverklaring getekend.",
+            "Vrijwilligers tekenen een geheimhoudingsverklaring",
+          ),
+        );
+      break;
+    }
+    case "registratie": {
+      if (werkwijze.registratie === "geen")
+        facts.push(fact("We registreren de vragen nog niet.", "Nog geen registratie van vragen"));
+      else if (werkwijze.registratie !== undefined) {
+        const where = choiceOf("werkwijze.registratie", werkwijze.registratie, ctx);
+        facts.push(fact(`We registreren de vragen ${where}.`, upperFirst(`registratie ${where}`)));
+      }
+      if (werkwijze.registratieToelichting !== undefined) {
+        const what = inSentence(werkwijze.registratieToelichting, keep);
+        facts.push(fact(`Bij het registreren leggen we dit vast: ${what}.`, upperFirst(what)));
+      }
+      break;
+    }
+    case "partners": {
+      const ids = answers.partners.landelijk ?? [];
+      if (ids.length > 0)
+        facts.push(
+          fact(
+            `We hebben contact of afspraken met ${enumerate(ids.map((id) => instantieText(ctx.vocabulary, id)))}.`,
+            `Landelijk: ${enumerate(ids.map((id) => instantieName(ctx.vocabulary, id)))}`,
+          ),
+        );
+      for (const partner of partners)
+        facts.push(
+          fact(
+            `We verwijzen naar ${partner.weergave} voor ${partner.waarvoorTekst}; zo dragen we warm over: ${partner.overdrachtTekst}.`,
+            partner.weergave,
+          ),
+        );
+      break;
+    }
+    case "inrichting": {
+      if (inrichting.plek !== undefined)
+        facts.push(
+          fact(
+            `De IDO-plek: ${inSentence(inrichting.plek, keep)}.`,
+            upperFirst(inSentence(inrichting.plek, keep)),
+          ),
+        );
+      const measures = (inrichting.maatregelen ?? []).filter(
+        (m) =>
+          inrichting.plek === undefined ||
+          !(MEASURE_WORDS[m] ?? []).some((w) => inrichting.plek!.toLowerCase().includes(w)),
+      );
+      const measureTexts = choiceTexts(
+        trainingQuestionsByKey.get("inrichting.maatregelen")!,
+        measures,
+        ctx,
+      );
+      if (measureTexts.length > 0)
+        facts.push(
+          fact(
+            `Voor de privacy is er ${enumerate(measureTexts)}.`,
+            upperFirst(enumerate(measureTexts)),
+          ),
+        );
+      const devices = choiceTexts(
+        trainingQuestionsByKey.get("inrichting.apparatuur")!,
+        inrichting.apparatuur,
+        ctx,
+      );
+      if (devices.length > 0)
+        facts.push(
+          fact(`Bij het IDO staat klaar: ${enumerate(devices)}.`, upperFirst(enumerate(devices))),
+        );
+      if (inrichting.printsEnDownloads !== undefined) {
+        const prints = inSentence(inrichting.printsEnDownloads, keep);
+        facts.push(fact(`Met prints en downloads doen we dit: ${prints}.`, upperFirst(prints)));
+      }
+      break;
+    }
+    case "privacy": {
+      // The slide shows the red lines only (what staff never do); the consent form is in the
+      // notes, so the slide stays readable.
+      if (privacy.toestemmingsformulier === true)
+        facts.push(
+          fact(
+            "We gebruiken een toestemmingsformulier voor de uitzonderingen waarin we toch persoonsgegevens verwerken.",
+            "Een toestemmingsformulier voor de uitzonderingen",
+            [],
+            [],
+          ),
+        );
+      if (privacy.toestemmingsformulier === false)
+        facts.push(
+          fact("We gebruiken geen toestemmingsformulier.", "Geen toestemmingsformulier", [], []),
+        );
+      if (privacy.bewaartermijn !== undefined) {
+        const term = inSentence(privacy.bewaartermijn, keep);
+        facts.push(fact(`Het formulier bewaren we zo: ${term}.`, upperFirst(term), [], []));
+      }
+      if (privacy.watWel !== undefined && privacy.watWel.length > 0)
+        facts.push(fact("Dit doet een IDO-medewerker wel:", "", privacy.watWel.map(upperFirst)));
+      if (privacy.watNiet !== undefined && privacy.watNiet.length > 0)
+        facts.push(
+          fact(
+            "Dit doet een IDO-medewerker niet:",
+            "",
+            privacy.watNiet.map(upperFirst),
+            privacy.watNiet.map(upperFirst),
+          ),
+        );
+      break;
+    }
+    default:
+      break;
+  }
+  return facts;
+}
+
+/** One open item for the action list: what, who, when. */
+export interface ActionItem {
+  /** What to do, without a final full stop. */
+  wat: string;
+  wie: string;
+  wanneer: string;
 }
 
 /**
- * Every known answer of the four werkafspraken groups in words, by group and key
- * (`waarden.werkwijze.vorm` → "Inloop én op afspraak"), for slides that pick what they show.
+ * Open items the answers already show: they go on the action list of the form and the
+ * handleiding (and, through the answers, into the training pack), never under "wat al vastligt".
  */
-export function describeWerkafspraken(
+export function openItems(
   answers: BijeenkomstAnswers,
-  ctx: QuestionContext,
-): Record<WerkafsprakenGroup, Record<string, string>> {
-  const out = Object.fromEntries(WERKAFSPRAKEN_GROUPS.map((g) => [g, {}])) as Record<
-    WerkafsprakenGroup,
-    Record<string, string>
-  >;
-  for (const group of WERKAFSPRAKEN_GROUPS) {
-    for (const question of listQuestions({ [group]: trainingSchema[group] })) {
-      const value = getPath(answers, question.key);
-      if (!isBlank(value))
-        out[group][question.key.slice(group.length + 1)] = describe(question, value, ctx);
-    }
-  }
-  return out;
+  partners: readonly PartnerView[],
+  trainingsdatum: string | undefined,
+): ActionItem[] {
+  const before =
+    trainingsdatum === undefined ? "Vóór de training" : `Vóór ${formatDate(trainingsdatum)}`;
+  const items: ActionItem[] = [];
+  const volunteers =
+    answers.werkwijze.bemensing === "vrijwilligers" || answers.werkwijze.bemensing === "beide";
+  if (volunteers && answers.werkwijze.geheimhouding === "deels")
+    items.push({
+      wat: "De vrijwilligers die nog geen geheimhoudingsverklaring hebben getekend, tekenen die",
+      wie: "Kartrekker en teamleider",
+      wanneer: before,
+    });
+  if (volunteers && answers.werkwijze.geheimhouding === "nee")
+    items.push({
+      wat: "Een geheimhoudingsverklaring voor vrijwilligers regelen, en iedereen laten tekenen",
+      wie: "Teamleider",
+      wanneer: before,
+    });
+  for (const partner of partners)
+    if (partner.contact === "")
+      items.push({
+        wat: `Een vast aanspreekpunt bij ${partner.weergave} vragen en noteren`,
+        wie: "Kartrekker",
+        wanneer: before,
+      });
+  return items;
 }
 
 /** Preparation and follow-up dates counted from the meeting date, on working days, in date order. */
@@ -412,6 +634,20 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
   const open = new Set<Werkafspraak>(openIds);
   const agenda = buildAgenda(bijeenkomst.starttijd, bijeenkomst.eindtijd, openIds);
 
+  const keep = properNouns(
+    [
+      answers.bibliotheek.organisatie,
+      answers.bibliotheek.vestiging,
+      answers.bibliotheek.plaats,
+      ...answers.bibliotheek.gemeenten,
+      ...(answers.partners.lokaal ?? []).map((p) => p.naam),
+    ],
+    vocabulary,
+  );
+  const lokalePartners = (answers.partners.lokaal ?? []).map((p) =>
+    toPartnerView(p, vocabulary, keep),
+  );
+
   const topics = new Map<Werkafspraak, TopicView>(
     WERKAFSPRAKEN.map((id) => {
       const slot = agenda.find((item) => item.onderwerp === id);
@@ -426,7 +662,8 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
           dia: text.dia,
           vragen: text.vragen,
           tips: new Markdown(text.tips.trim()),
-          bekend: knownFacts(id, answers, ctx),
+          bekend: knownFacts(id, answers, lokalePartners, keep, ctx),
+          nuOpDia: knownFacts(id, answers, lokalePartners, keep, ctx).flatMap((f) => f.dia),
           start: slot?.start ?? "",
           eind: slot?.end ?? "",
           minuten: slot?.minutes ?? 0,
@@ -478,27 +715,56 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
       `De training (${formatShortDate(trainingsdatum!)}) is minder dan drie weken na de bijeenkomst. Stuur de afspraken dan zo snel mogelijk naar de POI-adviseur, zodat de trainingsacteur ze op tijd heeft.`,
     );
 
+  // One role model: the POI adviser leads the meeting when present (and then makes the training
+  // pack with the outcome); otherwise the kartrekker leads. The kartrekker leads the training.
+  const adviseur =
+    bijeenkomst.poiBegeleider ?? answers.bibliotheek.poiAdviseur ?? "de POI-adviseur";
+  const poiLeads = (bijeenkomst.aanwezigen ?? []).includes("poi-begeleider");
+  const leider = poiLeads
+    ? { naam: adviseur, isPoi: true, wie: `${adviseur} (${poi.naam})` }
+    : {
+        naam: answers.kartrekker.naam,
+        isPoi: false,
+        wie: `${answers.kartrekker.naam}, IDO-kartrekker`,
+      };
+  const roleOf = (id: string): string =>
+    (!poiLeads && id === "kartrekker" ? texts.rollen["kartrekker-gespreksleider"] : undefined) ??
+    texts.rollen[id] ??
+    "";
+  const vaste = WERKAFSPRAKEN.filter((t) => !open.has(t)).map((t) => topics.get(t)!);
+  const openTopics = openIds.map((t) => topics.get(t)!);
+
   return {
     ...answers,
     poi: { naam: poi.naam, provincies: poi.provincies },
-    begeleider: bijeenkomst.poiBegeleider ?? "de POI-begeleider",
+    /** The POI adviser who gets the outcome and makes the training pack with it. */
+    adviseur,
+    /** Same as `adviseur` (the name of idokit 0.1). */
+    begeleider: adviseur,
+    /** Who leads the meeting. */
+    leider,
     aanwezigen: (bijeenkomst.aanwezigen ?? []).map((id) => ({
       id,
       naam: choicesOf(aanwezigenQuestion, ctx).find((c) => c.value === id)?.label ?? id,
-      rol: texts.rollen[id] ?? "",
+      rol: roleOf(id),
     })),
     werktMetVrijwilligers:
       answers.werkwijze.bemensing === "vrijwilligers" || answers.werkwijze.bemensing === "beide",
-    lokalePartners: (answers.partners.lokaal ?? []).map((p) => ({
-      ...p,
-      soortNaam: nameOf(vocabulary.lokalePartnerSoorten, p.soort),
-    })),
+    lokalePartners,
+    landelijkePartners: (answers.partners.landelijk ?? []).map((id) =>
+      instantieName(vocabulary, id),
+    ),
     duur: formatDuration(total),
     agenda: rows,
-    openOnderwerpen: openIds.map((t) => topics.get(t)!),
-    vasteOnderwerpen: WERKAFSPRAKEN.filter((t) => !open.has(t)).map((t) => topics.get(t)!),
+    openOnderwerpen: openTopics,
+    vasteOnderwerpen: vaste,
+    /** The open and settled topics in running text: "partners en warme overdracht en privacy". */
+    openTekst: enumerate(openTopics.map((t) => lowerFirst(t.titel))),
+    vastTekst: enumerate(vaste.map((t) => lowerFirst(t.titel))),
     onderwerp: Object.fromEntries(topics),
-    waarden: describeWerkafspraken(answers, ctx),
+    actiepunten: openItems(answers, lokalePartners, bijeenkomst.trainingsdatum),
+    /** The fixed agenda item around the IDO table, also on the form. */
+    omgeving: { titel: texts.blokken.omgeving.titel, doel: texts.blokken.omgeving.doel },
     formulier: buildWerkafsprakenForm(answers, open, ctx),
     // Werkafspraken the training does not ask about get free writing space on the form.
     formulierExtra: WERKAFSPRAKEN.filter((t) => WERKAFSPRAAK_QUESTIONS[t].length === 0).map((t) =>

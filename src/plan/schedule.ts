@@ -33,7 +33,7 @@ interface FixedBlock {
 
 // Durations after the draaiboek skeleton in the domain notes (a dagdeel of about 3¼ hours).
 const BEFORE: readonly FixedBlock[] = [
-  { id: "welkom", ideal: 15, min: 10 },
+  { id: "welkom", ideal: 10, min: 10 },
   { id: "kennismaking", ideal: 15, min: 10 },
   { id: "theorie", ideal: 30, min: 20 },
   { id: "demonstratie", ideal: 15, min: 10 },
@@ -48,8 +48,13 @@ const FIXED_IDEAL = sum(FIXED.map((b) => b.ideal));
 const FIXED_MIN = sum(FIXED.map((b) => b.min));
 
 export const PAUSE_MINUTES = 15;
-/** A casus with the actor, including feedback and a replay, ideally takes a quarter of an hour. */
-export const CASUS_IDEAL_MINUTES = 15;
+/** A casus with the actor, including feedback and a replay, takes about twenty minutes. */
+export const CASUS_IDEAL_MINUTES = 20;
+/**
+ * Below this many minutes per casus (with the fixed blocks at their usual length) feedback gets
+ * rushed: then one casus becomes a reserve, played only when there is time.
+ */
+export const CASUS_REALISTIC_MINUTES = 18;
 export const CASUS_MIN_MINUTES = 10;
 const CASUS_MAX_MINUTES = 25;
 /** With time to spare a casus may run longer (more players, a replay), but not beyond this. */
@@ -85,10 +90,24 @@ function practiceMinutes(total: number, fixed: number): number {
   return total - pauseCount(total) * PAUSE_MINUTES - fixed;
 }
 
-/** How many casussen fit comfortably in a training of this length. */
+/**
+ * How many casussen to propose for a training of this length: those that fit at about twenty
+ * minutes each, plus one in reserve (see `reserveCount`) for when the group is quick.
+ */
 export function suggestedCasusCount(total: number): number {
   const practice = practiceMinutes(total, FIXED_IDEAL);
-  return Math.max(2, Math.min(8, Math.floor(practice / CASUS_IDEAL_MINUTES)));
+  const played = Math.round(practice / CASUS_IDEAL_MINUTES);
+  return Math.max(2, Math.min(8, played >= 2 ? played + 1 : played));
+}
+
+/**
+ * How many of `count` casussen are a reserve (0 or 1): when they would get less than
+ * CASUS_REALISTIC_MINUTES each, the last one is kept in reserve so the others get their twenty
+ * minutes. Two casussen or fewer are always all played.
+ */
+export function reserveCount(total: number, count: number): 0 | 1 {
+  if (count < 3) return 0;
+  return practiceMinutes(total, FIXED_IDEAL) / count < CASUS_REALISTIC_MINUTES ? 1 : 0;
 }
 
 /** The most casussen that fit at all (fixed blocks at their minimum, short casus slots). */

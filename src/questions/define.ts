@@ -25,7 +25,14 @@ export type Kind = keyof KindValue | "list";
 
 export interface Choice {
   value: string;
+  /** What menus, forms and spreadsheet columns show. */
   label: string;
+  /**
+   * The wording in running text, where it differs from the label: lower-case, ready to continue
+   * a sentence ("Inloop én op afspraak" → "met inloop én op afspraak"). Documents use this, never
+   * the label, when a choice lands inside a sentence.
+   */
+  tekst?: string;
 }
 
 /** What defaults, conditions, choices and checks may look at besides the answers. */
@@ -87,6 +94,8 @@ export interface QuestionBase {
   fields?: Record<string, QuestionBase>;
   /** For `list`: the wizard's "add another?" question. */
   addAnother?: string;
+  /** For `list`: what one item is called, as a heading ("Lokale partner"). */
+  itemLabel?: string;
 }
 
 export type SchemaNode = QuestionBase | { readonly [key: string]: SchemaNode };

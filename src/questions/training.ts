@@ -205,9 +205,9 @@ export const werkwijzeQuestions = defineSchema({
     help: "Kunnen bezoekers zo binnenlopen, moeten ze een afspraak maken, of allebei?",
     example: "beide",
     choices: [
-      { value: "inloop", label: "Vrije inloop" },
-      { value: "afspraak", label: "Op afspraak" },
-      { value: "beide", label: "Inloop én op afspraak" },
+      { value: "inloop", label: "Vrije inloop", tekst: "met vrije inloop" },
+      { value: "afspraak", label: "Op afspraak", tekst: "op afspraak" },
+      { value: "beide", label: "Inloop én op afspraak", tekst: "met inloop én op afspraak" },
     ],
   },
   bemensing: {
@@ -218,9 +218,13 @@ export const werkwijzeQuestions = defineSchema({
     help: "Staan er medewerkers van de bibliotheek, vrijwilligers of allebei?",
     example: "beide",
     choices: [
-      { value: "medewerkers", label: "Medewerkers" },
-      { value: "vrijwilligers", label: "Vrijwilligers" },
-      { value: "beide", label: "Medewerkers en vrijwilligers" },
+      { value: "medewerkers", label: "Medewerkers", tekst: "medewerkers van de bibliotheek" },
+      { value: "vrijwilligers", label: "Vrijwilligers", tekst: "vrijwilligers" },
+      {
+        value: "beide",
+        label: "Medewerkers en vrijwilligers",
+        tekst: "medewerkers en vrijwilligers",
+      },
     ],
   },
   geheimhouding: {
@@ -231,9 +235,21 @@ export const werkwijzeQuestions = defineSchema({
     help: "Medewerkers hebben geheimhoudingsplicht via de cao. Hebben jullie vrijwilligers een geheimhoudingsverklaring getekend?",
     example: "ja",
     choices: [
-      { value: "ja", label: "Ja, alle vrijwilligers tekenen een geheimhoudingsverklaring" },
-      { value: "deels", label: "Deels, nog niet iedereen" },
-      { value: "nee", label: "Nee, nog niet geregeld" },
+      {
+        value: "ja",
+        label: "Ja, alle vrijwilligers tekenen een geheimhoudingsverklaring",
+        tekst: "alle vrijwilligers hebben een geheimhoudingsverklaring getekend",
+      },
+      {
+        value: "deels",
+        label: "Deels, nog niet iedereen",
+        tekst: "nog niet alle vrijwilligers hebben een geheimhoudingsverklaring getekend",
+      },
+      {
+        value: "nee",
+        label: "Nee, nog niet geregeld",
+        tekst: "geheimhouding voor vrijwilligers is nog niet geregeld",
+      },
     ],
     when: staffsVolunteers,
   },
@@ -245,10 +261,18 @@ export const werkwijzeQuestions = defineSchema({
     help: "Hoe houden jullie bij welke vragen er binnenkomen?",
     example: "registratietool",
     choices: [
-      { value: "registratietool", label: "In de landelijke IDO-registratietool" },
-      { value: "eigen-systeem", label: "In een eigen systeem of formulier" },
-      { value: "turflijst", label: "Op een turflijst" },
-      { value: "geen", label: "(Nog) niet" },
+      {
+        value: "registratietool",
+        label: "In de landelijke IDO-registratietool",
+        tekst: "in de landelijke IDO-registratietool",
+      },
+      {
+        value: "eigen-systeem",
+        label: "In een eigen systeem of formulier",
+        tekst: "in een eigen systeem of formulier",
+      },
+      { value: "turflijst", label: "Op een turflijst", tekst: "op een turflijst" },
+      { value: "geen", label: "(Nog) niet", tekst: "nog niet" },
     ],
   },
   registratieToelichting: {
@@ -282,6 +306,7 @@ export const partnersQuestions = defineSchema({
     help: "Partners in de buurt naar wie jullie doorverwijzen, met hoe je een klant warm overdraagt.",
     example: "Humanitas Thuisadministratie, schuldhulp van de gemeente, Taalhuis",
     addAnother: "Nog een lokale partner toevoegen?",
+    itemLabel: "Lokale partner",
     optional: true,
     max: 20,
     fields: {
@@ -315,6 +340,14 @@ export const partnersQuestions = defineSchema({
         example: "Met toestemming bellen we de coördinator en plannen we samen een eerste afspraak",
         max: 300,
       },
+      contact: {
+        kind: "text",
+        section: "partners",
+        label: "Vast aanspreekpunt",
+        help: "Naam en telefoonnummer of e-mail van jullie vaste contactpersoon bij deze partner. Nog niet bekend? Laat leeg.",
+        example: "Fatima El Amrani, 0345 654 321",
+        optional: true,
+      },
     },
   },
 });
@@ -337,13 +370,30 @@ export const inrichtingQuestions = defineSchema({
     help: "Wat is er geregeld zodat anderen niet meekijken of meeluisteren?",
     example: "aparte-plek; privacyscherm; twee-schermen",
     choices: [
-      { value: "aparte-plek", label: "Een aparte, rustige plek" },
-      { value: "spreekkamer", label: "Een spreekkamer voor gevoelige gesprekken" },
-      { value: "privacyscherm", label: "Een privacyscherm of -filter op het beeldscherm" },
-      { value: "twee-schermen", label: "Twee schermen en toetsenborden: de bezoeker typt zelf" },
+      {
+        value: "aparte-plek",
+        label: "Een aparte, rustige plek",
+        tekst: "een aparte, rustige plek",
+      },
+      {
+        value: "spreekkamer",
+        label: "Een spreekkamer voor gevoelige gesprekken",
+        tekst: "een spreekkamer voor gevoelige gesprekken",
+      },
+      {
+        value: "privacyscherm",
+        label: "Een privacyscherm of -filter op het beeldscherm",
+        tekst: "een privacyscherm of -filter op het beeldscherm",
+      },
+      {
+        value: "twee-schermen",
+        label: "Twee schermen en toetsenborden: de bezoeker typt zelf",
+        tekst: "twee schermen en toetsenborden, zodat de bezoeker zelf typt",
+      },
       {
         value: "eigen-apparaat",
         label: "Bezoekers werken zo veel mogelijk op hun eigen apparaat",
+        tekst: "zo veel mogelijk het eigen apparaat van de bezoeker",
       },
     ],
     optional: true,
@@ -356,12 +406,12 @@ export const inrichtingQuestions = defineSchema({
     help: "Wat staat er klaar?",
     example: "laptop; printer; scanner",
     choices: [
-      { value: "pc", label: "Vaste pc" },
-      { value: "laptop", label: "Laptop" },
-      { value: "tablet", label: "Tablet" },
-      { value: "printer", label: "Printer" },
-      { value: "scanner", label: "Scanner" },
-      { value: "wifi", label: "Wifi voor bezoekers" },
+      { value: "pc", label: "Vaste pc", tekst: "een vaste pc" },
+      { value: "laptop", label: "Laptop", tekst: "een laptop" },
+      { value: "tablet", label: "Tablet", tekst: "een tablet" },
+      { value: "printer", label: "Printer", tekst: "een printer" },
+      { value: "scanner", label: "Scanner", tekst: "een scanner" },
+      { value: "wifi", label: "Wifi voor bezoekers", tekst: "wifi voor bezoekers" },
     ],
     optional: true,
   },
@@ -504,9 +554,13 @@ export const trainingQuestions = defineSchema({
     help: "Wie doen er mee?",
     example: "gemengd",
     choices: [
-      { value: "medewerkers", label: "Medewerkers" },
-      { value: "vrijwilligers", label: "Vrijwilligers" },
-      { value: "gemengd", label: "Medewerkers en vrijwilligers" },
+      { value: "medewerkers", label: "Medewerkers", tekst: "medewerkers" },
+      { value: "vrijwilligers", label: "Vrijwilligers", tekst: "vrijwilligers" },
+      {
+        value: "gemengd",
+        label: "Medewerkers en vrijwilligers",
+        tekst: "medewerkers en vrijwilligers",
+      },
     ],
     default: (draft) => {
       const bemensing = getPath(draft, "werkwijze.bemensing");
@@ -521,9 +575,13 @@ export const trainingQuestions = defineSchema({
     help: "Hoeveel ervaring hebben de deelnemers met IDO-vragen?",
     example: "nieuw",
     choices: [
-      { value: "nieuw", label: "Vooral nieuwe collega's" },
-      { value: "gemengd", label: "Nieuw en ervaren door elkaar" },
-      { value: "ervaren", label: "Vooral ervaren collega's" },
+      { value: "nieuw", label: "Vooral nieuwe collega's", tekst: "vooral nieuwe collega's" },
+      {
+        value: "gemengd",
+        label: "Nieuw en ervaren door elkaar",
+        tekst: "nieuwe en ervaren collega's door elkaar",
+      },
+      { value: "ervaren", label: "Vooral ervaren collega's", tekst: "vooral ervaren collega's" },
     ],
   },
 });
@@ -555,6 +613,15 @@ export const acteurQuestions = defineSchema({
     column: "E-mail acteur",
     help: "Leeg laten mag.",
     example: "joost@spelenco.nl",
+    optional: true,
+  },
+  telefoon: {
+    kind: "phone",
+    section: "acteur",
+    label: "Telefoon van de trainingsacteur",
+    column: "Telefoon acteur",
+    help: "Handig voor jou op de dag zelf. Leeg laten mag.",
+    example: "06 12345678",
     optional: true,
   },
   voorbespreking: {
@@ -614,7 +681,7 @@ export const focusQuestions = defineSchema({
     section: "focus",
     label: "Aantal casussen",
     column: "Aantal casussen",
-    help: "Hoeveel casussen speel je met de acteur? Reken op ongeveer een kwartier per casus, inclusief nabespreking.",
+    help: "Hoeveel casussen speel je met de acteur? Reken op ongeveer twintig minuten per casus, inclusief nabespreking. Kies je er meer dan er in de tijd passen, dan wordt er één een reservecasus.",
     example: "5",
     min: 1,
     max: 12,
@@ -647,9 +714,21 @@ export const focusQuestions = defineSchema({
     help: "Rustig voor een nieuwe groep, uitdagend voor ervaren collega's.",
     example: "gemengd",
     choices: [
-      { value: "rustig", label: "Rustig: vooral eenvoudige casussen" },
-      { value: "gemengd", label: "Gemengd: van eenvoudig naar pittig" },
-      { value: "uitdagend", label: "Uitdagend: vooral pittige casussen" },
+      {
+        value: "rustig",
+        label: "Rustig: vooral eenvoudige casussen",
+        tekst: "vooral casussen op instapniveau",
+      },
+      {
+        value: "gemengd",
+        label: "Gemengd: van eenvoudig naar pittig",
+        tekst: "van instap naar pittig",
+      },
+      {
+        value: "uitdagend",
+        label: "Uitdagend: vooral pittige casussen",
+        tekst: "vooral pittige casussen",
+      },
     ],
     default: (draft) => {
       const ervaring = getPath(draft, "training.ervaring");

@@ -111,6 +111,100 @@ export function createCasusPicker(options: CasusPickerOptions): QuestionPicker {
   };
 }
 
+/** What idokit does when the number ticked differs from the number of casussen. */
+export type TickAction = "aantal" | "aanvullen" | "kiezen";
+
+/** The outcome of ticking casussen in a list (wizard or web form). */
+export type TickResult =
+  /** The ticked casussen are the proposal: nothing changes. */
+  | { kind: "unchanged" }
+  /** The number ticked differs from the number of casussen: ask what to do (`choices`). */
+  | {
+      kind: "action";
+      ticked: number;
+      count: number;
+      /** Why the number of casussen cannot become the number ticked, if it cannot. */
+      problem: string | undefined;
+      choices: PromptChoice[];
+      default: TickAction;
+    }
+  /**
+   * The answer to keep, and the casussen that will be played. When `isProposal`, the outcome is
+   * idokit's proposal after all and `answer` keeps the pins there were.
+   */
+  | { kind: "done"; answer: PickerAnswer; final: Selection; isProposal: boolean };
+
+/**
+ * The rule for ticked casussen, shared by the wizard and the web form: ticking the proposal
+ * changes nothing; ticking as many as the number of casussen pins them; otherwise `action` says
+ * whether the number of casussen follows, idokit fills up (never with a proposed casus that was
+ * unticked), or idokit picks among the ticked ones. Without an action, the choices are returned.
+ * Pure: `select` is the proposal's own selection for these answers.
+ */
+export function resolveTicks(request: {
+  ticked: readonly string[];
+  /** The selection the list started from (the proposal, or the current pins filled up). */
+  proposal: Selection;
+  /** The number of casussen now. */
+  count: number;
+  /** The pins there are now; kept when the outcome is the proposal after all. */
+  pinned: readonly string[];
+  library: readonly Casus[];
+  select: (pins: readonly string[], pool?: readonly Casus[], count?: number) => Selection;
+  /** Checks a new number of casussen with the schema's rules; a Dutch problem or nothing. */
+  checkCount: (count: number) => string | undefined;
+  action?: TickAction | undefined;
+}): TickResult {
+  const { ticked, proposal, count, library, select } = request;
+  const proposed = proposal.chosen.map(({ casus }) => casus.id);
+  if (sameSet(ticked, proposed)) return { kind: "unchanged" };
+  const n = ticked.length;
+  let answer: PickerAnswer | undefined;
+  if (n === count) answer = { value: [...ticked] };
+  else {
+    const problem = request.checkCount(n);
+    const action = request.action === "aantal" && problem ? undefined : request.action;
+    if (action === "aantal") answer = { value: [...ticked], also: { [COUNT_KEY]: n } };
+    else if (action === "aanvullen" && n < count) {
+      // Pin the result, so the pack plays exactly what was shown.
+      const pool = library.filter((c) => ticked.includes(c.id) || !proposed.includes(c.id));
+      answer = { value: select(ticked, pool, count).chosen.map(({ casus }) => casus.id) };
+    } else if (action === "kiezen" && n > count) {
+      const pool = library.filter((casus) => ticked.includes(casus.id));
+      answer = { value: select([], pool, count).chosen.map(({ casus }) => casus.id) };
+    } else
+      return {
+        kind: "action",
+        ticked: n,
+        count,
+        problem,
+        choices: [
+          ...(problem ? [] : [{ value: "aantal", label: `Maak het aantal casussen ${n}` }]),
+          n < count
+            ? {
+                value: "aanvullen",
+                label: `Houd ${count} casussen: idokit vult aan met ${count - n}`,
+              }
+            : {
+                value: "kiezen",
+                label: `Houd ${count} casussen: idokit kiest er ${count} uit deze ${n}`,
+              },
+        ],
+        default: problem ? (n < count ? "aanvullen" : "kiezen") : "aantal",
+      };
+  }
+  const pins = strings(answer.value);
+  const final = select(pins, library, Number(answer.also?.[COUNT_KEY] ?? count));
+  // The outcome may be the proposal after all (idokit chose these among more): pin nothing new.
+  const isProposal = answer.also === undefined && sameSet(pins, proposed);
+  return {
+    kind: "done",
+    answer: isProposal ? { value: [...request.pinned] } : answer,
+    final,
+    isProposal,
+  };
+}
+
 async function askCasussen(
   draft: Draft,
   io: PickerIO,
@@ -140,12 +234,7 @@ async function askCasussen(
     const choice = await io.prompts.select({
       id: key,
       message: "Casussen voor de training",
-      help:
-        pinned.length === 0
-          ? `Het voorstel van idokit: ${count} ${count === 1 ? "casus" : "casussen"}, de eenvoudigste eerst.`
-          : pinned.length < count
-            ? `Jullie ${pinned.length} vaste casussen, aangevuld door idokit tot ${count}.`
-            : `Jullie eigen keuze: ${count} ${count === 1 ? "casus" : "casussen"}.`,
+      help: proposalHelp(pinned.length, count),
       lines: proposalLines(proposal, vocabulary),
       choices: [
         {
@@ -164,25 +253,13 @@ async function askCasussen(
       pinned = [];
       continue;
     }
-    const picked = await tickFromList(draft, io, library, proposal, select);
+    const picked = await tickFromList(draft, io, library, proposal, pinned, select);
     if (picked === undefined) continue;
-    if (picked.unchanged) {
+    if (picked.result.kind === "unchanged") {
       io.prompts.note("Je hebt het voorstel gehouden.");
       return { value: pinned };
     }
-    const pins = strings(picked.answer.value);
-    const final = select(
-      pins,
-      library,
-      Number(picked.answer.also?.[COUNT_KEY] ?? getPath(draft, COUNT_KEY)),
-    );
-    // The outcome may be the proposal after all (idokit chose these among more): pin nothing.
-    const isProposal =
-      picked.answer.also === undefined &&
-      sameSet(
-        pins,
-        proposal.chosen.map(({ casus }) => casus.id),
-      );
+    const { final, isProposal, answer } = picked.result;
     io.prompts.note(
       isProposal
         ? `Dat is het voorstel van idokit (${final.chosen.length}):`
@@ -192,9 +269,39 @@ async function askCasussen(
           `${i + 1}. ${casus.titel}${picked.ticked.includes(casus.id) ? "" : " (aangevuld door idokit)"}`,
       ),
     );
-    if (isProposal) return { value: pinned };
-    return picked.answer;
+    return answer;
   }
+}
+
+/** The line above the proposal: idokit's own, the pins filled up, or the person's own choice. */
+export function proposalHelp(pinned: number, count: number): string {
+  return pinned === 0
+    ? `Het voorstel van idokit: ${count} ${count === 1 ? "casus" : "casussen"}, de eenvoudigste eerst.`
+    : pinned < count
+      ? `Jullie ${pinned} vaste casussen, aangevuld door idokit tot ${count}.`
+      : `Jullie eigen keuze: ${count} ${count === 1 ? "casus" : "casussen"}.`;
+}
+
+/**
+ * The casussen to tick: the proposal on top (ticked), then the rest of the library by theme,
+ * difficulty and title.
+ */
+export function tickOrder(
+  library: readonly Casus[],
+  proposal: Selection,
+  vocabulary: Vocabulary,
+): Casus[] {
+  const proposed = proposal.chosen.map(({ casus }) => casus.id);
+  const theme = (casus: Casus): string => nameOf(vocabulary.themas, casus.thema);
+  const rest = library
+    .filter((casus) => !proposed.includes(casus.id))
+    .sort(
+      (a, b) =>
+        theme(a).localeCompare(theme(b), "nl") ||
+        a.moeilijkheid - b.moeilijkheid ||
+        a.titel.localeCompare(b.titel, "nl"),
+    );
+  return [...proposal.chosen.map(({ casus }) => casus), ...rest];
 }
 
 /**
@@ -207,30 +314,27 @@ async function tickFromList(
   io: PickerIO,
   library: readonly Casus[],
   proposal: Selection,
+  pinned: readonly string[],
   select: (pins: readonly string[], pool?: readonly Casus[], count?: number) => Selection,
-): Promise<{ answer: PickerAnswer; ticked: string[]; unchanged: boolean } | undefined> {
+): Promise<{ result: Exclude<TickResult, { kind: "action" }>; ticked: string[] } | undefined> {
   const { vocabulary } = io.ctx;
   const key = io.question.key;
   const count = Number(getPath(draft, COUNT_KEY) ?? 0);
-  const proposed = proposal.chosen.map(({ casus }) => casus.id);
-  const theme = (casus: Casus): string => nameOf(vocabulary.themas, casus.thema);
-  const rest = library
-    .filter((casus) => !proposed.includes(casus.id))
-    .sort(
-      (a, b) =>
-        theme(a).localeCompare(theme(b), "nl") ||
-        a.moeilijkheid - b.moeilijkheid ||
-        a.titel.localeCompare(b.titel, "nl"),
-    );
-  const choices: PromptChoice[] = [...proposal.chosen.map(({ casus }) => casus), ...rest].map(
-    (casus) => ({
-      value: casus.id,
-      label: casusLabel(casus, vocabulary),
-      description: casus.klant,
-    }),
-  );
+  const choices: PromptChoice[] = tickOrder(library, proposal, vocabulary).map((casus) => ({
+    value: casus.id,
+    label: casusLabel(casus, vocabulary),
+    description: casus.klant,
+  }));
+  const request = {
+    proposal,
+    count,
+    pinned,
+    library,
+    select,
+    checkCount: (n: number) => io.check(COUNT_KEY, n),
+  };
 
-  let checked = proposed;
+  let checked = proposal.chosen.map(({ casus }) => casus.id);
   for (;;) {
     const ticked = await io.prompts.checkbox({
       id: `${key}.lijst`,
@@ -243,49 +347,30 @@ async function tickFromList(
           ? "Vink er minstens één aan. Wil je het voorstel? Vink dan niets uit."
           : undefined,
     });
-    if (sameSet(ticked, proposed)) return { answer: { value: [] }, ticked, unchanged: true };
-    const n = ticked.length;
-    const done = (value: string[], also?: Record<string, unknown>) => ({
-      answer: also ? { value, also } : { value },
-      ticked,
-      unchanged: false,
-    });
-    if (n === count) return done(ticked);
+    const result = resolveTicks({ ...request, ticked });
+    if (result.kind !== "action") return { result, ticked };
 
-    const problem = io.check(COUNT_KEY, n);
     const how = await io.prompts.select({
       id: `${key}.aantal`,
       message: "Wat wil je doen?",
-      help: `Je hebt ${n} ${n === 1 ? "casus" : "casussen"} aangevinkt; het aantal casussen staat op ${count}.`,
-      lines: problem ? [`Het aantal op ${n} zetten kan niet: ${problem}`] : undefined,
+      help: `Je hebt ${result.ticked} ${result.ticked === 1 ? "casus" : "casussen"} aangevinkt; het aantal casussen staat op ${count}.`,
+      lines: result.problem
+        ? [`Het aantal op ${result.ticked} zetten kan niet: ${result.problem}`]
+        : undefined,
       choices: [
-        ...(problem ? [] : [{ value: "aantal", label: `Maak het aantal casussen ${n}` }]),
-        n < count
-          ? {
-              value: "aanvullen",
-              label: `Houd ${count} casussen: idokit vult aan met ${count - n}`,
-            }
-          : {
-              value: "kiezen",
-              label: `Houd ${count} casussen: idokit kiest er ${count} uit deze ${n}`,
-            },
+        ...result.choices,
         { value: "opnieuw", label: "Opnieuw aanvinken" },
         { value: "terug", label: "Terug naar het voorstel" },
       ],
-      default: problem ? (n < count ? "aanvullen" : "kiezen") : "aantal",
+      default: result.default,
     });
-    if (how === "aantal") return done(ticked, { [COUNT_KEY]: n });
-    if (how === "aanvullen") {
-      // Fill up, but never with a proposed casus the person just unticked; and pin the result,
-      // so the pack plays exactly what was shown.
-      const pool = library.filter((c) => ticked.includes(c.id) || !proposed.includes(c.id));
-      return done(select(ticked, pool, count).chosen.map(({ casus }) => casus.id));
-    }
-    if (how === "kiezen") {
-      const pool = library.filter((casus) => ticked.includes(casus.id));
-      return done(select([], pool, count).chosen.map(({ casus }) => casus.id));
-    }
     if (how === "terug") return undefined;
+    if (how === "opnieuw") {
+      checked = ticked;
+      continue;
+    }
+    const decided = resolveTicks({ ...request, ticked, action: how as TickAction });
+    if (decided.kind !== "action") return { result: decided, ticked };
     checked = ticked;
   }
 }

@@ -194,6 +194,28 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 const cloneDraft = (draft: Draft): Draft => structuredClone(draft);
 
 /**
+ * Converts one answer a person typed or ticked (in the wizard or the web form) with the schema's
+ * rules, worded to stand next to the question: blank is fine only for optional questions, and
+ * messages start with a capital. The same `convertAnswer` as for an answers file underneath.
+ */
+export function convertTyped(
+  q: QuestionBase,
+  raw: unknown,
+  context: Draft,
+  ctx: QuestionContext,
+): Converted<unknown> {
+  if (isBlank(raw)) {
+    if (q.optional) return { value: undefined };
+    if (q.kind === "multi") return { error: "Kies er minstens één (met de spatiebalk)." };
+    return {
+      error: `Dit antwoord is nodig.${q.example && q.kind !== "choice" ? ` Bijvoorbeeld: ${q.example}` : ""}`,
+    };
+  }
+  const converted = convertAnswer(q, raw, context, ctx);
+  return converted.error === undefined ? converted : { error: sentence(converted.error) };
+}
+
+/**
  * The help line of a question: its help, plus the example for questions that are typed in and
  * have no default (a default is the better example; choices speak for themselves).
  */
@@ -205,7 +227,7 @@ export function helpOf(question: QuestionBase, hasDefault = false): string {
 }
 
 /** Text lists longer than this are changed point by point instead of on one line. */
-const LONG_TEXT_LIST = 60;
+export const LONG_TEXT_LIST = 60;
 
 /**
  * Runs the wizard over `schema`, walking `sections` in order (each question belongs to one by its
@@ -451,15 +473,7 @@ class WizardSession {
 
   /** Converts typed input with the schema's rules; blank is fine only for optional questions. */
   private convert(q: QuestionBase, raw: unknown, context: Draft): Converted<unknown> {
-    if (isBlank(raw)) {
-      if (q.optional) return { value: undefined };
-      if (q.kind === "multi") return { error: "Kies er minstens één (met de spatiebalk)." };
-      return {
-        error: `Dit antwoord is nodig.${q.example && q.kind !== "choice" ? ` Bijvoorbeeld: ${q.example}` : ""}`,
-      };
-    }
-    const converted = convertAnswer(q, raw, context, this.ctx);
-    return converted.error === undefined ? converted : { error: sentence(converted.error) };
+    return convertTyped(q, raw, context, this.ctx);
   }
 
   /** Asks a single value with the prompt that fits its kind; re-asks until it converts. */

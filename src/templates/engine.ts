@@ -50,6 +50,20 @@ function wrapMustaches(node: Node, helperNames: ReadonlySet<string>): void {
   if (node.type === "BlockStatement") markStrict((node as hbs.AST.BlockStatement).params);
   if (node.type === "MustacheStatement") {
     const mustache = node as hbs.AST.MustacheStatement;
+    const called = mustache.path as hbs.AST.PathExpression;
+    // `{{zin}}` with no value calls the helper `zin` and prints nothing, even when the data has a
+    // field `zin`: Handlebars prefers helpers. Every helper needs a value, so this is a mistake.
+    if (
+      called.type === "PathExpression" &&
+      called.parts.length === 1 &&
+      helperNames.has(called.original) &&
+      called.original !== ESCAPE_HELPER &&
+      mustache.params.length === 0 &&
+      (mustache.hash?.pairs.length ?? 0) === 0
+    )
+      throw new Error(
+        `{{${called.original}}} roept de hulpfunctie "${called.original}" aan zonder waarde. Bedoel je een veld met die naam, schrijf dan {{this.${called.original}}}.`,
+      );
     if (mustache.escaped) {
       const path = mustache.path as hbs.AST.PathExpression;
       const isCall =

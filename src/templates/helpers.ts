@@ -1,14 +1,17 @@
 import {
+  asSentence,
   enumerate,
   formatClock,
   formatDate,
   formatLongDate,
   formatShortDate,
   formatTime,
+  inSentence,
   lowerFirst,
+  upperFirst,
+  withNoun,
 } from "../domain/format.js";
 import { Markdown } from "./escape.js";
-
 
 function plain(value: unknown): unknown {
   return value instanceof Markdown ? value.text : value;
@@ -29,9 +32,15 @@ export const helpers: Record<string, (...params: unknown[]) => unknown> = {
   datumCijfers: (...p) => formatShortDate(String(args(p)[0])),
   tijd: (...p) => formatTime(String(args(p)[0])),
   klok: (...p) => formatClock(String(args(p)[0])),
+  /** `opsomming lijst` → "a, b en c"; `opsomming lijst "of"` → "a, b of c". */
   opsomming: (...p) => {
     const [items, last] = args(p);
     return enumerate(Array.isArray(items) ? items : [], typeof last === "string" ? last : "en");
+  },
+  /** `lijstMet "gemeente" "gemeenten" lijst` → "gemeente X" or "gemeenten X en Y". */
+  lijstMet: (...p) => {
+    const [one, many, items] = args(p);
+    return withNoun(Array.isArray(items) ? items : [], String(one), String(many));
   },
   eq: (...p) => {
     const [a, b] = args(p);
@@ -62,11 +71,14 @@ export const helpers: Record<string, (...params: unknown[]) => unknown> = {
     const [n, one, many] = args(p);
     return `${String(n)} ${Number(n) === 1 ? String(one) : String(many)}`;
   },
+  /** First letter lower case, for a label inside a sentence; "LSD", "DigiD", "IDO-…" stay. */
   klein: (...p) => lowerFirst(String(args(p)[0] ?? "")),
-  hoofdletter: (...p) => {
-    const text = String(args(p)[0] ?? "");
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  },
+  /** First letter upper case, for a value that stands alone ("één" → "Eén"). */
+  hoofdletter: (...p) => upperFirst(String(args(p)[0] ?? "")),
+  /** A free answer inside a sentence: lower-case start, no final full stop. */
+  inZin: (...p) => inSentence(String(args(p)[0] ?? "")),
+  /** A free answer as a sentence of its own: capital start, one final full stop. */
+  zin: (...p) => asSentence(String(args(p)[0] ?? "")),
   /** First non-empty argument: `{{ofwel acteur.naam "de trainingsacteur"}}`. */
   ofwel: (...p) => args(p).find((v) => v !== undefined && v !== null && v !== "") ?? "",
 };

@@ -117,7 +117,8 @@ describe("schemaColumns", () => {
     const headers = schemaColumns(trainingSchema).map((c) => c.header);
     expect(headers.slice(0, 3)).toEqual(["Organisatie", "Vestiging", "Plaats"]);
     expect(headers).toContain(itemHeader(trainingSchema.partners.lokaal, 5, "overdracht"));
-    expect(headers.filter((h) => h.startsWith("Lokale partner "))).toHaveLength(20);
+    // Five partners of five fields: naam, soort, waarvoor, overdracht, contact.
+    expect(headers.filter((h) => h.startsWith("Lokale partner "))).toHaveLength(25);
     expect(new Set(headers.map(normalizeHeader)).size).toBe(headers.length);
   });
 

@@ -13,25 +13,38 @@ const times = (items: ReturnType<typeof buildAgenda>) =>
   items.map((i) => `${i.start}-${i.end} ${i.onderwerp ?? i.id}`);
 
 describe("buildAgenda", () => {
-  it("fits welcome, check, one item per open topic, training and closing into two hours", () => {
+  it("fits welcome, check, one item per open topic, the IDO's surroundings, training and closing into two hours", () => {
     expect(
       times(buildAgenda("14:00", "16:00", ["partners", "privacy", "escalatie", "kennis"])),
     ).toEqual([
       "14:00-14:10 welkom",
-      "14:10-14:20 stand",
-      "14:20-14:50 partners",
-      "14:50-15:10 privacy",
-      "15:10-15:25 escalatie",
-      "15:25-15:40 kennis",
+      "14:10-14:15 stand",
+      "14:15-14:40 partners",
+      "14:40-15:00 privacy",
+      "15:00-15:15 escalatie",
+      "15:15-15:30 kennis",
+      "15:30-15:40 omgeving",
       "15:40-15:50 training",
       "15:50-16:00 afsluiting",
     ]);
   });
 
+  it("takes short time from the fixed items first: the open topics keep their length", () => {
+    const agenda = buildAgenda("14:00", "16:00", ["partners", "privacy", "escalatie", "kennis"]);
+    expect(agenda.find((i) => i.onderwerp === "partners")?.minutes).toBe(25);
+    expect(agenda.find((i) => i.id === "welkom")?.minutes).toBe(10);
+  });
+
   it("gives all spare time to the check when nothing is open", () => {
     const agenda = buildAgenda("19:00", "20:30", []);
-    expect(agenda.map((i) => i.id)).toEqual(["welkom", "stand", "training", "afsluiting"]);
-    expect(agenda.find((i) => i.id === "stand")?.minutes).toBe(60);
+    expect(agenda.map((i) => i.id)).toEqual([
+      "welkom",
+      "stand",
+      "omgeving",
+      "training",
+      "afsluiting",
+    ]);
+    expect(agenda.find((i) => i.id === "stand")?.minutes).toBe(50);
   });
 
   it("adds a ten-minute break near the middle of a meeting of 2½ hours or more", () => {

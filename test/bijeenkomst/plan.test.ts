@@ -156,21 +156,25 @@ describe("buildBijeenkomstPlan", () => {
     expect(view.agenda.map((r) => `${r.start} ${r.titel}`)).toEqual([
       "14:00 Welkom en doel van de bijeenkomst",
       "14:10 Hoe staat ons IDO ervoor?",
-      "14:20 Partners en warme overdracht",
-      "14:50 Privacy",
-      "15:10 Escalatie bij lastige bezoekers",
-      "15:25 Kennis op peil houden",
+      "14:15 Partners en warme overdracht",
+      "14:40 Privacy",
+      "15:00 Escalatie bij lastige bezoekers",
+      "15:15 Kennis op peil houden",
+      "15:30 De balie, de gemeente en de vindbaarheid",
       "15:40 Op weg naar de vaardigheidstraining",
       "15:50 Afspraken op een rij en afsluiting",
     ]);
     const partners = view.openOnderwerpen[0]!;
-    expect(partners).toMatchObject({ id: "partners", open: true, start: "14:20", eind: "14:50" });
+    expect(partners).toMatchObject({ id: "partners", open: true, start: "14:15", eind: "14:40" });
     expect(partners.vragen.length).toBeGreaterThan(3);
-    expect(partners.bekend.map((f) => f.label)).toEqual([
-      "Landelijke partners met afspraken",
-      "Lokale partners",
+    // What is known is said as statements, never as "Label: Antwoord".
+    expect(partners.bekend.map((f) => f.regel)).toEqual([
+      expect.stringMatching(
+        /^We hebben contact of afspraken met de Belastingdienst, Dienst Toeslagen, /,
+      ),
+      expect.stringMatching(/^We verwijzen naar Sociaal Team Zuiderhaven voor zorg, Wmo en /),
+      expect.stringMatching(/^We verwijzen naar Taalhuis Zuiderhaven voor beter leren lezen/),
     ]);
-    expect(partners.bekend[1]?.waarde).toBe("Sociaal Team Zuiderhaven, Taalhuis Zuiderhaven");
     expect(view.vasteOnderwerpen.map((t) => t.id)).toEqual([
       "werkwijze",
       "inrichting",
@@ -180,11 +184,16 @@ describe("buildBijeenkomstPlan", () => {
 
   it("describes the people attending with their role in the meeting", () => {
     const { view } = planOf(exampleRaw());
+    // The POI adviser is there, so the POI adviser leads; the kartrekker organises.
+    expect(view.leider).toMatchObject({ isPoi: true, naam: "Marieke de Groot" });
     expect(view.aanwezigen[0]).toEqual({
       id: "kartrekker",
       naam: "De IDO-kartrekker",
-      rol: expect.stringMatching(/Leidt het gesprek/),
+      rol: expect.stringMatching(/Organiseert de bijeenkomst/),
     });
+    expect(view.aanwezigen.find((a) => a.id === "poi-begeleider")?.rol).toMatch(
+      /Leidt het gesprek/,
+    );
     expect(view.aanwezigen.every((a) => a.rol !== "")).toBe(true);
   });
 
@@ -217,9 +226,10 @@ describe("buildBijeenkomstPlan", () => {
       "Soort partner",
       "Waarvoor verwijzen jullie door",
       "Hoe dragen jullie warm over",
+      "Vast aanspreekpunt",
     ]);
     expect(lokaal.rijen[1]?.slice(0, 2)).toEqual(["Taalhuis Zuiderhaven", "Taalhuis"]);
-    expect(lokaal.legeRijen).toHaveLength(3);
+    expect(lokaal.legeRijen).toHaveLength(5);
     expect(view.formulier.map((g) => [g.id, g.open])).toEqual([
       ["werkwijze", false],
       ["partners", true],

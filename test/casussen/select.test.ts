@@ -6,7 +6,6 @@ import {
   type SelectionRequest,
 } from "../../src/casussen/select.js";
 import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
-import { nameOf } from "../../src/domain/vocabulary.js";
 import { makeCasus } from "./helpers.js";
 
 const vocabulary = loadVocabulary();
@@ -66,13 +65,13 @@ describe("selectCasussen", () => {
     );
     expect(selection.chosen.map(({ casus, reasons }) => [casus.id, reasons])).toEqual([
       ["digid", ["oefent doorvragen"]],
-      ["zorg", ["zorgt voor variatie: thema zorg", "profiel: mantelzorger"]],
+      ["zorg", ["zorgt voor variatie met het thema zorg", "zorgt voor variatie in klanten (mantelzorger)"]],
       [
         "boete",
         [
           "oefent grenzen stellen",
           "CJIB staat in jullie partnerafspraken",
-          `sluit aan bij jullie lokale partner: ${nameOf(vocabulary.lokalePartnerSoorten, "humanitas")}`,
+          "sluit aan bij jullie lokale partner (Humanitas Thuisadministratie)",
         ],
       ],
     ]);
@@ -118,7 +117,7 @@ describe("selectCasussen", () => {
       "Er zijn te weinig casussen die passen bij het niveau rustig; daarom is 1 casus met moeilijkheid 3 toegevoegd.",
     ]);
     expect(selection.chosen.find((item) => item.casus.id === "pittig")?.reasons).toContain(
-      "aangevuld buiten het niveau rustig: er waren te weinig casussen",
+      "aangevuld buiten het niveau rustig, omdat er te weinig casussen waren",
     );
   });
 

@@ -31,7 +31,10 @@ describe("draaiboek.docx", () => {
     const schedule = tables.find((t) => textOf(t).startsWith("TijdOnderdeelDoel"))!;
     expect(schedule).toBeDefined();
     const rows = [...schedule.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => textOf(m[0]));
-    expect(rows).toHaveLength(pack.plan.view.schema.length + 1);
+    // The header, one row per block, and a row for the reserve casus when there is one.
+    expect(rows).toHaveLength(
+      pack.plan.view.schema.length + 1 + (pack.plan.view.reservecasus ? 1 : 0),
+    );
     pack.plan.view.schema.forEach((item, i) => {
       expect(rows[i + 1]).toMatch(
         new RegExp(`^${formatClock(item.start)}–${formatClock(item.eind)}`),
@@ -133,9 +136,12 @@ describe("casus documents", () => {
 
   it("gives the trainer every casus in full with why it was chosen", () => {
     const text = docText("casussen-trainer.docx");
-    for (const item of pack.selection.chosen) {
-      expect(text).toContain(item.casus.titel);
-      expect(text).toContain(item.reasons[0]!);
+    for (const casus of pack.plan.view.casussen) {
+      expect(text).toContain(casus.titel);
+      expect(text).toContain(casus.waarom);
+      // The kijkopdracht's first question, as printed (the Markdown list marker gone).
+      const first = casus.kijkopdracht.text.split("\n")[0]!.replace(/^\s*[-*]\s+/, "");
+      expect(text).toContain(first);
     }
   });
 

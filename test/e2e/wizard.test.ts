@@ -74,6 +74,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Soort partner", ...Array<string>(5).fill(KEY.down), KEY.enter); // humanitas
     await pty.answer("? Waarvoor verwijzen jullie door", "Post en rekeningen\r");
     await pty.answer("? Hoe dragen jullie warm over", "Samen bellen met de coördinator\r");
+    await pty.answer("? Vast aanspreekpunt", KEY.enter); // nog niet bekend
     await pty.answer("? Nog een lokale partner toevoegen?", KEY.enter); // nee
 
     await pty.answer("? Waar in de bibliotheek zit het IDO", "Tafel bij het raam\r");
@@ -98,6 +99,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Naam van de trainingsacteur", "Joost van Dijk\r");
     await pty.answer("? Bureau van de trainingsacteur", KEY.enter);
     await pty.answer("? E-mail van de trainingsacteur", KEY.enter);
+    await pty.answer("? Telefoon van de trainingsacteur", KEY.enter);
     await pty.answer("? Datum voorbespreking met de acteur (19-01-2027)", KEY.enter);
     await pty.answer("? Begintijd van de voorbespreking", KEY.enter);
     await pty.answer("? Waar of hoe is de voorbespreking", KEY.enter);

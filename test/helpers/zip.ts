@@ -11,10 +11,17 @@ export function readParts(source: string | Uint8Array): Record<string, string> {
   return out;
 }
 
-/** All text runs of an XML part, joined; `<w:t>` for docx, `<a:t>` for pptx. */
+/**
+ * All text runs of an XML part, joined; `<w:t>` for docx, `<a:t>` for pptx. A line break inside
+ * a paragraph reads as a space, a non-breaking hyphen as "-", as a reader sees them.
+ */
 export function textOf(xml: string): string {
-  return [...xml.matchAll(/<(?:w|a):t(?:\s[^>]*)?>([^<]*)<\/(?:w|a):t>/g)]
-    .map((m) => m[1]!)
+  return [
+    ...xml.matchAll(
+      /<(?:w|a):t(?:\s[^>]*)?>([^<]*)<\/(?:w|a):t>|<w:br\s*\/>|<w:noBreakHyphen\s*\/>/g,
+    ),
+  ]
+    .map((m) => (m[1] !== undefined ? m[1] : m[0].startsWith("<w:br") ? " " : "-"))
     .join("")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

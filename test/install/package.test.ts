@@ -92,6 +92,7 @@ describe("the npm package", () => {
       "dist/main.js",
       "dist/worker.js",
       "dist/read-worker.js",
+      "dist/form/client/app.js",
       "data/vocabulaire.yaml",
       "data/voorbeeld-training.yaml",
       "data/voorbeeld-bijeenkomst.yaml",

@@ -5,6 +5,7 @@ import {
   checkTrainingTimes,
   maxCasusCount,
   minCasusCount,
+  reserveCount,
   suggestedCasusCount,
 } from "../../src/plan/schedule.js";
 
@@ -43,19 +44,18 @@ describe("buildSchedule", () => {
     expect(buildSchedule("09:00", "11:00", 2).filter((i) => i.id === "pauze")).toHaveLength(0);
   });
 
-  it("keeps the standard programme for a standard afternoon", () => {
-    const items = buildSchedule("13:30", "16:45", 5);
+  it("keeps the standard programme for a standard afternoon: four casussen of twenty minutes", () => {
+    const items = buildSchedule("13:30", "16:45", 4);
     expect(items.map((i) => `${i.start} ${i.id}`)).toEqual([
       "13:30 welkom",
-      "13:45 kennismaking",
-      "14:00 theorie",
-      "14:30 demonstratie",
-      "14:45 casus",
+      "13:40 kennismaking",
+      "13:55 theorie",
+      "14:25 demonstratie",
+      "14:40 casus",
       "15:00 pauze",
       "15:15 casus",
-      "15:30 casus",
-      "15:45 casus",
-      "16:00 casus",
+      "15:35 casus",
+      "15:55 casus",
       "16:15 reflectie",
       "16:35 afsluiting",
     ]);
@@ -89,9 +89,24 @@ describe("time rules", () => {
     expect(checkTrainingTimes(start, end)).toMatch(message),
   );
 
-  it("suggests about one casus per quarter of practice time", () => {
+  it("suggests one casus per twenty minutes of practice time, and one in reserve", () => {
     expect(suggestedCasusCount(195)).toBe(5);
+    expect(reserveCount(195, suggestedCasusCount(195))).toBe(1);
     expect(suggestedCasusCount(120)).toBe(2);
     expect(suggestedCasusCount(360)).toBe(8);
   });
+});
+
+describe("reserveCount", () => {
+  it.each([
+    [195, 5, 1],
+    [195, 4, 0],
+    [195, 3, 0],
+    [240, 5, 0],
+    [120, 3, 1],
+    [120, 2, 0],
+    [360, 8, 0],
+  ])("a training of %i minutes with %i casussen keeps %i in reserve", (total, count, reserve) =>
+    expect(reserveCount(total, count)).toBe(reserve),
+  );
 });

@@ -42,11 +42,18 @@ function unescapeXml(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** The body's paragraphs (also those in table cells), each with its XML and its visible text. */
+/**
+ * The body's paragraphs (also those in table cells), each with its XML and its visible text; a
+ * line break reads as a space and a non-breaking hyphen as "-".
+ */
 function paragraphs(xml: string): { xml: string; text: string }[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map(([p]) => ({
     xml: p,
-    text: unescapeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")),
+    text: unescapeXml(
+      [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:noBreakHyphen\/>/g)]
+        .map((m) => m[1] ?? (m[0] === "<w:br/>" ? " " : "-"))
+        .join(""),
+    ),
   }));
 }
 
@@ -110,7 +117,7 @@ describe("renderDocx: text and inline formatting", () => {
       "word/document.xml",
     );
     const all = texts(doc);
-    expect(all).toContain("Een vet woordvolgende regel");
+    expect(all).toContain("Een vet woord volgende regel");
     expect(all).toContain("blok tekst");
     expect(doc).not.toContain("&lt;b&gt;");
     expect(paragraphWith(doc, "Een vet")).toContain("<w:br/>");
@@ -578,9 +585,55 @@ describe("renderDocx: the draaiboek sample", () => {
     expect(schedule?.match(/<w:tr>/g)).toHaveLength(13);
     expect(attrs(schedule ?? "", "w:gridCol", "w:w")).toHaveLength(6);
     expect(all).toContain(
-      "Citaat met tekens: 'enkel' \"dubbel\" < > & _onderstreept_ — café, één, naïef, Ærø." +
+      "Citaat met tekens: 'enkel' \"dubbel\" < > & _onderstreept_ — café, één, naïef, Ærø. " +
         "Tweede regel na een harde regelafbreking.",
     );
     expect(doc.match(/<w:pStyle w:val="Heading1"\/>/g)?.length).toBe(2);
+  });
+});
+
+describe("renderDocx: page flow", () => {
+  it("breaks a long title into lines of similar width, never one word alone on the last", async () => {
+    const parts = await render(
+      "<!-- titelpagina -->\n# Briefing voor de trainingsacteur van de IDO-vaardigheidstraining\n<!-- /titelpagina -->\n\nTekst.",
+      {},
+    );
+    const title = paragraphWith(part(parts, "word/document.xml"), "Briefing");
+    const lines = title.split("<w:br/>").map((piece) =>
+      [...piece.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+        .map((m) => m[1] ?? "-")
+        .join("")
+        .trim(),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.at(-1)!.split(" ").length).toBeGreaterThan(1);
+    // The compound keeps its hyphen on one line.
+    expect(title).toContain("<w:noBreakHyphen/>");
+    expect(lines.join(" ")).toContain("IDO-vaardigheidstraining");
+  });
+
+  it("keeps a bijeen block together: every paragraph but the last keeps with the next", async () => {
+    const parts = await render(
+      "Voor.\n\n<!-- bijeen -->\n## Rolkaart\n\nEen.\n\nTwee.\n\nDrie.\n<!-- /bijeen -->\n\nNa.",
+      {},
+    );
+    const doc = part(parts, "word/document.xml");
+    for (const text of ["Een.", "Twee."])
+      expect(paragraphWith(doc, text)).toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Drie.")).not.toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Na.")).not.toContain("<w:keepNext/>");
+  });
+
+  it("keeps a short table on one page and a short label with the list it introduces", async () => {
+    const parts = await render(
+      "**Belonen.** Dit maakt je rustiger\n\n- een\n- twee\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+      {},
+    );
+    const doc = part(parts, "word/document.xml");
+    expect(paragraphWith(doc, "Belonen.")).toContain("<w:keepNext/>");
+    const [table] = tables(doc);
+    const rows = [...table!.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[1]).toContain("<w:keepNext/>");
+    expect(rows[2]).not.toContain("<w:keepNext/>");
   });
 });

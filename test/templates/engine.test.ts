@@ -61,3 +61,17 @@ describe("Dutch formatting helpers", () => {
     [["a", "b", "c"], "a, b en c"],
   ])("enumerates %j as %s", (items, text) => expect(enumerate(items)).toBe(text));
 });
+
+describe("helpers and fields with the same name", () => {
+  it("refuses {{zin}} without a value, which would call the helper instead of the field", () => {
+    const engine = createTemplateEngine(new Map([["t", "Tekst: {{zin}}"]]));
+    expect(() => engine.render("t", { zin: "Het IDO is open." })).toThrow(
+      /roept de hulpfunctie "zin" aan zonder waarde/,
+    );
+  });
+
+  it("still reads a field of that name as {{this.zin}}", () => {
+    const engine = createTemplateEngine(new Map([["t", "{{this.zin}}"]]));
+    expect(engine.render("t", { zin: "Het IDO is open." })).toBe("Het IDO is open\\.");
+  });
+});

@@ -107,9 +107,9 @@ beforeAll(() => {
 });
 
 describe("presentation template: the built-in example", () => {
-  it("has between 18 and 26 slides, each with speaker notes", () => {
+  it("has between 18 and 30 slides, each with speaker notes", () => {
     expect(example.slides.length).toBeGreaterThanOrEqual(18);
-    expect(example.slides.length).toBeLessThanOrEqual(26);
+    expect(example.slides.length).toBeLessThanOrEqual(30);
     for (const slide of example.slides) {
       const notes = slide.notes.join(" ").trim();
       expect(notes.length, `notes of "${titleOf(slide)}"`).toBeGreaterThan(80);
@@ -158,14 +158,18 @@ describe("presentation template: the built-in example", () => {
     for (const item of [...example.view.privacy.watWel, ...example.view.privacy.watNiet]) expect(all).toContain(item);
   });
 
-  it("has one quote slide per selected casus that does not give away the real need", () => {
+  it("has a slide per casus with the setting and the kijkopdracht, giving away neither the opening line nor the real need", () => {
     expect(example.view.casussen.length).toBeGreaterThan(0);
     for (const casus of example.view.casussen) {
-      const slide = slideTitled(example, `Casus ${casus.nummer}: ${casus.titel}`);
-      expect(slide?.layout, casus.id).toBe("citaat");
+      const title = `Casus ${casus.nummer}: ${casus.titel}${casus.reserve ? " (reserve)" : ""}`;
+      const slide = slideTitled(example, title);
+      expect(slide?.layout, casus.id).toBe("twee-kolommen");
       const visible = visibleText(slide!);
-      expect(visible).toContain(casus.openingszin);
-      expect(visible).toContain(casus.klant);
+      expect(visible).toContain(sentencesOf(casus.situatie.text)[0]);
+      expect(visible).toContain(sentencesOf(casus.kijkopdracht.text)[0]);
+      // The actor says the opening line; the slide does not spoil it. The notes have it.
+      expect(visible).not.toContain(casus.openingszin);
+      expect(slide!.notes.join(" ")).toContain(casus.openingszin);
       // The real need is for the kartrekker's notes only, never on any slide.
       const secret = sentencesOf(casus.echteVraag.text);
       expect(secret.length, casus.id).toBeGreaterThan(0);
@@ -219,7 +223,15 @@ describe("presentation template: an awkward variant", () => {
         ...answers,
         partners: {
           ...answers.partners,
-          lokaal: [{ naam: PARTNER, soort: "taalhuis", waarvoor: "Lezen | schrijven", overdracht: "Samen *even* langslopen" }],
+          lokaal: [
+            {
+              naam: PARTNER,
+              soort: "taalhuis",
+              waarvoor: "Lezen | schrijven",
+              overdracht: "Samen *even* langslopen",
+              contact: undefined,
+            },
+          ],
         },
       })),
     );
@@ -250,7 +262,8 @@ describe("presentation template: an awkward variant", () => {
 
   it("has a slide for each of eight casussen, and notes on every slide", () => {
     expect(variant.view.casussen).toHaveLength(8);
-    for (const casus of variant.view.casussen) expect(slideTitled(variant, `Casus ${casus.nummer}: ${casus.titel}`)).toBeDefined();
+    for (const casus of variant.view.casussen)
+      expect(slideTitled(variant, `Casus ${casus.nummer}: ${casus.titel}${casus.reserve ? " (reserve)" : ""}`)).toBeDefined();
     for (const slide of variant.slides) expect(slide.notes.join(" ").trim().length, titleOf(slide)).toBeGreaterThan(80);
   });
 
@@ -267,6 +280,9 @@ describe("presentation template: an awkward variant", () => {
     const expected = variant.view.schema
       .filter((r) => r.isPauze || r.isCasus)
       .map((r) => (r.isPauze ? "Pauze" : `Casus ${r.casus!.nummer}: ${r.casus!.titel}`));
+    // A reserve casus comes last, before the reflection.
+    const reserve = variant.view.reservecasus;
+    if (reserve) expected.push(`Casus ${reserve.nummer}: ${reserve.titel} (reserve)`);
     expect(order).toEqual(expected);
   });
 });

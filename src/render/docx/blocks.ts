@@ -25,12 +25,25 @@ import {
   renderFillLines,
   renderTable,
 } from "./table.js";
+import { balanceLines, titleRuns } from "./title-lines.js";
+
+/** A body paragraph up to this many characters counts as short: a label or a one-line intro. */
+const SHORT_PARAGRAPH = 120;
 
 /**
  * A block before it becomes a docx object. Paragraph options stay editable until the end, so a
  * page break can land on the next block and a list's last item can get the space after the list.
  */
-type Block = { kind: "paragraph"; options: IParagraphOptions } | { kind: "table"; table: Table };
+type Block =
+  | {
+      kind: "paragraph";
+      options: IParagraphOptions;
+      /** A short body paragraph: when a list, table or quote follows, it stays with it. */
+      introduces?: boolean;
+      /** A list item or a quote: what a short paragraph may introduce. */
+      follower?: boolean;
+    }
+  | { kind: "table"; table: Table };
 
 interface Flow {
   blocks: Block[];
@@ -76,6 +89,8 @@ export class BlockBuilder {
   private titleSeen = false;
   private pendingBreak = false;
   private pendingColumns: number[] | undefined;
+  /** Index in the current flow where an open `bijeen` block began. */
+  private keepFrom: number | undefined;
   private pendingRowHeight: number | undefined;
   private pendingCards: { columns: number; heightMm: number } | undefined;
   /** While a `kaart` is open: the flow it interrupted, and whether a page break was pending there. */
@@ -93,6 +108,7 @@ export class BlockBuilder {
 
   /** The finished title page and body, as docx objects. */
   finish(): BuiltBlocks {
+    this.endKeep();
     this.endCard();
     return {
       titlePage: this.title ? this.materialize(this.title) : undefined,
@@ -134,7 +150,15 @@ export class BlockBuilder {
         else this.list(token as Tokens.List, 0, 0, context);
         break;
       case "table":
-        this.table(renderTable(token as Tokens.Table, this.tableLook(), columns, rowHeight));
+        this.table(
+          renderTable(
+            token as Tokens.Table,
+            this.tableLook(),
+            columns,
+            rowHeight,
+            this.keepFrom !== undefined,
+          ),
+        );
         break;
       case "blockquote":
         this.blocks(token.tokens ?? [], { ...context, quote: true });
@@ -198,6 +222,13 @@ export class BlockBuilder {
       case "columns":
         this.pendingColumns = directive.widths;
         return;
+      case "keepStart":
+        this.endKeep();
+        this.keepFrom = this.flow.blocks.length;
+        return;
+      case "keepEnd":
+        this.endKeep();
+        return;
       case "fillLines":
         this.table(renderFillLines(directive.count, this.tableLook()));
         return;
@@ -207,6 +238,26 @@ export class BlockBuilder {
       case "cards":
         this.pendingCards = { columns: directive.columns, heightMm: directive.heightMm };
         return;
+    }
+  }
+
+  /**
+   * Closes a `bijeen` block: every paragraph in it keeps with the next, except the last, so the
+   * block moves to a new page as a whole and the text after it is free to go elsewhere.
+   */
+  private endKeep(): void {
+    const from = this.keepFrom;
+    this.keepFrom = undefined;
+    if (from === undefined) return;
+    const blocks = this.flow.blocks;
+    for (let i = from; i < blocks.length; i++) {
+      const block = blocks[i];
+      if (block?.kind !== "paragraph") continue;
+      const last = i === blocks.length - 1;
+      blocks[i] = {
+        ...block,
+        options: { ...block.options, keepNext: !last, keepLines: true },
+      };
     }
   }
 
@@ -253,8 +304,32 @@ export class BlockBuilder {
     this.push({ kind: "table", table });
   }
 
+  /**
+   * A heading's runs: plain text is split into balanced lines with non-breaking hyphens in
+   * compounds; a heading with formatting keeps its runs as written.
+   */
+  private headingRuns(token: Tokens.Heading, sizePt: number, isTitle: boolean): ParagraphChild[] {
+    const tokens = inlineTokensOf(token);
+    const plain = tokens.every((t) => t.type === "text" || t.type === "escape");
+    if (!plain) return renderInline(tokens, this.look);
+    const text = inlinePlainText(tokens);
+    if (text.includes("\n")) return renderInline(tokens, this.look);
+    // Titles and chapter headings break well; smaller headings keep Word's own wrapping.
+    if (!isTitle && token.depth > 1) return renderInline(tokens, this.look);
+    return titleRuns(balanceLines(text, this.look.textWidth, sizePt));
+  }
+
   private heading(token: Tokens.Heading): void {
-    const children = renderInline(inlineTokensOf(token), this.look);
+    const { size } = this.look;
+    const isTitle = this.titleMode !== undefined && token.depth === 1 && !this.titleSeen;
+    const sizePt = isTitle
+      ? size.title
+      : token.depth === 1
+        ? size.h1
+        : token.depth === 2
+          ? size.h2
+          : size.h3;
+    const children = this.headingRuns(token, sizePt, isTitle);
     if (this.titleMode && token.depth === 1) {
       if (!this.titleSeen) {
         this.titleSeen = true;
@@ -284,10 +359,15 @@ export class BlockBuilder {
     const introduces =
       inlinePlainText(tokens).trimEnd().endsWith(":") ||
       (tokens.length === 1 && tokens[0]?.type === "strong");
-    this.addParagraph({
-      children,
-      ...(context.quote ? { style: STYLE.quote } : {}),
-      ...(introduces ? { keepNext: true } : {}),
+    this.push({
+      kind: "paragraph",
+      options: {
+        children,
+        ...(context.quote ? { style: STYLE.quote } : {}),
+        ...(introduces ? { keepNext: true } : {}),
+      },
+      introduces: !context.quote && inlinePlainText(tokens).length <= SHORT_PARAGRAPH,
+      follower: context.quote,
     });
   }
 
@@ -349,18 +429,26 @@ export class BlockBuilder {
             children: runs,
           });
         } else if (item.task || !numbering) {
-          this.addParagraph({
-            style: STYLE.listParagraph,
-            indent: { left: this.numbering.indent(level), hanging: this.numbering.hanging() },
-            spacing,
-            children: [this.checkbox(item.checked === true), ...runs],
+          this.push({
+            kind: "paragraph",
+            follower: true,
+            options: {
+              style: STYLE.listParagraph,
+              indent: { left: this.numbering.indent(level), hanging: this.numbering.hanging() },
+              spacing,
+              children: [this.checkbox(item.checked === true), ...runs],
+            },
           });
         } else {
-          this.addParagraph({
-            style: STYLE.listParagraph,
-            numbering: { reference: numbering.reference, level, instance: numbering.instance },
-            spacing,
-            children: runs,
+          this.push({
+            kind: "paragraph",
+            follower: true,
+            options: {
+              style: STYLE.listParagraph,
+              numbering: { reference: numbering.reference, level, instance: numbering.instance },
+              spacing,
+              children: runs,
+            },
           });
         }
         first = false;
@@ -384,7 +472,7 @@ export class BlockBuilder {
       const block = blocks[i];
       if (block?.kind !== "paragraph") return;
       blocks[i] = {
-        kind: "paragraph",
+        ...block,
         options: {
           ...block.options,
           spacing: { ...block.options.spacing, after: space(this.look, 160) },
@@ -428,6 +516,15 @@ export class BlockBuilder {
       const afterTable = flow.blocks[index - 1]?.kind === "table";
       if (block.kind === "paragraph") {
         let options = block.options;
+        // A short paragraph stays with the list, table or quote it introduces.
+        const next = flow.blocks[index + 1];
+        if (
+          block.introduces === true &&
+          next !== undefined &&
+          !flow.breakBefore.has(index + 1) &&
+          (next.kind === "table" || next.follower === true)
+        )
+          options = { ...options, keepNext: true };
         // Tables have no space after them; the next paragraph adds it.
         if (afterTable && options.heading === undefined && options.spacing?.before === undefined) {
           options = { ...options, spacing: { ...options.spacing, before: space(this.look, 200) } };

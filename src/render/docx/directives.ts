@@ -7,6 +7,8 @@ export type Directive =
   | { kind: "titlePageStart" }
   | { kind: "titlePageEnd" }
   | { kind: "pageBreak" }
+  | { kind: "keepStart" }
+  | { kind: "keepEnd" }
   | { kind: "cardStart" }
   | { kind: "cardEnd" }
   | { kind: "columns"; widths: number[] }
@@ -26,6 +28,7 @@ function toDirective(body: string): Directive | undefined {
   const [, slash, rawName, argument] = match;
   const name = (rawName ?? "").toLowerCase();
   if (name === "titelpagina") return slash ? { kind: "titlePageEnd" } : { kind: "titlePageStart" };
+  if (name === "bijeen") return slash ? { kind: "keepEnd" } : { kind: "keepStart" };
   if (name === "kaart") return slash ? { kind: "cardEnd" } : { kind: "cardStart" };
   if (slash) return undefined;
   if (name === "pagina") return { kind: "pageBreak" };

@@ -6,13 +6,18 @@
  *
  * - `#`, `##`, `###` headings become Word's Heading 1–3 (they show in the navigation pane);
  *   deeper headings look like `###`. A heading always stays on the page of the text after it.
+ *   A heading or title too long for one line is split into lines of similar width (never one
+ *   word alone on the last line), and "IDO-…" compounds get a non-breaking hyphen.
  * - Paragraphs with `**vet**`, `*cursief*`, `` `code` ``, `~~doorgehaald~~`, links
  *   (`[tekst](https://…)` prints as "tekst (…)") and hard line breaks (two spaces or `\` at the
  *   end of a line, or `<br>`).
  * - Bullet lists (`-`) and numbered lists (`1.`), nested by indenting; every numbered list starts
  *   at its own first number. Task items `- [ ] …` and `- [x] …` print ☐ and ☒ (checklists).
  * - `> …` quotes: indented, italic, with a coloured bar (a customer's opening line).
- * - GFM tables: the header row repeats on every page and rows never split across pages.
+ * - GFM tables: the header row repeats on every page and rows never split across pages; a short
+ *   table (up to eight rows) stays on one page as a whole.
+ * - A short paragraph right before a list, table or quote ("Belonen. Dit gedrag …:") stays on
+ *   the page of what it introduces.
  * - `***` on its own line: a thin horizontal rule. Do not use `---` for rules.
  * - Values inserted by templates are backslash-escaped (`Bieb \*Zuid\* \& \<Oost\>`) and print
  *   literally; HTML entities such as `&amp;` are decoded; other HTML tags are left out.
@@ -24,6 +29,9 @@
  *   appears above the title. The title page has no header or footer; the text after it starts on
  *   a new page.
  * - `<!-- pagina -->`: start a new page.
+ * - `<!-- bijeen -->` … `<!-- /bijeen -->`: keep everything in between on one page (a role card):
+ *   it moves to the next page as a whole when it does not fit. A part longer than a page still
+ *   breaks, as Word must.
  * - `<!-- kolommen: 15,25,60 -->` directly before a table: relative column widths in percent of
  *   the text width, one number per column. Without it, widths follow the content.
  * - `<!-- invulregels: 5 -->`: five empty lines to write on (fill-in forms).
@@ -57,6 +65,7 @@ import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
 import { buildLook, halfPoints, type Look } from "./look.js";
 import { NumberingRegistry } from "./numbering.js";
+import { withSeededRandom } from "../seeded-random.js";
 import { packDocument } from "./pack.js";
 import { STYLE, buildStyles } from "./styles.js";
 import { stripControlCharacters } from "../text.js";
@@ -180,7 +189,15 @@ function sectionPage(look: Look) {
  * @example
  * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
  */
-export async function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+export function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+  // docx draws ids for hyperlinks, text boxes and drawings from Math.random: seeded, the same
+  // Markdown gives the same bytes (reproducible packs).
+  return withSeededRandom(DOCX_RANDOM_SEED, () => buildDocx(markdown, options));
+}
+
+const DOCX_RANDOM_SEED = 20261128;
+
+async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
   // 1. Resolve the theme for this document and parse the (cleaned) Markdown.
   const look = buildLook(options.theme, options.large === true);
   const tokens = new Lexer({ gfm: true }).lex(

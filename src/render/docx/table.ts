@@ -29,6 +29,14 @@ const MIN_COLUMN = 800;
 const WIDE_TABLE = 3;
 /** Lines wider than this (in ems) wrap anyway, so they ask for no more width. */
 const LONG_LINE_EM = 24;
+/** Tables with at most this many body rows stay on one page as a whole. */
+const SHORT_TABLE_ROWS = 8;
+
+/**
+ * How a table holds together across pages: rows never split; `rows` keeps a short table on one
+ * page; `all` also keeps it with what follows (a table inside a `bijeen` block).
+ */
+export type TableKeep = "split" | "rows" | "all";
 
 export interface ColumnSizing {
   /** Width between the margins, in twips. */
@@ -154,6 +162,8 @@ export function renderTable(
   relative?: readonly number[],
   /** Minimum height of the body rows in millimetres (a `rijhoogte` directive). */
   rowHeightMm?: number,
+  /** Inside a `bijeen` block: every row keeps with the next, the table with what follows. */
+  keepWithNext = false,
 ): Table {
   const { theme } = look;
   // Large type suits a hand-out's short tables; wider tables keep the normal table size.
@@ -166,11 +176,19 @@ export function renderTable(
   const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize }, relative);
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
 
+  // Keep-with-next on every paragraph of a row but the last keeps a short table on one page.
+  const keep: TableKeep = keepWithNext
+    ? "all"
+    : token.rows.length <= SHORT_TABLE_ROWS
+      ? "rows"
+      : "split";
+  const lastRow = token.rows.length - 1;
   const cellOf = (
     cell: Tokens.TableCell | undefined,
     column: number,
     header: boolean,
     stripe: boolean,
+    keepNext: boolean,
   ) =>
     new TableCell({
       width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
@@ -186,13 +204,19 @@ export function renderTable(
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           ...alignmentOf(cell?.align ?? null),
+          ...(keepNext && !header ? { keepNext: true } : {}),
           children: cell ? renderInline(cell.tokens, look, format) : [],
         }),
       ],
     });
 
   const columns = widths.length;
-  const rowOf = (cells: readonly Tokens.TableCell[], header: boolean, stripe: boolean) =>
+  const rowOf = (
+    cells: readonly Tokens.TableCell[],
+    header: boolean,
+    stripe: boolean,
+    keepNext: boolean,
+  ) =>
     new TableRow({
       ...(header ? { tableHeader: true } : {}),
       cantSplit: true,
@@ -200,7 +224,9 @@ export function renderTable(
       ...(!header && rowHeightMm
         ? { height: { value: Math.round(rowHeightMm * TWIPS_PER_MM), rule: HeightRule.ATLEAST } }
         : {}),
-      children: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe)),
+      children: Array.from({ length: columns }, (_, c) =>
+        cellOf(cells[c], c, header, stripe, keepNext),
+      ),
     });
 
   return new Table({
@@ -222,8 +248,10 @@ export function renderTable(
       insideVertical: line,
     },
     rows: [
-      rowOf(token.header, true, false),
-      ...token.rows.map((row, i) => rowOf(row, false, i % 2 === 1)),
+      rowOf(token.header, true, false, false),
+      ...token.rows.map((row, i) =>
+        rowOf(row, false, i % 2 === 1, keep === "all" || (keep === "rows" && i < lastRow)),
+      ),
     ],
   });
 }

@@ -1,0 +1,127 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { addFlag, addSeedFlag, casussenOption, flagValue, selectionFlags } from "./options.js";
+
+// Only commander loads with this module; the server, the form and `open` are imported when the
+// command runs, so `idokit --help` stays fast.
+
+/** Minutes without an open form after which the server stops by itself. */
+export const IDLE_MINUTES = 30;
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError(`verwacht een poortnummer (1024 tot 65535), niet "${value}".`);
+  const port = Number(value);
+  if (port !== 0 && port < 1024)
+    throw new InvalidArgumentError(`kies een poort vanaf 1024, niet ${port}.`);
+  return port;
+}
+
+/** A browser can be opened here: a desktop session, not a remote shell. */
+function hasDesktop(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.SSH_CONNECTION || env.SSH_TTY) return false;
+  if (process.platform === "darwin" || process.platform === "win32") return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+async function openOnDesktop(target: string): Promise<void> {
+  const { default: open } = await import("open");
+  await open(target);
+}
+
+/** `idokit formulier`: declares the options and starts the form. */
+export function formulierCommand(): Command {
+  const command = new Command("formulier")
+    .description(
+      "Beantwoord de vragen in een formulier in je browser en maak daar het pakket (alles blijft op deze computer).",
+    )
+    .option(
+      "--bijeenkomst",
+      "het formulier voor het bijeenkomstpakket (zonder deze optie: het trainingspakket)",
+    );
+  addFlag(command, "antwoorden", {
+    description:
+      "begin met de antwoorden uit dit bestand (antwoorden.yaml, werkafspraken.yaml of een concept)",
+  });
+  addFlag(command, "map");
+  command
+    .addOption(
+      new Option(
+        "--poort <getal>",
+        "poort op deze computer (standaard: een vrije poort)",
+      ).argParser(parsePort),
+    )
+    .option("--geen-browser", "open geen browser; idokit toont alleen de link")
+    .addOption(casussenOption());
+  addFlag(command, "sjablonen");
+  addFlag(command, "huisstijl");
+  return addSeedFlag(command)
+    .addHelpText(
+      "after",
+      `
+idokit start een klein programma op deze computer en opent het formulier in je browser. Het
+formulier is alleen op deze computer te bereiken, met een geheime link. Je antwoorden blijven als
+concept in je browser staan; je kunt ze ook als antwoorden.yaml opslaan en later weer openen.
+Het pakket komt in een nieuwe map (zoals bij idokit training) en is als zip te downloaden.
+
+Stoppen: druk op Ctrl-C. Zonder open formulier stopt idokit na ${IDLE_MINUTES} minuten vanzelf.
+
+Voorbeelden:
+  idokit formulier
+  idokit formulier --antwoorden pakket-maart/antwoorden.yaml
+  idokit formulier --bijeenkomst --map bijeenkomst
+  idokit formulier --antwoorden bijeenkomst/werkafspraken.yaml`,
+    )
+    .action(async (flags: Record<string, unknown>, command: Command) => {
+      const globals = command.optsWithGlobals<{ debug?: boolean }>();
+      const { runAction } = await import("./run.js");
+      await runAction(
+        { json: false, debug: globals.debug ?? false },
+        async (context, out) => {
+          const { startFormulier } = await import("../commands/formulier.js");
+          const desktop = hasDesktop();
+          const run = await startFormulier(
+            {
+              bijeenkomst: Boolean(flags.bijeenkomst),
+              answers: flagValue(flags, "antwoorden"),
+              out: flagValue(flags, "map"),
+              poort: (flags.poort as number | undefined) ?? 0,
+              templates: flagValue(flags, "sjablonen"),
+              huisstijl: flagValue(flags, "huisstijl"),
+              ...selectionFlags(flags),
+              idleMinutes: IDLE_MINUTES,
+            },
+            context,
+            { openFolder: desktop ? openOnDesktop : undefined },
+          );
+          out.success(`Het formulier staat klaar: ${out.color.bold(run.url)}`);
+          let opened = false;
+          if (desktop && !flags.geenBrowser) {
+            try {
+              await openOnDesktop(run.url);
+              opened = true;
+            } catch {
+              opened = false;
+            }
+          }
+          out.info(
+            opened
+              ? "Je browser opent het formulier. Gebeurt dat niet, open dan de link hierboven in je browser."
+              : "Open de link hierboven in je browser op deze computer.",
+          );
+          out.info(
+            `Stoppen: druk hier op Ctrl-C. Zonder open formulier stopt idokit na ${IDLE_MINUTES} minuten vanzelf.`,
+          );
+          const reason = await run.stopped;
+          out.info(
+            reason === "stil"
+              ? `Het formulier was ${IDLE_MINUTES} minuten niet meer open, dus idokit formulier is gestopt. Je antwoorden staan als concept in je browser; start idokit formulier opnieuw om verder te gaan.`
+              : "idokit formulier is gestopt.",
+          );
+        },
+        {
+          interrupted: () =>
+            "\nidokit formulier is gestopt. Je antwoorden staan als concept in je browser; start idokit formulier opnieuw om verder te gaan.",
+        },
+      );
+    });
+}

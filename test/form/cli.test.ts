@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startFormulier } from "../../src/commands/formulier.js";
+import type { CommandContext } from "../../src/commands/context.js";
+import { runIdokit } from "../helpers/cli.js";
+import { traceLoaded } from "../helpers/loaded.js";
+import { ensureBuilt } from "../helpers/pty.js";
+import { startForm, TODAY } from "./helpers.js";
+
+/** `idokit formulier` on the command line: help, start-up checks, stopping. */
+
+const dirs: string[] = [];
+const temp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "idokit-formulier-cli-"));
+  dirs.push(dir);
+  return dir;
+};
+
+beforeAll(() => ensureBuilt(), 180_000);
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("idokit formulier on the command line", () => {
+  it("is in the help, and neither help loads the server, the form or the browser opener", () => {
+    const help = traceLoaded(["--help"]);
+    expect(help.run.status).toBe(0);
+    expect(help.run.stdout).toMatch(/formulier/);
+    const own = traceLoaded(["formulier", "--help"]);
+    expect(own.run.status).toBe(0);
+    expect(own.run.stdout).toMatch(/--poort <getal>/);
+    expect(own.run.stdout).toMatch(/--bijeenkomst/);
+    for (const { modules } of [help, own]) {
+      expect(modules).toContain("src/cli/formulier.ts");
+      expect(modules.join("\n")).not.toMatch(
+        /src\/(form|commands)\/|node:http\b|node_modules\/(open|playwright-core|yaml|zod)\//,
+      );
+    }
+  });
+
+  it("refuses a port below 1024 as a usage error", () => {
+    const result = runIdokit(["formulier", "--poort", "80", "--geen-browser"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/kies een poort vanaf 1024/);
+  });
+
+  it("says so when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = runIdokit(["formulier", "--poort", String(port), "--geen-browser"]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Poort ${port} is al in gebruik.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("refuses an existing, non-empty output folder before anyone answers a question", () => {
+    const dir = temp();
+    mkdirSync(join(dir, "pakket"));
+    writeFileSync(join(dir, "pakket", "eigen.txt"), "van mij");
+    const result = runIdokit(["formulier", "--map", "pakket", "--geen-browser"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/bestaat al en is niet leeg/);
+  });
+
+  it("stops on Ctrl-C, saying so, with the exit code for cancelled", async () => {
+    const form = await startForm([], { cwd: temp() });
+    expect(form.output()).toMatch(/Stoppen: druk hier op Ctrl-C/);
+    const { code, output } = await form.stop();
+    expect(code).toBe(130);
+    expect(output).toMatch(
+      /idokit formulier is gestopt\. Je antwoorden staan als concept in je browser/,
+    );
+  });
+
+  it("stops by itself when no form has been open for the idle time", async () => {
+    const context: CommandContext = {
+      today: TODAY,
+      now: new Date(),
+      cwd: temp(),
+      interactive: false,
+      report: { info: () => {}, warn: () => {} },
+    };
+    const run = await startFormulier(
+      { bijeenkomst: true, poort: 0, casussen: [], seed: 1, idleMinutes: 0.005 },
+      context,
+    );
+    expect(await run.stopped).toBe("stil");
+    await run.stop();
+  });
+});
