@@ -1,6 +1,7 @@
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
 import { didYouMean, joinDutch } from "../domain/suggest.js";
+import { skillTexts } from "../plan/words.js";
 import type { Casus, Moeilijkheid } from "./types.js";
 
 /** Difficulty mix of a training. */
@@ -412,7 +413,8 @@ function reasonsFor(
 
   const skills = focus.filter((skill) => casus.vaardigheden.includes(skill));
   if (skills.length > 0)
-    reasons.push(`oefent ${joinDutch(skills.map((skill) => skillName(vocabulary, skill)))}`);
+    // As the documents say it: LSD includes doorvragen, and emoties is the feeling of this casus.
+    reasons.push(`oefent ${joinDutch(skillTexts(skills, vocabulary, casus.profiel))}`);
 
   const partners = casus.partners
     .filter((id) => request.partners.includes(id))

@@ -99,6 +99,21 @@ describe("selectCasussen", () => {
     expect(reasons).not.toMatch(/Humanitas Thuisadministratie|lokale partner \(/);
   });
 
+  it("names skills as the documents do: the casus's own feeling, LSD without doorvragen again", () => {
+    const casussen = [
+      makeCasus({ id: "weduwe", vaardigheden: ["emoties", "warm-doorverwijzen"], profiel: ["verdrietig"] }),
+      makeCasus({ id: "lsd", thema: "digid", vaardigheden: ["lsd", "doorvragen"], profiel: ["jongere"] }),
+    ];
+    const selection = selectCasussen(
+      casussen,
+      request({ count: 2, focus: ["emoties", "warm-doorverwijzen", "lsd", "doorvragen"] }),
+      vocabulary,
+    );
+    const reasons = selection.chosen.map((c) => c.reasons[0]);
+    expect(reasons).toContain("oefent omgaan met verdriet en warm doorverwijzen");
+    expect(reasons).toContain("oefent LSD (luisteren, samenvatten, doorvragen)");
+  });
+
   it("always includes pinned casussen and says so first", () => {
     const selection = selectCasussen(library, request({ count: 2, pinned: ["pittig"] }), vocabulary);
     expect(ids(selection)).toContain("pittig");
