@@ -96,7 +96,7 @@ describe("formatCasusText", () => {
       "## Kijkopdracht",
     ])
       expect(text).toContain(`${heading}\n`);
-    expect(text).toContain("- Niveau 3: verheft zijn stem");
+    expect(text).toContain("- Niveau 3: je verheft je stem");
     expect(text).toContain('"Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."');
     expect(text).toContain("rol:             man, 67 jaar");
     expect(text).toContain(
