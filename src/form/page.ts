@@ -195,6 +195,12 @@ export function questionHtml(question: FormQuestion): SafeHtml {
         <div class="casus-uitkomst" aria-live="polite"></div>
         <div class="casus-actie"></div>
         <div class="casus-lijst"></div>
+        <div class="casus-teller">
+          <p class="casus-teller-tekst" aria-live="polite"></p>
+          <button type="button" class="knop knop-licht" data-casus-naar-keuze hidden>
+            Naar de keuze
+          </button>
+        </div>
       </div>`;
   }
 }

@@ -236,6 +236,8 @@ export class FormSession {
         order: picker.order,
         action: picker.action.text,
         resolved: picker.resolved,
+        status: picker.status,
+        needsAction: picker.needsAction,
       };
       summaryLines = { [CASUS_KEY]: { label: picker.summaryLabel, lines: picker.summary } };
     }

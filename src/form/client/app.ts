@@ -64,6 +64,8 @@ interface PickerView {
   order: string;
   action: string;
   resolved: boolean;
+  status: string;
+  needsAction: boolean;
 }
 
 interface Evaluation {
@@ -603,6 +605,8 @@ function applyPicker(view: PickerView): void {
       if (mine && mine.checked !== box.checked) mine.checked = box.checked;
     }
   }
+  $(".casus-teller-tekst", picker)!.textContent = view.status;
+  $<HTMLButtonElement>("[data-casus-naar-keuze]", picker)!.hidden = !view.needsAction;
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
 }
 
@@ -643,6 +647,8 @@ function sectionTitle(id: string): string {
 function show(id: string, focus = true): void {
   if (id === DONE && !madeId) id = OVERVIEW;
   if (!sectionIds.includes(id) && id !== OVERVIEW && id !== DONE) id = sectionIds[0]!;
+  // A notice belongs to the moment it was given; a problem (idokit stopped) stays.
+  if (current && current !== id && !$("#melding")!.classList.contains("fout-melding")) notify("");
   if (current && sectionIds.includes(current)) visited.add(current);
   current = id;
   for (const part of $$(".deel")) part.hidden = part.dataset.deel !== id;
@@ -725,7 +731,8 @@ function showSummary(
     const a = document.createElement("a");
     a.href = `#v-${problem.key.replace(/\./g, "-")}`;
     a.dataset.naar = problem.key;
-    a.textContent = `${problem.label}: ${problem.error}`;
+    // The list stays short: the example that follows a message is next to the question.
+    a.textContent = `${problem.label}: ${problem.error.replace(/ Bijvoorbeeld: .*$/, "")}`;
     li.append(a);
     list.append(li);
   }
@@ -809,15 +816,14 @@ function startFrom(start: StartAnswers, message: string): void {
       (f) => `Het logo "${f.path}" uit het bestand kun je hier opnieuw kiezen (bij Huisstijl).`,
     ),
   ];
+  const hash = location.hash.slice(1);
+  show(sectionIds.includes(hash) || hash === OVERVIEW ? hash : sectionIds[0]!, false);
   notify(
     [message, ...notes].join(" "),
     false,
     kept ? { label: "Ongedaan maken", run: restorePrevious } : undefined,
   );
-  const hash = location.hash.slice(1);
-  void evaluate().then(() =>
-    show(sectionIds.includes(hash) || hash === OVERVIEW ? hash : sectionIds[0]!, false),
-  );
+  void evaluate();
 }
 
 function restorePrevious(): void {
@@ -844,7 +850,7 @@ function startOver(): void {
   visited.clear();
   fillAll();
   storeNow();
-  location.hash = `#${sectionIds[0]}`;
+  show(sectionIds[0]!);
   void evaluate();
   notify(
     "Het formulier is leeg.",
@@ -955,8 +961,8 @@ function casusTicked(): void {
   const ticked = $$<HTMLInputElement>(".casus-lijst input[name=casus]")
     .filter((i) => i.checked)
     .map((i) => i.value);
+  // The problem ("choose what idokit does") shows with "Volgende"; the line under the list says it now.
   draft.casus = { ticked };
-  shown.add("focus.casussen");
   void evaluate();
 }
 
@@ -1012,6 +1018,9 @@ function wire(): void {
     } else if (button.matches("[data-casus-loslaten]")) {
       draft.casus = { actie: "loslaten" };
       void evaluate().then(() => announce("idokit kiest de casussen weer zelf."));
+    } else if (button.matches("[data-casus-naar-keuze]")) {
+      $<HTMLInputElement>("input[name=casus-actie]:checked, input[name=casus-actie]")?.focus();
+      $("#casus-actie")?.scrollIntoView({ block: "center" });
     } else if (button.matches("[data-casus-doe]")) {
       const action = $<HTMLInputElement>("input[name=casus-actie]:checked");
       if (!action) return;
