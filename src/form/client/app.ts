@@ -471,15 +471,20 @@ function fromBase64(text: string): ArrayBuffer {
   return out.buffer;
 }
 
+/** Why the file just chosen as logo cannot be used; shown until another is chosen. */
+let logoProblem: string | undefined;
+
 async function chooseLogo(wrapper: HTMLElement, file: File): Promise<void> {
   const key = wrapper.dataset.key!;
   const bytes = await file.arrayBuffer();
   const result = await uploadLogo(bytes, file.name);
   if (result.fout || !result.id || !result.name) {
-    showError(wrapper, key, result.fout ?? "Dit bestand kan niet als logo worden gebruikt.");
-    announce(`Logo: ${result.fout ?? "niet te gebruiken."}`);
+    logoProblem = result.fout ?? "Dit bestand kan niet als logo worden gebruikt.";
+    showError(wrapper, key, logoProblem);
+    announce(`Logo: ${logoProblem}`);
     return;
   }
+  logoProblem = undefined;
   draft.logo = { name: result.name, data: toBase64(bytes), id: result.id };
   draft.answers[key] = result.name;
   shown.add(key);
@@ -577,7 +582,9 @@ function apply(result: Evaluation): void {
     if (!Object.hasOwn(draft.answers, key) && view.proposal !== undefined) {
       writeValue(wrapper, key, view.proposal);
     }
-    showError(wrapper, key, shown.has(key) ? view.error : undefined);
+    // A refused logo file stays reported until another file is chosen or the logo removed.
+    const refusedLogo = controlKind(wrapper) === "file" ? logoProblem : undefined;
+    showError(wrapper, key, refusedLogo ?? (shown.has(key) ? view.error : undefined));
     showNote(key, view.note, view.warning);
   }
   if (result.picker) applyPicker(result.picker);
@@ -1009,6 +1016,7 @@ function wire(): void {
     } else if (button.matches("[data-logo-weg]")) {
       const wrapper = button.closest<HTMLElement>("[data-key]")!;
       delete draft.logo;
+      logoProblem = undefined;
       delete draft.answers[wrapper.dataset.key!];
       renderLogo(wrapper);
       $<HTMLInputElement>("input[type=file]", wrapper)?.focus();
