@@ -47,3 +47,18 @@ export class CancelledError extends IdokitError {
     super(message, { ...options, exitCode: 130 });
   }
 }
+
+/**
+ * A problem of the computer, not of idokit or the input: no permission, a full or read-only
+ * disk, a path that is too long, a file in use, another run busy in the same folder. The message
+ * names the path and says what to do (see `toSystemError`). Exit 1.
+ */
+export class SystemError extends IdokitError {
+  /** The operating system's error code (`EACCES`, `ENOSPC`, …), or `BUSY` for a held lock. */
+  readonly code: string;
+
+  constructor(message: string, options: { code: string; hint?: string; cause?: unknown }) {
+    super(message, { exitCode: 1, hint: options.hint, cause: options.cause });
+    this.code = options.code;
+  }
+}

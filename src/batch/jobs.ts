@@ -15,6 +15,8 @@ export interface JobSetup {
   templatesDir?: string | undefined;
   /** The house style file, if one was given. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs, if one was given. */
+  acteurs?: string | undefined;
   today: string;
   seed: number;
   /** ISO time stamped into every pack of the batch. */
@@ -66,6 +68,7 @@ export async function createJobMaker(
     casussenDirs: setup.casussenDirs,
     templatesDir: setup.templatesDir,
     huisstijl: setup.huisstijl,
+    acteurs: setup.acteurs,
   });
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();

@@ -22,6 +22,8 @@ export interface ResourceOptions {
   casussenDirs: readonly string[];
   templatesDir?: string | undefined;
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (a file); only the training uses it. */
+  acteurs?: string | undefined;
 }
 
 export interface MakeOptions {
@@ -73,8 +75,13 @@ const training: PackKind = {
     return readExampleAnswers(today);
   },
   loadResources: async (options) => {
-    const { loadTrainingResources } = await import("../pack/resources.js");
-    return loadTrainingResources(options);
+    const [{ loadTrainingResources }, { actorListIn, loadActorList }] = await Promise.all([
+      import("../pack/resources.js"),
+      import("../acteurs/load.js"),
+    ]);
+    const file = options.acteurs ?? actorListIn(options.templatesDir);
+    const acteurs = file === undefined ? undefined : await loadActorList(file);
+    return loadTrainingResources({ ...options, acteurs });
   },
   check: async (answers, resources, seed) => {
     const { selectForTraining } = await import("../pack/training.js");

@@ -206,23 +206,26 @@ async function startWorkers(setup: JobSetup, count: number): Promise<PackRunner>
 /**
  * Runs jobs through a runner with never more in flight than it can hold, handing each result to
  * `settle` as it arrives (in completion order). Memory stays flat however many jobs there are:
- * only `capacity` results exist at any time, and each is released once settled.
+ * only `capacity` results exist at any time, and each is released once settled. When `signal`
+ * is aborted (Ctrl-C), no new job starts; the jobs under way finish and are settled.
  */
 export function runBounded(
   runner: PackRunner,
   jobs: readonly PackJob[],
   // A settle that returns a promise holds its slot until the promise settles (back-pressure).
   settle: (result: JobResult) => void | Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((done) => {
     let next = 0;
     let active = 0;
     const launch = (): void => {
-      if (next >= jobs.length && active === 0) {
+      if ((next >= jobs.length || signal?.aborted) && active === 0) {
+        signal?.removeEventListener("abort", launch);
         done();
         return;
       }
-      while (active < runner.capacity && next < jobs.length) {
+      while (active < runner.capacity && next < jobs.length && !signal?.aborted) {
         active += 1;
         void runner
           .run(jobs[next++]!)
@@ -233,6 +236,7 @@ export function runBounded(
           });
       }
     };
+    signal?.addEventListener("abort", launch);
     launch();
   });
 }

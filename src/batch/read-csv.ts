@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { InputError } from "../errors.js";
-import type { SheetTable } from "./table.js";
+import { withoutTrailingEmptyRows, type SheetTable } from "./table.js";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -92,7 +92,7 @@ export function parseCsvTable(bytes: Uint8Array, source: string): SheetTable {
   return {
     source,
     headers,
-    rows: rest.map((cells, index) => ({ number: index + 2, cells })),
+    rows: withoutTrailingEmptyRows(rest.map((cells, index) => ({ number: index + 2, cells }))),
     notices: [
       `${source} gelezen als ${ENCODING_NAMES[encoding]} met ${DELIMITER_NAMES[delimiter]} als scheidingsteken.`,
     ],

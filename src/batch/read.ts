@@ -1,11 +1,21 @@
-import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { Worker } from "node:worker_threads";
 import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
 import type { SheetTable } from "./table.js";
+import { formatBytes, readBoundedFile, refusalText } from "../answers/load-file.js";
+
+/** The largest spreadsheet file idokit reads (300 libraries take about 100 kB). */
+export const SHEET_MAX_BYTES = 50 * 1024 * 1024;
+/** Heap of the reading thread: a workbook that needs more is refused, not the whole run. */
+const READ_HEAP_MB = 1024;
 
 export interface ReadOptions {
   sheet?: string | undefined;
+  /**
+   * Normalised column names the sheet should have (see `normalizeHeader`): without `sheet`, the
+   * visible sheet that has the most of them is read.
+   */
+  knownHeaders?: readonly string[] | undefined;
 }
 
 /** An error as plain data, so it crosses a thread boundary with its exit code and hint. */
@@ -28,12 +38,26 @@ const CAN_USE_WORKER = import.meta.url.endsWith(".js");
  */
 export async function readSheetTable(file: string, options: ReadOptions = {}): Promise<SheetTable> {
   if (!CAN_USE_WORKER) return readSheetTableHere(file, options);
-  const worker = new Worker(READ_WORKER_URL, { workerData: { file, options } });
+  const worker = new Worker(READ_WORKER_URL, {
+    workerData: { file, options },
+    resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+  });
   try {
     const message = await new Promise<{ table?: SheetTable; error?: SerializedError }>(
       (resolve, reject) => {
         worker.once("message", resolve);
-        worker.once("error", reject);
+        worker.once("error", (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? new InputError(
+                  `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
+                  {
+                    hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
+                  },
+                )
+              : error,
+          ),
+        );
         worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
       },
     );
@@ -52,13 +76,20 @@ export function serializeError(error: unknown): SerializedError {
       message: error.message,
       problems: [...error.problems],
       hint: error.hint,
+      // What went wrong underneath (exceljs's own error), shown with --debug.
+      stack: error.cause instanceof Error ? error.cause.stack : undefined,
     };
   const plain = error instanceof Error ? error : new Error(String(error));
   return { exitCode: -1, message: plain.message, problems: [], stack: plain.stack };
 }
 
 function toError(error: SerializedError): Error {
-  const details = { problems: error.problems, ...(error.hint ? { hint: error.hint } : {}) };
+  const cause = error.stack ? Object.assign(new Error(), { stack: error.stack }) : undefined;
+  const details = {
+    problems: error.problems,
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(cause ? { cause } : {}),
+  };
   if (error.exitCode === 2) return new UsageError(error.message, details);
   if (error.exitCode === 1) return new InputError(error.message, details);
   const internal = new Error(error.message);
@@ -82,25 +113,26 @@ export async function readSheetTableHere(
             : "Maak een leeg sjabloon met: idokit batch sjabloon bibliotheken.xlsx",
       },
     );
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const read = readBoundedFile(file, SHEET_MAX_BYTES);
+  if (read.refusal) {
+    const { refusal } = read;
     throw new InputError(
-      code === "ENOENT"
+      refusal.reason === "missing"
         ? `Het bestand "${file}" bestaat niet.`
-        : code === "EISDIR"
-          ? `"${file}" is een map, geen bestand.`
-          : `Het bestand "${file}" kan niet worden gelezen (${code ?? "onbekende fout"}).`,
+        : refusal.reason === "too-large"
+          ? `Het bestand "${file}" is ${formatBytes(refusal.bytes)}; idokit leest spreadsheets tot ${formatBytes(refusal.limit)}.`
+          : `Het bestand "${file}" ${refusalText(refusal)}`,
       {
         hint:
-          code === "EBUSY" || code === "EPERM"
+          refusal.reason === "unreadable" && ["EBUSY", "EPERM", "EACCES"].includes(refusal.code)
             ? "Staat het bestand nog open in Excel? Sluit het en probeer opnieuw."
-            : "Controleer het pad.",
+            : refusal.reason === "too-large"
+              ? "Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV."
+              : "Controleer het pad.",
       },
     );
   }
+  const bytes = read.data;
   const source = basename(file);
   if (extension === ".csv" || extension === ".txt") {
     if (options.sheet !== undefined)
@@ -109,5 +141,10 @@ export async function readSheetTableHere(
     return parseCsvTable(bytes, source);
   }
   const { parseXlsxTable } = await import("./read-xlsx.js");
-  return parseXlsxTable(bytes, source, options.sheet);
+  return parseXlsxTable(
+    bytes,
+    source,
+    options.sheet,
+    options.knownHeaders ? new Set(options.knownHeaders) : undefined,
+  );
 }

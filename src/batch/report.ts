@@ -16,7 +16,9 @@ export type RowStatus =
   /** `--strikt` and another row has problems: nothing was made. */
   | "niet gemaakt"
   /** `--proefdraai`: would be made. */
-  | "te maken";
+  | "te maken"
+  /** Ctrl-C came before this pack was started; `--hervat` makes it. */
+  | "afgebroken";
 
 export interface RowReport {
   /** Row number as Excel shows it (the header is row 1). */
@@ -44,6 +46,7 @@ export interface BatchCounts {
   fout: number;
   leeg: number;
   nietGemaakt: number;
+  afgebroken: number;
 }
 
 /** Counts rows per status. `totaal` counts every row, empty ones included. */
@@ -56,6 +59,7 @@ export function countRows(rows: readonly RowReport[]): BatchCounts {
     fout: count("fout"),
     leeg: count("leeg"),
     nietGemaakt: count("niet gemaakt"),
+    afgebroken: count("afgebroken"),
   };
 }
 
@@ -100,6 +104,7 @@ export function formatCounts(counts: BatchCounts): string {
     counts.alKlaar > 0 ? `${counts.alKlaar} al klaar` : "",
     counts.fout > 0 ? `${counts.fout} met fouten` : "",
     counts.nietGemaakt > 0 ? `${counts.nietGemaakt} niet gemaakt (--strikt)` : "",
+    counts.afgebroken > 0 ? `${counts.afgebroken} nog niet gemaakt (afgebroken)` : "",
     counts.leeg > 0 ? `${counts.leeg} leeg overgeslagen` : "",
   ].filter(Boolean);
   const rows = counts.totaal === 1 ? "1 rij" : `${counts.totaal} rijen`;

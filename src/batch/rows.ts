@@ -69,8 +69,42 @@ export function readRowAnswers(row: SheetRow, match: HeaderMatch): RowAnswers {
   return { raw, cells, warnings };
 }
 
+/** Excel's day 0: serial 1 is 1 January 1900 (with Excel's leap day 1900 counted). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date or time as Excel stores it, a number, where the cell lost its format (copied into a
+ * text column, exported by another program): 46055 is 2 February 2026, 0.5625 is 13:30. Only
+ * serials of the years 2000–2099 count as dates; anything else stays as typed.
+ */
+export function fromExcelSerial(kind: "date" | "time", text: string): string | undefined {
+  const value = text.trim().replace(",", ".");
+  if (kind === "date" && /^\d{5}(?:\.0+)?$/.test(value)) {
+    const serial = Number(value);
+    if (serial < 36526 || serial > 73050) return undefined;
+    return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+  }
+  if (kind === "time" && /^0?\.\d+$/.test(value)) {
+    const minutes = Math.round(Number(value) * 24 * 60);
+    if (minutes >= 24 * 60) return undefined;
+    return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  }
+  return undefined;
+}
+
 /** Undoes what Excel does to some values before they reach the schema. */
 function repairCell(spec: ColumnSpec, value: string, row: number, warnings: string[]): string {
+  const kind = spec.question.kind;
+  if (kind === "date" || kind === "time") {
+    const repaired = fromExcelSerial(kind, value);
+    if (repaired !== undefined) {
+      const shown = kind === "date" ? repaired.split("-").reverse().join("-") : repaired;
+      warnings.push(
+        `Rij ${row}, kolom "${spec.header}": "${value.trim()}" gelezen als ${shown} (een Excel-${kind === "date" ? "datum" : "tijd"} zonder opmaak; geef de kolom de opmaak ${kind === "date" ? "Datum" : "Tijd"}).`,
+      );
+      return repaired;
+    }
+  }
   // A phone number typed into a number cell loses its leading zero: 0345123456 → 345123456.
   if (spec.question.kind === "phone" && /^[1-9]\d{8}$/.test(value.trim())) {
     const repaired = `0${value.trim()}`;

@@ -23,6 +23,17 @@ export function isEmptyRow(row: SheetRow): boolean {
   return row.cells.every((cell) => cell.trim() === "");
 }
 
+/**
+ * The rows up to the last one with any text: a sheet that was formatted, validated or saved by
+ * another program often reaches far below its data, and those rows are not "empty rows" to the
+ * person who filled in the sheet.
+ */
+export function withoutTrailingEmptyRows(rows: readonly SheetRow[]): SheetRow[] {
+  let end = rows.length;
+  while (end > 0 && isEmptyRow(rows[end - 1]!)) end -= 1;
+  return rows.slice(0, end);
+}
+
 /** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -588,10 +588,13 @@ function splitAt(lines: readonly Line[], depth: number): { before: Line[]; block
   return { before, blocks };
 }
 
+// HTML comments are notes for whoever edits the file (the scaffold of `casussen nieuw` explains
+// each section in one): they are no part of the casus, and a section with only a comment is empty.
 const markdownOf = (lines: readonly Line[]): string =>
   lines
     .map((line) => line.text)
     .join("\n")
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
     .trim();
 
 const foldHeading = (text: string): string => foldText(text).replace(/\s+/g, " ").trim();

@@ -26,7 +26,7 @@ const ROOT_SCOPE: Scope = Object.freeze({ xml: XML_NS, xmlns: XMLNS }) as Scope;
 
 /** Parses one XML part; a part that is not well-formed gives the parser's reason. */
 export function parseXml(text: string): ParsedXml {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new SaxesParser({ xmlns: false, position: false });
   let root: XmlElement | undefined;
   const stack: XmlElement[] = [];
   const scopes: Scope[] = [ROOT_SCOPE];

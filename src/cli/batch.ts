@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { CancelledError } from "../errors.js";
 import type { BatchOptions, BatchResult, BatchTemplateResult } from "../commands/batch.js";
 import type { PackKindId } from "../batch/kinds.js";
 import {
@@ -81,6 +82,10 @@ export function batchCommand(): Command {
     .addOption(casussenOption());
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
+  addFlag(command, "acteurs", {
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv): een naam in de kolom Trainingsacteur brengt bureau, e-mail en telefoon mee",
+  });
   addSeedFlag(command);
   command
     .addOption(
@@ -110,51 +115,56 @@ gebruikte optie.`,
     .action(async (file: string, _flags: unknown, self: Command) => {
       const flags = self.optsWithGlobals<BatchFlags>();
       const { runAction } = await import("./run.js");
-      await runAction({ json: flags.json, debug: flags.debug }, async (context, out) => {
-        const [{ runBatch }, { createProgressDisplay }] = await Promise.all([
-          import("../commands/batch.js"),
-          import("../batch/progress.js"),
-        ]);
-        const options: BatchOptions = {
-          file,
-          pakket: flags.pakket,
-          out: flagValue(flags, "map"),
-          blad: flags.blad,
-          answers: flagValue(flags, "antwoorden"),
-          strikt: Boolean(flags.strikt),
-          zip: Boolean(flags.zip),
-          pdf: Boolean(flags.pdf),
-          hervat: Boolean(flags.hervat),
-          force: flagBoolean(flags, "vervang"),
-          dryRun: flagBoolean(flags, "proefdraai"),
-          ...selectionFlags(flags),
-          templates: flagValue(flags, "sjablonen"),
-          huisstijl: flagValue(flags, "huisstijl"),
-          workers: flags.werkers,
-        };
-        const display = createProgressDisplay(process.stderr, out.fancy);
-        const onSigint = (): void => {
-          display.stop();
-          out.info(
-            `Maak de batch later af met: idokit batch ${file} --hervat (met dezelfde opties).`,
-          );
-        };
-        process.prependOnceListener("SIGINT", onSigint);
-        let result: BatchResult;
-        try {
-          result = await runBatch(options, context, {
-            onStart: (progress) => display.start(progress),
-            onRow: (row, progress) => display.row(row, progress),
+      await runAction(
+        { json: flags.json, debug: flags.debug },
+        async (context, out) => {
+          const [{ runBatch }, { createProgressDisplay }] = await Promise.all([
+            import("../commands/batch.js"),
+            import("../batch/progress.js"),
+          ]);
+          const { applySettings } = await import("./settings.js");
+          const options: BatchOptions = await applySettings({
+            file,
+            pakket: flags.pakket,
+            out: flagValue(flags, "map"),
+            blad: flags.blad,
+            answers: flagValue(flags, "antwoorden"),
+            strikt: Boolean(flags.strikt),
+            zip: Boolean(flags.zip),
+            pdf: Boolean(flags.pdf),
+            hervat: Boolean(flags.hervat),
+            force: flagBoolean(flags, "vervang"),
+            dryRun: flagBoolean(flags, "proefdraai"),
+            ...selectionFlags(flags),
+            templates: flagValue(flags, "sjablonen"),
+            huisstijl: flagValue(flags, "huisstijl"),
+            workers: flags.werkers,
           });
-        } finally {
-          display.stop();
-          process.removeListener("SIGINT", onSigint);
-        }
-        if (flags.json) out.json(result);
-        else printBatchResult(result, out);
-        // A batch with failed rows has done its work and said so; it still must not exit 0.
-        if (!result.ok) process.exit(1);
-      });
+          const display = createProgressDisplay(process.stderr, out.fancy);
+          context.signal?.addEventListener("abort", () => display.stop());
+          let result: BatchResult;
+          try {
+            result = await runBatch(options, context, {
+              onStart: (progress) => display.start(progress),
+              onRow: (row, progress) => {
+                if (!context.signal?.aborted) display.row(row, progress);
+              },
+              ...(context.signal ? { signal: context.signal } : {}),
+            });
+          } finally {
+            display.stop();
+          }
+          if (flags.json) out.json(result);
+          else printBatchResult(result, out);
+          if (result.afgebroken)
+            throw new CancelledError("Afgebroken; wat klaar was, staat in rapport.csv.", {
+              hint: `Maak de batch af met: ${resumeCommand(process.argv.slice(2))}`,
+            });
+          // A batch with failed rows has done its work and said so; it still must not exit 0.
+          if (!result.ok) process.exit(1);
+        },
+        { graceful: true },
+      );
     });
 
   command
@@ -253,4 +263,22 @@ function printTemplateResult(result: BatchTemplateResult, out: Output): void {
   out.info(
     `Vul één bibliotheek per rij in en maak de pakketten met: idokit batch ${result.bestand}${pakket}`,
   );
+}
+
+/** Options that must not be repeated when a batch is resumed: they replace or only look. */
+const NOT_RESUMED = new Set(["-f", "--vervang", "--force", "-n", "--proefdraai", "--dry-run"]);
+
+/** Quotes an argument for a shell (POSIX shells and PowerShell) when it needs it. */
+function quoteArgument(argument: string): string {
+  return /^[\w@%+=:,./\\-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The command that finishes an interrupted batch: the same command line (`args` without the
+ * program), without the options that replace or only look, with `--hervat`.
+ */
+export function resumeCommand(args: readonly string[]): string {
+  const kept = args.filter((argument) => !NOT_RESUMED.has(argument));
+  if (!kept.includes("--hervat")) kept.push("--hervat");
+  return ["idokit", ...kept.map(quoteArgument)].join(" ");
 }

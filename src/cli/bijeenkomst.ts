@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { printPreviousPack } from "./print.js";
 import { exampleListText } from "../domain/examples.js";
 import type { BijeenkomstResult } from "../commands/bijeenkomst.js";
 import { addPackOptions, packFlags } from "./options.js";
@@ -47,7 +48,8 @@ Voorbeelden:
         { json: Boolean(flags.json), debug: globals.debug ?? false },
         async (context, out) => {
           const { runBijeenkomst } = await import("../commands/bijeenkomst.js");
-          const result = await runBijeenkomst(packFlags(flags), context, {
+          const { applySettings } = await import("./settings.js");
+          const result = await runBijeenkomst(await applySettings(packFlags(flags)), context, {
             prompts: terminalPrompts(out),
           });
           if (flags.json) out.json(result);
@@ -65,7 +67,10 @@ export function printBijeenkomstResult(result: BijeenkomstResult, out: Output): 
   const { color } = out;
   if (result.dryRun)
     out.info(color.bold(`Proefdraai: er is niets geschreven. Dit zou in ${result.map} komen:`));
-  else out.success(color.bold(`Bijeenkomstpakket klaar in ${result.map}`));
+  else {
+    out.success(color.bold(`Bijeenkomstpakket klaar in ${result.map}`));
+    printPreviousPack(result.vorigPakket, out);
+  }
   for (const file of result.bestanden) out.info(`  ${file.naam}${kb(file.bytes)}`);
   out.info("");
   out.info(color.bold("Agenda"));

@@ -1,6 +1,8 @@
+import { dirname } from "node:path";
 import { Command } from "commander";
 import type { Casus } from "../casussen/types.js";
 import { InputError, UsageError } from "../errors.js";
+import { addFlag, flagBoolean } from "./options.js";
 
 /** Where the command writes and how it ends; tests pass their own. */
 export interface CasussenCommandIo {
@@ -15,6 +17,8 @@ export interface CasussenCommandIo {
    * (which exits); tests pass `(_flags, action) => action()` so errors reach `parseAsync`.
    */
   run?: (flags: { json: boolean; debug: boolean }, action: () => Promise<void>) => Promise<void>;
+  /** The POI's own casus folders from its settings (instellingen.yaml); tests pass none. */
+  settingsDirs?: () => Promise<string[]>;
   /** Ends the process after a commander parse error or help; defaults to `process.exit`. */
   exit?: (code: number) => never;
 }
@@ -35,7 +39,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [
   value,
 ];
 
-const SUBCOMMANDS = ["toon", "controleer"];
+const SUBCOMMANDS = ["toon", "controleer", "nieuw"];
 
 /**
  * `idokit casussen`: list and filter the casus library, show one casus (`toon ID`) and validate
@@ -96,7 +100,9 @@ De opbouw van een casusbestand staat in casussen/README.md.`,
           const { didYouMean } = await import("../domain/suggest.js");
           throw new UsageError(
             `Onbekende opdracht "${extra}" bij idokit casussen.${didYouMean(extra, SUBCOMMANDS)}`,
-            { hint: "Kies uit: toon ID, controleer MAP. Zie idokit casussen --help." },
+            {
+              hint: "Kies uit: toon ID, controleer MAP, nieuw BESTAND. Zie idokit casussen --help.",
+            },
           );
         }
         await listCasussen(options, io, stdout, stderr);
@@ -150,6 +156,51 @@ Bij fouten is de afsluitcode 1.`,
       });
     });
 
+  const nieuw = command
+    .command("nieuw")
+    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel")
+    .argument(
+      "<bestand>",
+      "het nieuwe casusbestand; de naam is het id, bijvoorbeeld onze-casussen/de-brief-van-het-cak.md",
+    );
+  addFlag(nieuw, "vervang", { description: "overschrijf een bestaand bestand met een lege casus" });
+  nieuw
+    .addHelpText(
+      "after",
+      `
+Het bestand krijgt elk veld van het voorwerk en elk vast onderdeel, met uitleg en de keuzes
+(thema's, instanties, vaardigheden, profielen). Vul het in en controleer de map:
+  idokit casussen nieuw onze-casussen/de-brief-van-het-cak.md
+  idokit casussen controleer onze-casussen
+  idokit training --casussen onze-casussen
+Heet het bestand als een ingebouwde casus (bijvoorbeeld digid-verlopen-activeringsbrief.md),
+dan vervangt jouw casus die ingebouwde, zodra je de map meegeeft.`,
+    )
+    .action(async (file: string, flags: Record<string, unknown>, self: Command) => {
+      const options = self.optsWithGlobals<ListOptions>();
+      await within(options, async () => {
+        refuseFilters(options, "nieuw");
+        const { writeNewCasus } = await import("../commands/casus-nieuw.js");
+        const result = writeNewCasus(
+          file,
+          { force: flagBoolean(flags, "vervang") },
+          { cwd: process.cwd() },
+        );
+        if (options.json) {
+          stdout(`${JSON.stringify(result, null, 2)}\n`);
+          return;
+        }
+        stdout(`Nieuwe casus gemaakt: ${result.bestand}\n`);
+        if (result.vervangt)
+          stdout(
+            `Het id ${result.id} is van de ingebouwde casus "${result.vervangt}": jouw casus vervangt die, zodra je de map meegeeft.\n`,
+          );
+        stdout(
+          `Vul het bestand in en controleer het met: idokit casussen controleer ${dirname(result.bestand)}\n`,
+        );
+      });
+    });
+
   // Commands added with addCommand() do not inherit the program's settings, so parse errors
   // here would exit 1 in English; make them usage errors (exit 2) like the rest of idokit.
   const exit = io.exit ?? ((code: number) => process.exit(code));
@@ -182,9 +233,13 @@ async function loadLibrary(options: ListOptions, io: CasussenCommandIo) {
     import("../casussen/load.js"),
   ]);
   const vocabulary = loadVocabulary();
+  // The POI's folders from its settings first, so a folder given with --casussen wins.
+  const settingsDirs = io.settingsDirs
+    ? await io.settingsDirs()
+    : (await import("../config/settings.js")).loadSettings().casussen;
   const library = loadCasusLibrary({
     vocabulary,
-    extraDirs: options.casussen ?? [],
+    extraDirs: [...settingsDirs, ...(options.casussen ?? [])],
     ...(io.builtInDir === undefined ? {} : { builtInDir: io.builtInDir }),
   });
   return { vocabulary, ...library };

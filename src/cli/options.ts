@@ -65,6 +65,11 @@ export const FLAGS = {
     description:
       "huisstijl uit dit bestand: kleuren, lettertypen, logo, voettekst (standaard huisstijl.yaml in de sjablonenmap)",
   },
+  acteurs: {
+    flags: "--acteurs <bestand>",
+    description:
+      "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv); een naam uit de lijst brengt bureau, e-mail en telefoon mee",
+  },
   variant: {
     flags: "--variant <getal>",
     english: "--seed",
@@ -215,13 +220,15 @@ export function packFlags(flags: Record<string, unknown>): {
   };
 }
 
-/** `--casussen` and `--variant`, typed. */
+/** `--casussen`, `--variant` and `--acteurs`: what only a training has, typed. */
 export function selectionFlags(flags: Record<string, unknown>): {
   casussen: string[];
   seed: number;
+  acteurs: string | undefined;
 } {
   return {
     casussen: (flags.casussen as string[] | undefined) ?? [],
     seed: flagValue<number>(flags, "variant") ?? DEFAULT_SEED,
+    acteurs: flagValue(flags, "acteurs"),
   };
 }

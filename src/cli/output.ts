@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import yoctoSpinner, { type Spinner } from "yocto-spinner";
 import { CancelledError, IdokitError, type Problem } from "../errors.js";
+import { toSystemError } from "../system-errors.js";
 
 /** How the CLI talks: human messages on stderr, the `--json` result on stdout. */
 export interface Output {
@@ -60,10 +61,12 @@ export function createOutput(
 
 /** Prints an error the way users should see it; returns the exit code. */
 export function reportError(
-  error: unknown,
+  thrown: unknown,
   out: Output,
   options: { debug: boolean; json: boolean },
 ): number {
+  // The machine's problems (no permission, a full disk, …) are not idokit's: say what to do.
+  const error = toSystemError(thrown, { action: "any" }) ?? thrown;
   if (error instanceof CancelledError) {
     // Stopping is the person's choice, not a failure: no "Fout:", and the way back is plain text.
     out.info(`\n${out.color.yellow(error.message)}`);

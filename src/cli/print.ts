@@ -11,6 +11,7 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
     out.info(color.bold(`Proefdraai: er is niets geschreven. Dit zou in ${result.map} komen:`));
   } else {
     out.success(color.bold(`Trainingspakket klaar in ${result.map}`));
+    printPreviousPack(result.vorigPakket, out);
   }
   for (const file of result.bestanden) out.info(`  ${file.naam}${kb(file.bytes)}`);
   out.info("");
@@ -34,6 +35,18 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
       `Begin daarna met ${color.bold("draaiboek.docx")}. De mails om te versturen staan in de map ${color.bold("mails")}; de acteur krijgt ${color.bold("briefing-trainingsacteur.docx")}.`,
     );
   }
+}
+
+/** After remaking a pack in place: whether anything changed compared with the pack it replaced. */
+export function printPreviousPack(
+  previous: { ongewijzigd: boolean; gewijzigd: string[] } | undefined,
+  out: Output,
+): void {
+  if (!previous) return;
+  if (previous.ongewijzigd)
+    out.info("Niets veranderd: het pakket is precies gelijk aan het pakket dat er al stond.");
+  else if (previous.gewijzigd.length > 0)
+    out.info(`Veranderd ten opzichte van het vorige pakket: ${previous.gewijzigd.join(", ")}.`);
 }
 
 /** One line about `--pdf`; the warnings themselves were reported while making the pack. */

@@ -1,4 +1,6 @@
 import type { CommandContext } from "../commands/context.js";
+import { releaseLocks } from "../pack/lock.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import { removeUnfinishedPacks } from "../pack/write.js";
 import { createOutput, reportError, type Output } from "./output.js";
 
@@ -11,15 +13,21 @@ function today(now: Date): string {
 }
 
 /** Builds the context every command gets: clock, folder, terminal, and a reporter. */
-export function createContext(out: Output, options: { json: boolean }): CommandContext {
+export function createContext(
+  out: Output,
+  options: { json: boolean; signal?: AbortSignal },
+): CommandContext {
   const now = new Date();
+  const day = today(now);
   return {
-    today: today(now),
+    today: day,
     now,
+    created: packTimestamp(day, process.env.SOURCE_DATE_EPOCH),
     cwd: process.cwd(),
     // The wizard talks on stderr, so it only needs stdin and stderr to be a terminal; --json
     // means a script is running us, and scripts are never asked anything.
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY) && !options.json,
+    ...(options.signal ? { signal: options.signal } : {}),
     report: {
       info: (message) => out.info(message),
       warn: (message) => out.warn(message),
@@ -46,28 +54,44 @@ async function saveTypedAnswers(): Promise<string> {
 /**
  * Runs a command action: the one place where errors become messages and exit codes.
  * Ctrl-C (SIGINT) exits 130 without a stack trace, after saving typed answers as a draft;
- * `interrupted` may word that message for a command that runs until it is stopped.
+ * `interrupted` may word that message for a command that runs until it is stopped. With
+ * `graceful` (a batch), the first Ctrl-C only aborts `context.signal`: the command finishes what
+ * is under way, writes its report and ends itself; a second Ctrl-C stops at once.
  */
 export async function runAction(
   flags: { json?: boolean; debug?: boolean },
   action: (context: CommandContext, out: Output) => Promise<void | number>,
-  options: { interrupted?: () => string } = {},
+  options: { graceful?: boolean; interrupted?: () => string } = {},
 ): Promise<never> {
   const out = createOutput();
   const json = Boolean(flags.json);
+  const controller = options.graceful ? new AbortController() : undefined;
   let cancelling: Promise<never> | undefined;
   const onSigint = (): void => {
+    if (controller && !controller.signal.aborted) {
+      out.stopProgress();
+      out.info(
+        "\nStoppen… de pakketten die nu gemaakt worden, worden afgemaakt en rapport.csv wordt geschreven. Nog een keer Ctrl-C stopt meteen.",
+      );
+      controller.abort();
+      return;
+    }
+    process.removeListener("SIGINT", onSigint);
     out.stopProgress();
     removeUnfinishedPacks();
+    releaseLocks();
     cancelling = saveTypedAnswers().then((saved) => {
       out.info(options.interrupted?.() ?? `\nAfgebroken; er is niets half weggeschreven.${saved}`);
       return process.exit(130);
     });
   };
-  process.once("SIGINT", onSigint);
+  process.on("SIGINT", onSigint);
   try {
     // An action may return its own exit code (`idokit controleer`: 1 when a file has errors).
-    const code = await action(createContext(out, { json }), out);
+    const code = await action(
+      createContext(out, { json, ...(controller ? { signal: controller.signal } : {}) }),
+      out,
+    );
     // A Ctrl-C that came in while the action finished wins: it is saving and exits 130.
     if (cancelling) await cancelling;
     out.stopProgress();

@@ -1,5 +1,7 @@
 import { Command } from "commander";
-import { addFlag, flagBoolean, flagValue } from "./options.js";
+import type { ListResult } from "../commands/sjablonen.js";
+import { addFlag, casussenOption, flagBoolean, flagValue } from "./options.js";
+import type { Output } from "./output.js";
 import { runAction } from "./run.js";
 
 /** `idokit sjablonen`: export the built-in templates to edit them, or list what is in use. */
@@ -33,8 +35,9 @@ Sjablonen die je weghaalt, komen weer uit idokit zelf.`,
           const { exportTemplates } = await import("../commands/sjablonen.js");
           const result = exportTemplates(map, { force: flagBoolean(flags, "vervang") }, context);
           if (flags.json) return out.json(result);
-          out.success(`${result.bestanden.length} bestanden gekopieerd naar ${result.map}`);
-          for (const name of result.bestanden) out.info(`  ${name}`);
+          out.success(
+            `${result.bestanden.length} bestanden gekopieerd naar ${result.map}: de sjablonen, huisstijl.yaml, trainingsacteurs.yaml, instellingen.yaml en LEESMIJ.md.`,
+          );
           out.info(`Lees ${map}/LEESMIJ.md, pas de sjablonen aan en controleer ze met:`);
           out.info(`  idokit sjablonen controleer ${map}`);
           out.info(`Gebruik ze met: idokit training --sjablonen ${map} …`);
@@ -83,9 +86,21 @@ Bij fouten is de afsluitcode 1.`,
     });
   const lijst = command
     .command("lijst")
-    .description("Toon de sjablonen, en welke uit een eigen map komen.");
-  addFlag(lijst, "sjablonen", { description: "een eigen sjablonenmap" })
+    .description(
+      "Toon waar de sjablonen, de huisstijl, de trainingsacteurs en de casussen vandaan komen.",
+    );
+  addFlag(lijst, "sjablonen", { description: "een eigen sjablonenmap" });
+  addFlag(lijst, "huisstijl");
+  addFlag(lijst, "acteurs");
+  lijst
+    .addOption(casussenOption())
     .option("--json", "geef het resultaat als JSON op stdout")
+    .addHelpText(
+      "after",
+      `
+Zonder opties laat idokit zien wat elk commando gebruikt: idokits eigen sjablonen, of wat jullie
+instellingen (instellingen.yaml) zeggen. Met opties zie je wat die opties veranderen.`,
+    )
     .action(async (flags: Record<string, unknown>, cmd: Command) => {
       await runAction(
         {
@@ -93,12 +108,70 @@ Bij fouten is de afsluitcode 1.`,
           debug: cmd.optsWithGlobals<{ debug?: boolean }>().debug ?? false,
         },
         async (context, out) => {
-          const { listTemplates } = await import("../commands/sjablonen.js");
-          const rows = listTemplates(flagValue(flags, "sjablonen"), context);
-          if (flags.json) return out.json(rows);
-          for (const row of rows) out.info(`${row.naam.padEnd(48)} ${row.bron}`);
+          const [{ listTemplates }, { loadSettings }] = await Promise.all([
+            import("../commands/sjablonen.js"),
+            import("../config/settings.js"),
+          ]);
+          const result = listTemplates(
+            {
+              templates: flagValue(flags, "sjablonen"),
+              huisstijl: flagValue(flags, "huisstijl"),
+              acteurs: flagValue(flags, "acteurs"),
+              casussen: (flags.casussen as string[] | undefined) ?? [],
+            },
+            loadSettings(),
+            context,
+          );
+          if (flags.json) return out.json(result);
+          printList(result, out);
         },
       );
     });
   return command;
+}
+
+const SOURCE: Record<string, string> = {
+  ingebouwd: "van idokit zelf",
+  optie: "opgegeven bij het commando",
+  instellingen: "uit de instellingen",
+  "naast de sjablonen": "naast de sjablonen",
+};
+
+/** `idokit sjablonen lijst` for people: the sources first, then every template. */
+function printList(result: ListResult, out: Output): void {
+  const { color } = out;
+  const line = (label: string, text: string) => out.info(`${color.bold(label.padEnd(14))}${text}`);
+  const { instellingen, sjablonen, huisstijl, acteurs } = result;
+  line(
+    "Instellingen",
+    instellingen.bestand
+      ? `${instellingen.bestand} (${instellingen.gevonden === "omgevingsvariabele" ? "via IDOKIT_INSTELLINGEN" : "in de configuratiemap"})`
+      : instellingen.gezocht
+        ? `geen (gezocht: ${instellingen.gezocht})`
+        : "geen (IDOKIT_INSTELLINGEN is leeg)",
+  );
+  line(
+    "Sjablonen",
+    sjablonen.map
+      ? `${sjablonen.map} (${SOURCE[sjablonen.bron]}); ${sjablonen.gewijzigd} van ${sjablonen.totaal} gewijzigd`
+      : "van idokit zelf",
+  );
+  line(
+    "Huisstijl",
+    huisstijl.bron === "ingebouwd"
+      ? "van idokit zelf"
+      : `${huisstijl.bestand} (${SOURCE[huisstijl.bron]})`,
+  );
+  line("Acteurs", acteurs.bestand ? `${acteurs.bestand} (${SOURCE[acteurs.bron]})` : "geen lijst");
+  result.casussen.forEach((folder, index) =>
+    line(
+      index === 0 ? "Casussen" : "",
+      `${folder.bron === "ingebouwd" ? "van idokit zelf" : `${folder.map} (${SOURCE[folder.bron]})`}: ${folder.aantal} ${folder.aantal === 1 ? "casus" : "casussen"}`,
+    ),
+  );
+  out.info("");
+  for (const file of result.bestanden)
+    out.info(
+      `${file.naam.padEnd(48)} ${file.bron === "ingebouwd" ? "van idokit zelf" : file.gewijzigd ? color.bold("eigen, gewijzigd") : "eigen, gelijk aan idokit"}`,
+    );
 }

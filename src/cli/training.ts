@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { exampleListText } from "../domain/examples.js";
 import {
   addPackOptions,
+  addFlag,
   addSeedFlag,
   casussenOption,
   packFlags,
@@ -9,6 +10,7 @@ import {
 } from "./options.js";
 import { terminalPrompts } from "./prompts.js";
 import { runAction } from "./run.js";
+import { applySettings } from "./settings.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */
 export function trainingCommand(): Command {
@@ -17,6 +19,7 @@ export function trainingCommand(): Command {
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
   ).addOption(casussenOption());
+  addFlag(command, "acteurs");
   return addSeedFlag(command)
     .addHelpText(
       "after",
@@ -51,7 +54,7 @@ Voorbeelden:
         async (context, out) => {
           const { runTraining } = await import("../commands/training.js");
           const result = await runTraining(
-            { ...packFlags(flags), ...selectionFlags(flags) },
+            await applySettings({ ...packFlags(flags), ...selectionFlags(flags) }),
             context,
             { prompts: terminalPrompts(out) },
           );

@@ -15,7 +15,7 @@ import {
 } from "../questions/define.js";
 import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
 import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
-import { toLogo } from "../render/image.js";
+import { checkLogo } from "../answers/logo.js";
 import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";
 import { findExample } from "./examples.js";
@@ -253,7 +253,7 @@ export async function collectAnswers<S extends Schema>(
   const logoOf = (path: string): Logo | undefined => {
     if (!io.given) return readLogo(path, baseDir).logo;
     const data = io.given.files.get(path);
-    return data ? toLogo(data).logo : undefined;
+    return data ? checkLogo(data).logo : undefined;
   };
   return { answers, warnings, baseDir, asked, logoOf };
 }
@@ -265,7 +265,7 @@ export function givenFileInspector(
   return (path) => {
     const data = files.get(path);
     if (!data) return `het bestand "${path}" is niet meegestuurd. Kies het opnieuw.`;
-    const result = toLogo(data);
+    const result = checkLogo(data);
     return result.error === undefined ? undefined : `"${path}" ${result.error}`;
   };
 }

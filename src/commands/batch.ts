@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
 import { isBlank } from "../answers/values.js";
-import { matchHeaders } from "../batch/columns.js";
+import { matchHeaders, normalizeHeader, schemaColumns } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
@@ -29,10 +29,13 @@ import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
 import { inspectDestination } from "../pack/existing.js";
+import { acquireLock, LOCK_FILE } from "../pack/lock.js";
 import { writePack } from "../pack/write.js";
+import { toSystemError, withSystemErrors } from "../system-errors.js";
 import type { PackFile } from "../pack/manifest.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import type { CommandContext } from "./context.js";
 
 export const REPORT_FILE = "rapport.csv";
@@ -62,6 +65,8 @@ export interface BatchOptions {
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   seed: number;
   /** Worker threads; default one per core. 0 makes packs in this thread. */
   workers?: number | undefined;
@@ -69,6 +74,11 @@ export interface BatchOptions {
 
 /** Callbacks for the CLI: the batch never prints itself. */
 export interface BatchEvents {
+  /**
+   * Aborted on Ctrl-C: no new pack is started, the packs under way are finished and written,
+   * and rapport.csv says what was made; the result has `afgebroken: true`.
+   */
+  signal?: AbortSignal;
   /** Making starts: this many packs will be made. */
   onStart?(progress: BatchProgress): void;
   /** A pack was made or failed. */
@@ -91,6 +101,8 @@ export interface BatchResult {
   seconden: number;
   /** Packs made per second while making (0 when none were made). */
   pakkettenPerSeconde: number;
+  /** Stopped with Ctrl-C before every pack was made (see `BatchEvents.signal`). */
+  afgebroken: boolean;
 }
 
 /**
@@ -117,7 +129,10 @@ export async function runBatch(
   };
 
   // 1. Read the sheet and the common values; refuse a sheet whose columns cannot be trusted.
-  const table = await readSheetTable(file, { sheet: options.blad });
+  const table = await readSheetTable(file, {
+    sheet: options.blad,
+    knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
+  });
   for (const notice of table.notices) context.report.info(notice);
   const vocabulary = loadVocabulary();
   const ctx: QuestionContext = {
@@ -181,28 +196,35 @@ export async function runBatch(
     const finish = (making: { ms: number; made: number }, report: string | null): BatchResult =>
       buildResult(options, file, out, rows, warnings, report, started, making);
     if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
-    if (options.strikt && rows.some((row) => row.status === "fout")) {
-      for (const row of rows) if (row.status === "te maken") row.status = "niet gemaakt";
-      return finish({ ms: 0, made: 0 }, writeReport(out, rows));
-    }
 
-    // 5. Prepare the output folder: clear what a killed run left, and decide per row.
+    // 5. One run per output folder: hold its lock while anything in it is written.
     prepareOutput(out);
-    const leftovers = removeLeftovers(out);
-    if (leftovers.length > 0)
-      context.report.info(
-        `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
-      );
-    const jobs = planJobs(out, rows, checks, options, dirname(file), context.cwd);
+    const release = acquireLock(join(out, LOCK_FILE), out);
+    try {
+      if (options.strikt && rows.some((row) => row.status === "fout")) {
+        for (const row of rows) if (row.status === "te maken") row.status = "niet gemaakt";
+        return finish({ ms: 0, made: 0 }, writeReport(out, rows, 0, context.now));
+      }
+      // Clear what a killed run left, and decide per row.
+      const leftovers = removeLeftovers(out);
+      if (leftovers.length > 0)
+        context.report.info(
+          `${leftovers.length} half geschreven ${leftovers.length === 1 ? "pakket" : "pakketten"} van een afgebroken run opgeruimd.`,
+        );
+      const jobs = planJobs(out, rows, checks, options, dirname(file), context.cwd);
 
-    // 6. Make the packs in the workers, write each as it arrives (after its PDFs), and report.
-    const making = runner
-      ? await makePacks(runner, jobs, options, events, context.cwd, {
-          soffice,
-          created: context.now,
-        })
-      : { ms: 0, made: 0 };
-    return finish(making, writeReport(out, rows));
+      // 6. Make the packs in the workers, write each as it arrives (after its PDFs), and report.
+      const making = runner
+        ? await makePacks(runner, jobs, options, events, context.cwd, {
+            soffice,
+            created: context.created ?? packTimestamp(context.today),
+          })
+        : { ms: 0, made: 0 };
+      for (const job of jobs) if (job.row.status === "te maken") job.row.status = "afgebroken";
+      return finish(making, writeReport(out, rows, making.made, context.now));
+    } finally {
+      release();
+    }
   } finally {
     await runner?.close();
   }
@@ -340,7 +362,7 @@ function readDefaults(
   );
   if (problems.length > 0)
     throw new InputError(
-      `${name}: ${problems.length} gemeenschappelijke antwoorden kloppen niet. Er is niets gemaakt.`,
+      `${name}: ${problems.length === 1 ? "1 gemeenschappelijk antwoord klopt" : `${problems.length} gemeenschappelijke antwoorden kloppen`} niet. Er is niets gemaakt.`,
       {
         problems,
         hint: `Verbeter ${name} en start opnieuw.`,
@@ -373,9 +395,10 @@ function setupOf(
     casussenDirs: options.casussen,
     templatesDir: options.templates,
     huisstijl: options.huisstijl,
+    acteurs: options.acteurs,
     today: context.today,
     seed: options.seed,
-    created: context.now.toISOString(),
+    created: (context.created ?? packTimestamp(context.today)).toISOString(),
     // With PDFs the main thread zips, after adding them.
     zip: options.zip && !pdf,
     pdf,
@@ -419,20 +442,35 @@ function prepareOutput(out: string): void {
   mkdirSync(out, { recursive: true });
 }
 
-function writeReport(out: string, rows: readonly RowReport[]): string {
-  mkdirSync(out, { recursive: true });
+/**
+ * Writes rapport.csv, or, when this run made nothing and an earlier report is there, a report
+ * beside it (`rapport-JJJJMMDD-UUMM.csv`): the report of the run that made the packs stays.
+ * When Excel holds rapport.csv open (Windows), the report goes beside it too.
+ */
+function writeReport(out: string, rows: readonly RowReport[], made: number, now: Date): string {
+  const data = new TextEncoder().encode(buildReportCsv(rows));
   const path = join(out, REPORT_FILE);
-  try {
-    writeFileAtomic(path, new TextEncoder().encode(buildReportCsv(rows)));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Excel locks an open file on Windows; the packs are fine, so say where the report went.
-    if (code !== "EBUSY" && code !== "EPERM") throw error;
-    const fallback = join(out, `rapport-${Date.now()}.csv`);
-    writeFileSync(fallback, buildReportCsv(rows));
-    return fallback;
-  }
-  return path;
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const beside = (): string => {
+    for (let n = 1; ; n++) {
+      const name = join(out, `rapport-${stamp}${n > 1 ? `-${n}` : ""}.csv`);
+      if (existsSync(name)) continue;
+      writeFileAtomic(name, data);
+      return name;
+    }
+  };
+  return withSystemErrors(out, "write", () => {
+    if (made === 0 && existsSync(path)) return beside();
+    try {
+      writeFileAtomic(path, data);
+      return path;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EBUSY" && code !== "EPERM" && code !== "EACCES") throw error;
+      return beside();
+    }
+  });
 }
 
 /**
@@ -464,12 +502,13 @@ async function makePacks(
           force: options.force || options.hervat,
           flag: options.hervat ? "--hervat" : "--vervang",
           cwd,
+          lock: false,
           warn: (message) => job.row.meldingen.push(`Rij ${job.row.rij}: ${message}`),
         });
       job.row.status = "gemaakt";
     } catch (error) {
       job.row.status = "fout";
-      job.row.problemen.push(`Rij ${job.row.rij}: ${failureText(error)}`);
+      job.row.problemen.push(`Rij ${job.row.rij}: ${failureText(error, job.target)}`);
       progress.failed += 1;
     }
     progress.done += 1;
@@ -488,13 +527,18 @@ async function makePacks(
         },
       )
     : undefined;
-  await runBounded(runner, plain, (result) => {
-    const job = byId.get(result.id)!;
-    byId.delete(result.id);
-    if (pdfQueue && result.ok) return pdfQueue.add(job, result.files);
-    write(job, result.ok ? result.files : result);
-    return undefined;
-  });
+  await runBounded(
+    runner,
+    plain,
+    (result) => {
+      const job = byId.get(result.id)!;
+      byId.delete(result.id);
+      if (pdfQueue && result.ok) return pdfQueue.add(job, result.files);
+      write(job, result.ok ? result.files : result);
+      return undefined;
+    },
+    events.signal,
+  );
   await pdfQueue?.finish();
   return {
     ms: Date.now() - started,
@@ -524,11 +568,13 @@ function replaceProblem(target: string, options: BatchOptions, cwd: string): str
     inspectDestination(target, { force: true, cwd, flag });
     return undefined;
   } catch (error) {
-    return failureText(error);
+    return failureText(error, target);
   }
 }
 
-function failureText(error: unknown): string {
+function failureText(error: unknown, target?: string): string {
+  const system = toSystemError(error, { path: target, action: "write" });
+  if (system) return [system.message, system.hint].filter(Boolean).join(" ");
   if (error instanceof InputError) {
     const details = error.problems.map((p) => `${p.where}: ${p.message}`);
     return [error.message, ...details].join(" | ");
@@ -538,10 +584,6 @@ function failureText(error: unknown): string {
     const details = failed.problems.map((p) => `${p.where}: ${p.message}`);
     return [failed.message, ...details].join(" | ");
   }
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOSPC") return "de schijf is vol; het pakket is niet geschreven.";
-  if (code === "EACCES" || code === "EPERM")
-    return "geen toestemming om in de uitvoermap te schrijven; het pakket is niet geschreven.";
   return `het pakket kon niet worden geschreven: ${(error as Error)?.message ?? String(error)}`;
 }
 
@@ -557,7 +599,7 @@ function buildResult(
 ): BatchResult {
   const aantallen = countRows(rows);
   return {
-    ok: aantallen.fout === 0 && aantallen.nietGemaakt === 0,
+    ok: aantallen.fout === 0 && aantallen.nietGemaakt === 0 && aantallen.afgebroken === 0,
     pakket: options.pakket,
     bestand: file,
     map: out,
@@ -570,6 +612,7 @@ function buildResult(
     seconden: Math.round((Date.now() - started) / 100) / 10,
     pakkettenPerSeconde:
       making.made > 0 && making.ms > 0 ? Math.round((making.made / making.ms) * 10_000) / 10 : 0,
+    afgebroken: rows.some((row) => row.status === "afgebroken"),
   };
 }
 

@@ -28,7 +28,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { assertPackWritable, packTarget, placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 import { readExampleBijeenkomstAnswers } from "./examples.js";
 import { canMakePdfs, withPdfs } from "./training.js";
 import type { PdfReport } from "../pdf/for-pack.js";
@@ -45,6 +46,8 @@ export interface BijeenkomstOptions extends AnswerOptions {
 }
 
 export interface BijeenkomstResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -164,7 +167,7 @@ async function makeBijeenkomst(
     const pack = await makeBijeenkomstPack(answers, resources, {
       today: context.today,
       logo: logoPath ? logoOf(logoPath) : undefined,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       pdf: options.pdf && (await canMakePdfs()),
     });
     ({ plan, files } = pack);
@@ -178,7 +181,7 @@ async function makeBijeenkomst(
       ...options,
       cwd: context.cwd,
       extraFiles: [WERKAFSPRAKEN_FILE],
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic, zipPackProblem } from "../batch/pack-output.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { InputError } from "../errors.js";
 import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
-import type { PackFile } from "../pack/manifest.js";
+import type { Manifest, PackFile } from "../pack/manifest.js";
 import type { DestinationRules } from "../pack/existing.js";
 import { assertWritable, writePack } from "../pack/write.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
@@ -61,7 +61,11 @@ export function placePack(
     /** Told when the old pack could not be removed after the new one is in place. */
     warn?(message: string): void;
   },
-): { map: string; bestanden: Array<{ naam: string; bytes?: number }> } {
+): {
+  map: string;
+  bestanden: Array<{ naam: string; bytes?: number }>;
+  vorigPakket?: PreviousPack;
+} {
   const map = packTarget(options.out, plan.folderName, options);
   if (!files) {
     const names = [
@@ -72,6 +76,7 @@ export function placePack(
     ];
     return { map, bestanden: names.map((naam) => ({ naam })) };
   }
+  const vorigPakket = options.zip ? undefined : compareWithPrevious(map, files);
   if (options.zip) {
     assertPackWritable(map, { zip: true, force: options.force, cwd: options.cwd });
     mkdirSync(dirname(map), { recursive: true });
@@ -84,5 +89,34 @@ export function placePack(
       warn: options.warn,
     });
   }
-  return { map, bestanden: files.map((f) => ({ naam: f.name, bytes: f.data.byteLength })) };
+  return {
+    map,
+    bestanden: files.map((f) => ({ naam: f.name, bytes: f.data.byteLength })),
+    ...(vorigPakket ? { vorigPakket } : {}),
+  };
+}
+
+/** How a remade pack compares with the idokit pack it replaces (by their manifests). */
+export interface PreviousPack {
+  /** Byte for byte the same pack: same `pakketHash`. */
+  ongewijzigd: boolean;
+  /** Files that are new or differ from the previous pack's. */
+  gewijzigd: string[];
+}
+
+function compareWithPrevious(map: string, files: readonly PackFile[]): PreviousPack | undefined {
+  let previous: Manifest;
+  try {
+    previous = JSON.parse(readFileSync(join(map, MANIFEST_FILE), "utf8")) as Manifest;
+  } catch {
+    return undefined; // nothing there, or not an idokit pack
+  }
+  const manifestFile = files.find((f) => f.name === MANIFEST_FILE);
+  if (!manifestFile || !Array.isArray(previous.bestanden)) return undefined;
+  const next = JSON.parse(new TextDecoder().decode(manifestFile.data)) as Manifest;
+  const before = new Map(previous.bestanden.map((f) => [f.naam, f.sha256]));
+  return {
+    ongewijzigd: previous.pakketHash === next.pakketHash,
+    gewijzigd: next.bestanden.filter((f) => before.get(f.naam) !== f.sha256).map((f) => f.naam),
+  };
 }

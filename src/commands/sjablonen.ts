@@ -1,11 +1,20 @@
-import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { ACTORS_FILE, actorListIn } from "../acteurs/load.js";
+import { parseActorYaml } from "../acteurs/parse.js";
 import { join, resolve } from "node:path";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { suggestClosest } from "../domain/suggest.js";
 import { InputError, type Problem } from "../errors.js";
-import { checkHuisstijlFile, HUISSTIJL_FILE } from "../huisstijl/load.js";
+import {
+  BUILTIN_HUISSTIJL_FILE,
+  checkHuisstijlFile,
+  findHuisstijlFile,
+  HUISSTIJL_FILE,
+} from "../huisstijl/load.js";
+import { readCasusFolder } from "../casussen/load.js";
+import { SETTINGS_FILE, type Settings } from "../config/settings.js";
 import { checkTemplateSet } from "../pack/template-check.js";
-import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
+import { BUILTIN_CASUSSEN_DIR, BUILTIN_TEMPLATES_DIR } from "../paths.js";
 import { LAYOUT_NAMES } from "../render/pptx/model.js";
 import { buildTemplateGuide } from "../templates/guide.js";
 import { helpers } from "../templates/helpers.js";
@@ -76,7 +85,7 @@ export function exportTemplates(
   return {
     ok: true,
     map: target,
-    bestanden: [...fileNames(set), HUISSTIJL_FILE, GUIDE_FILE].sort(),
+    bestanden: [...fileNames(set), HUISSTIJL_FILE, ACTORS_FILE, SETTINGS_FILE, GUIDE_FILE].sort(),
   };
 }
 
@@ -127,6 +136,9 @@ export function checkTemplatesFolder(dir: string, context: CommandContext): Chec
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
   }
+  const actorsFile = join(target, ACTORS_FILE);
+  if (existsSync(actorsFile))
+    problems.push(...parseActorYaml(readFileSync(actorsFile, "utf8"), actorsFile).problems);
   if (problems.length > 0)
     throw new InputError(
       `${problems.length === 1 ? "Eén fout" : `${problems.length} fouten`} in de sjablonen in ${dir}.`,
@@ -162,27 +174,110 @@ function walk(dir: string, prefix = ""): string[] {
  * `draaiboek.md.hbs`): idokit would silently skip them, and the POI's edits with them.
  */
 function misnamedFiles(dir: string, known: readonly string[]): Problem[] {
-  return walk(dir)
-    .filter((rel) => MISNAMED.test(rel) && !COMPANIONS.test(rel.split("/").at(-1) ?? rel))
-    .map((rel) => {
-      const suggestion = suggestClosest(rel, known);
-      return {
-        where: join(dir, rel),
-        message: `is geen sjabloon (dat eindigt op .hbs of .yaml), dus idokit gebruikt het niet.${
-          suggestion === undefined ? "" : ` Bedoelde je "${suggestion}"?`
-        }`,
-      };
-    });
+  return (
+    walk(dir)
+      // A POI's casussen may live in the same folder: those are Markdown by design.
+      .filter((rel) => !rel.startsWith("casussen/"))
+      .filter((rel) => MISNAMED.test(rel) && !COMPANIONS.test(rel.split("/").at(-1) ?? rel))
+      .map((rel) => {
+        const suggestion = suggestClosest(rel, known);
+        return {
+          where: join(dir, rel),
+          message: `is geen sjabloon (dat eindigt op .hbs of .yaml), dus idokit gebruikt het niet.${
+            suggestion === undefined ? "" : ` Bedoelde je "${suggestion}"?`
+          }`,
+        };
+      })
+  );
 }
 
-/** `idokit sjablonen lijst`: the template names, and which ones a user's folder overrides. */
+/** Where one of a POI's things comes from. */
+export type Source = "ingebouwd" | "optie" | "instellingen" | "naast de sjablonen";
+
+export interface ListResult {
+  instellingen: { bestand: string | null; gevonden: string; gezocht?: string | undefined };
+  sjablonen: { map: string | null; bron: Source; gewijzigd: number; totaal: number };
+  huisstijl: { bestand: string; bron: Source };
+  acteurs: { bestand: string | null; bron: Source };
+  casussen: Array<{ map: string; bron: Source; aantal: number }>;
+  bestanden: Array<{ naam: string; bron: string; gewijzigd: boolean }>;
+}
+
+/** What a run would use: the flags given, and the POI's settings under them. */
+export interface ListOptions {
+  templates?: string | undefined;
+  huisstijl?: string | undefined;
+  acteurs?: string | undefined;
+  casussen?: string[];
+}
+
+/**
+ * `idokit sjablonen lijst`: where every template, the house style, the list of trainingsacteurs
+ * and each casus folder of a run come from: idokit itself, a flag, the POI's settings, or the
+ * templates folder.
+ */
 export function listTemplates(
-  dir: string | undefined,
+  flags: ListOptions,
+  settings: Settings,
   context: CommandContext,
-): Array<{ naam: string; bron: string }> {
-  const set = loadTemplates(dir === undefined ? undefined : resolve(context.cwd, dir));
-  return fileNames(set).map((naam) => {
-    const key = naam.replace(/\.(hbs|yaml)$/, "");
-    return { naam, bron: set.overridden.get(key) ?? "ingebouwd" };
-  });
+): ListResult {
+  const from = (flag: string | undefined, setting: string | undefined): Source =>
+    flag !== undefined ? "optie" : setting !== undefined ? "instellingen" : "ingebouwd";
+  const templatesDir = flags.templates ?? settings.sjablonen;
+  const dir = templatesDir === undefined ? undefined : resolve(context.cwd, templatesDir);
+  const set = loadTemplates(dir);
+  const huisstijlFile = flags.huisstijl ?? settings.huisstijl;
+  const besideTemplates = findHuisstijlFile({ templatesDir: dir });
+  const actorFile = flags.acteurs ?? settings.acteurs;
+  const actorsBeside = actorListIn(dir);
+  const vocabulary = loadVocabulary();
+  const folders: Array<{ map: string; bron: Source }> = [
+    { map: BUILTIN_CASUSSEN_DIR, bron: "ingebouwd" },
+    ...settings.casussen.map((map) => ({ map, bron: "instellingen" as const })),
+    ...(flags.casussen ?? []).map((map) => ({
+      map: resolve(context.cwd, map),
+      bron: "optie" as const,
+    })),
+  ];
+  return {
+    instellingen: {
+      bestand: settings.file ?? null,
+      gevonden: settings.via,
+      ...(settings.lookedAt ? { gezocht: settings.lookedAt } : {}),
+    },
+    sjablonen: {
+      map: dir ?? null,
+      bron: from(flags.templates, settings.sjablonen),
+      gewijzigd: set.changed.size,
+      totaal: set.texts.size,
+    },
+    huisstijl:
+      huisstijlFile !== undefined
+        ? {
+            bestand: resolve(context.cwd, huisstijlFile),
+            bron: from(flags.huisstijl, settings.huisstijl),
+          }
+        : besideTemplates !== undefined
+          ? { bestand: besideTemplates, bron: "naast de sjablonen" }
+          : { bestand: BUILTIN_HUISSTIJL_FILE, bron: "ingebouwd" },
+    acteurs:
+      actorFile !== undefined
+        ? { bestand: resolve(context.cwd, actorFile), bron: from(flags.acteurs, settings.acteurs) }
+        : actorsBeside !== undefined
+          ? { bestand: actorsBeside, bron: "naast de sjablonen" }
+          : { bestand: null, bron: "ingebouwd" },
+    casussen: folders.map((folder) => ({
+      ...folder,
+      aantal: readCasusFolder(folder.map, vocabulary, { builtIn: folder.bron === "ingebouwd" })
+        .casussen.length,
+    })),
+    bestanden: fileNames(set).map((naam) => {
+      const key = naam.replace(/\.(hbs|yaml)$/, "");
+      return {
+        naam,
+        bron: set.overridden.get(key) ?? "ingebouwd",
+        gewijzigd: set.changed.has(key),
+      };
+    }),
+  };
 }

@@ -10,6 +10,10 @@ import { makeTrainingPack, planTrainingPack } from "../pack/training.js";
 import { loadTrainingResources } from "../pack/resources.js";
 import type { Selection } from "../casussen/select.js";
 import { createCasusPicker } from "../questions/wizard-casussen.js";
+import { createActorPicker } from "../questions/wizard-acteurs.js";
+import type { QuestionPicker } from "../questions/wizard.js";
+import { withActorDetails } from "../acteurs/apply.js";
+import { actorListIn, loadActorList } from "../acteurs/load.js";
 import type { PackFile } from "../pack/manifest.js";
 import type { PdfReport } from "../pdf/for-pack.js";
 import type { PackPlan, TrainingView } from "../plan/training-plan.js";
@@ -23,7 +27,8 @@ import {
   type CollectedAnswers,
 } from "./answers.js";
 import type { CommandContext } from "./context.js";
-import { assertPackWritable, packTarget, placePack } from "./place.js";
+import { assertPackWritable, packTarget, placePack, type PreviousPack } from "./place.js";
+import { packTimestamp } from "../pack/timestamp.js";
 
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
@@ -31,6 +36,8 @@ export interface TrainingOptions extends AnswerOptions {
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   seed: number;
   /** One zip file instead of a folder. */
   zip?: boolean | undefined;
@@ -39,6 +46,8 @@ export interface TrainingOptions extends AnswerOptions {
 }
 
 export interface TrainingResult {
+  /** When the pack replaced an earlier idokit pack: whether anything changed. */
+  vorigPakket?: PreviousPack;
   ok: true;
   dryRun: boolean;
   map: string;
@@ -109,6 +118,10 @@ export async function runTraining(
       answersFile: options.answers && resolve(context.cwd, options.answers),
     });
 
+  // The POI's trainingsacteurs (a spreadsheet is read asynchronously, so before the rest).
+  const actorFile = options.acteurs ?? actorListIn(options.templates);
+  const acteurs = actorFile === undefined ? undefined : await loadActorList(actorFile);
+
   // The casus library and templates, loaded once: at the wizard's casus question, or to make.
   let loaded: ReturnType<typeof loadTrainingResources> | undefined;
   const load = (): ReturnType<typeof loadTrainingResources> =>
@@ -117,6 +130,7 @@ export async function runTraining(
       casussenDirs: options.casussen,
       templatesDir: options.templates,
       huisstijl: options.huisstijl,
+      acteurs,
     }));
 
   // In a terminal, a broken casus or template folder is reported before anything is typed.
@@ -127,9 +141,14 @@ export async function runTraining(
     library: () => load().resources.casussen,
     seed: options.seed,
   });
+  // With a list of trainingsacteurs, the actor is chosen from it.
+  const actorPicker: Record<string, QuestionPicker> =
+    acteurs && acteurs.acteurs.length > 0
+      ? { "acteur.naam": createActorPicker({ list: () => acteurs }) }
+      : {};
   const collected = await collectTrainingAnswers(options, context, ctx, {
     ...io,
-    pickers: { "focus.casussen": picker, ...io.pickers },
+    pickers: { "focus.casussen": picker, ...actorPicker, ...io.pickers },
   });
   return keepAnswersOnFailure(TRAINING_ANSWERS, collected, options, context, () =>
     makeTraining(options, context, load(), collected),
@@ -147,7 +166,11 @@ async function makeTraining(
     logoOf,
   }: Pick<CollectedAnswers<TrainingAnswers>, "answers" | "warnings" | "logoOf">,
 ): Promise<TrainingResult> {
-  const notices = [...resourceNotices, ...warnings.map((w) => `${w.where}: ${w.message}`)];
+  const notices = [
+    ...resourceNotices,
+    ...warnings.map((w) => `${w.where}: ${w.message}`),
+    ...withActorDetails(answers, resources.acteurs).notices,
+  ];
   for (const notice of notices) context.report.warn(notice);
 
   // 3. Plan only (dry run), or make and write the pack.
@@ -163,7 +186,7 @@ async function makeTraining(
       today: context.today,
       seed: options.seed,
       logo,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       pdf: options.pdf && (await canMakePdfs()),
     });
     ({ files } = pack);
@@ -177,7 +200,7 @@ async function makeTraining(
     ...placePack(plan, files, {
       ...options,
       cwd: context.cwd,
-      created: context.now,
+      created: context.created ?? packTimestamp(context.today),
       warn: (message) => {
         notices.push(message);
         context.report.warn(message);

@@ -8,11 +8,15 @@
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Normalises line endings and removes control characters, a BOM and lone surrogates. */
+/**
+ * Normalises line endings and removes control characters, a BOM and lone surrogates. Every kind
+ * of line break (CR LF, CR, NEL U+0085, line and paragraph separators U+2028/U+2029) becomes a
+ * newline, so a break typed or pasted between two words keeps them apart instead of gluing them.
+ */
 export function stripControlCharacters(text: string): string {
   return text
     .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|\u0085|\u2028|\u2029/g, "\n")
     .replace(CONTROL_CHARACTERS, "")
     .replace(LONE_SURROGATES, "");
 }

@@ -12,7 +12,7 @@ import {
   type SchemaNode,
 } from "../questions/define.js";
 import { stripControlCharacters } from "../domain/text.js";
-import { toLogo } from "../render/image.js";
+import { checkLogo } from "../answers/logo.js";
 import { viewCasusPicker, type CasusChoiceState } from "./casussen.js";
 import {
   evaluateForm,
@@ -335,7 +335,7 @@ export class FormSession {
   }
 
   private addLogoBytes(data: Uint8Array, name: string): { id: string } | { error: string } {
-    const checked = toLogo(data);
+    const checked = checkLogo(data);
     if (checked.error !== undefined) return { error: `"${name}" ${checked.error}` };
     const id = createHash("sha256").update(data).update(name).digest("hex");
     this.logos.set(id, { name, data: new Uint8Array(data) });

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import { z } from "zod";
+import { yamlProblem } from "../domain/yaml-errors.js";
 import { cleanLine, toColor } from "../answers/values.js";
 import { didYouMean } from "../domain/suggest.js";
 import type { Problem } from "../errors.js";
@@ -106,10 +107,7 @@ export function parseHuisstijl(text: string, file: string): ParsedHuisstijl {
     line === undefined ? file : `${file}, regel ${line}`;
   if (doc.errors.length > 0)
     return {
-      problems: doc.errors.map((error) => ({
-        where: at(error.linePos?.[0].line),
-        message: `geen geldige YAML: ${error.message.split("\n")[0] ?? error.message}`,
-      })),
+      problems: doc.errors.map((error) => yamlProblem(error, file)),
       warnings: [],
       lines,
     };

@@ -27,7 +27,18 @@ export interface Manifest {
   pakket: string;
   gemaakt: string;
   antwoordenHash: string;
+  /**
+   * One checksum over every file of the pack (names and contents): two manifests with the same
+   * `pakketHash` describe byte-identical packs, so a remade pack can be seen to be unchanged.
+   */
+  pakketHash: string;
   bestanden: Array<{ naam: string; bytes: number; sha256: string }>;
+}
+
+/** The checksum of a whole pack from its file list (order-independent). */
+export function hashPack(bestanden: ReadonlyArray<{ naam: string; sha256: string }>): string {
+  const lines = bestanden.map((f) => `${f.sha256}  ${f.naam}\n`).sort();
+  return createHash("sha256").update(lines.join("")).digest("hex");
 }
 
 /** Describes a complete pack: its files with sizes and checksums, and the answers it came from. */
@@ -38,15 +49,17 @@ export function buildManifest(options: {
   answers: unknown;
   files: readonly PackFile[];
 }): Manifest {
+  const bestanden = options.files.map((f) => ({
+    naam: f.name,
+    bytes: f.data.byteLength,
+    sha256: createHash("sha256").update(f.data).digest("hex"),
+  }));
   return {
     idokit: options.version,
     pakket: options.pakket,
     gemaakt: options.created.toISOString(),
     antwoordenHash: hashAnswers(options.answers),
-    bestanden: options.files.map((f) => ({
-      naam: f.name,
-      bytes: f.data.byteLength,
-      sha256: createHash("sha256").update(f.data).digest("hex"),
-    })),
+    pakketHash: hashPack(bestanden),
+    bestanden,
   };
 }

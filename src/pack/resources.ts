@@ -7,6 +7,7 @@ import { loadTemplates } from "../templates/load.js";
 import { loadHuisstijl, type LoadedHuisstijl } from "../huisstijl/load.js";
 import { VERSION } from "../version.js";
 import type { Casus } from "../casussen/types.js";
+import type { ActorList } from "../acteurs/parse.js";
 import { checkTemplateSet, type TemplateKind } from "./template-check.js";
 import type { TrainingResources } from "./training.js";
 
@@ -90,6 +91,8 @@ export function loadTrainingResources(options: {
   casussenDirs?: readonly string[];
   templatesDir?: string | undefined;
   huisstijl?: string | undefined;
+  /** The POI's list of trainingsacteurs, read already (it may be a spreadsheet). */
+  acteurs?: ActorList | undefined;
 }): { resources: TrainingResources; notices: string[] } {
   const library = loadCasusLibrary({
     vocabulary: options.vocabulary,
@@ -116,6 +119,7 @@ export function loadTrainingResources(options: {
       casussen: library.casussen,
       engine: templates.engine,
       huisstijl: templates.huisstijl,
+      acteurs: options.acteurs,
       programme,
       version: VERSION,
     },

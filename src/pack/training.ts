@@ -8,6 +8,8 @@ import type { QuestionContext } from "../questions/define.js";
 import { trainingSchema, type TrainingAnswers } from "../questions/training.js";
 import { buildTheme, type Logo } from "../render/theme.js";
 import type { LoadedHuisstijl } from "../huisstijl/load.js";
+import { withActorDetails } from "../acteurs/apply.js";
+import type { ActorList } from "../acteurs/parse.js";
 import { themeOptionsFor } from "../huisstijl/parse.js";
 import type { TemplateEngine } from "../templates/engine.js";
 import {
@@ -25,6 +27,8 @@ export interface TrainingResources {
   casussen: readonly Casus[];
   engine: TemplateEngine;
   huisstijl: LoadedHuisstijl;
+  /** The POI's trainingsacteurs: a name on this list brings its details into the pack. */
+  acteurs?: ActorList | undefined;
   programme: ProgrammeTexts;
   version: string;
 }
@@ -80,10 +84,14 @@ export function selectForTraining(
 
 /** Plans a trainingspakket without rendering (for --proefdraai and for generating). */
 export function planTrainingPack(
-  answers: TrainingAnswers,
-  resources: Pick<TrainingResources, "casussen" | "vocabulary" | "programme" | "version">,
+  given: TrainingAnswers,
+  resources: Pick<
+    TrainingResources,
+    "casussen" | "vocabulary" | "programme" | "version" | "acteurs"
+  >,
   options: Pick<TrainingPackOptions, "today" | "seed">,
 ): { plan: PackPlan<TrainingView>; selection: Selection } {
+  const { answers } = withActorDetails(given, resources.acteurs);
   const selection = selectForTraining(answers, resources, options.seed);
   const ctx: QuestionContext = {
     today: options.today,
@@ -107,10 +115,12 @@ export function planTrainingPack(
  * manifest. No I/O; the caller writes the files with `writePack`.
  */
 export async function makeTrainingPack(
-  answers: TrainingAnswers,
+  given: TrainingAnswers,
   resources: TrainingResources,
   options: TrainingPackOptions,
 ): Promise<TrainingPack> {
+  // An actor named from the POI's list brings bureau, e-mail and phone into every document.
+  const { answers } = withActorDetails(given, resources.acteurs);
   const planned = planTrainingPack(answers, resources, options);
   const { selection } = planned;
   const plan = options.pdf

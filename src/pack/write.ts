@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import path, { basename, dirname, join, resolve } from "node:path";
+import { SystemError } from "../errors.js";
+import { toSystemError } from "../system-errors.js";
 import {
   inspectDestination,
   readPackManifest,
@@ -8,6 +10,7 @@ import {
   type DestinationRules,
 } from "./existing.js";
 import type { PackFile } from "./manifest.js";
+import { acquireLock } from "./lock.js";
 import { renameWithRetry } from "./retry.js";
 
 /** Temporary folders being written right now; removed on Ctrl-C by the CLI. */
@@ -30,6 +33,41 @@ export function assertWritable(dest: string, rules: DestinationRules): Destinati
 export interface WriteOptions extends DestinationRules {
   /** Told when the old pack could not be removed (the new one is in place: not a failure). */
   warn?(message: string): void;
+  /**
+   * Take the lock of this pack while writing, so that two runs never replace it at once
+   * (default). A batch holds the lock of its whole output folder instead.
+   */
+  lock?: boolean;
+  /** The platform whose path rules apply; tests pass `win32`. */
+  platform?: NodeJS.Platform;
+}
+
+/** The longest path Windows programs (Explorer, Word) open: MAX_PATH is 260 with its end mark. */
+export const WINDOWS_MAX_PATH = 259;
+
+/**
+ * Why the files of a pack would get paths that Windows cannot open, or nothing: Explorer and
+ * Word stop at 260 characters, so a pack deep in a folder tree would be written but not opened.
+ * The temporary folder beside the pack has a longer name than the pack, so it is checked too.
+ */
+export function windowsPathProblem(
+  target: string,
+  names: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): SystemError | undefined {
+  if (platform !== "win32") return undefined;
+  const win = path.win32;
+  const temp = win.join(win.dirname(target), tempName("tmp", target, "00000-00000000"));
+  const longest = [...names].sort((a, b) => b.length - a.length)[0] ?? "";
+  const worst = Math.max(win.join(target, longest).length, win.join(temp, longest).length);
+  if (worst <= WINDOWS_MAX_PATH) return undefined;
+  return new SystemError(
+    `Het pad van de map "${target}" is te lang voor Windows: de bestanden in het pakket zouden paden van ${worst} tekens krijgen, en Windows, Word en de Verkenner openen er niet meer dan 260.`,
+    {
+      code: "ENAMETOOLONG",
+      hint: "Kies een map met een korter pad, dichter bij de schijf (bijvoorbeeld C:\\idokit of een map direct in Documenten), met --map MAP.",
+    },
+  );
 }
 
 // The folder name inside the names of temporary folders is cut short, so that a long pack name
@@ -37,7 +75,8 @@ export interface WriteOptions extends DestinationRules {
 const NAME_IN_TEMP = 80;
 
 function tempName(kind: "tmp" | "old", target: string, suffix: string): string {
-  return `.idokit-${kind}-${basename(target).slice(0, NAME_IN_TEMP)}-${suffix}`;
+  const name = target.split(/[\\/]/).pop() ?? "";
+  return `.idokit-${kind}-${name.slice(0, NAME_IN_TEMP)}-${suffix}`;
 }
 
 /**
@@ -71,9 +110,36 @@ export function removePackFolder(dir: string, files: readonly string[]): boolean
 export function writePack(dest: string, files: readonly PackFile[], options: WriteOptions): string {
   const target = resolve(dest);
   const parent = dirname(target);
-  if (existsSync(parent)) restoreOrRemoveLeftovers(parent, basename(target));
+  const tooLong = windowsPathProblem(
+    target,
+    files.map((file) => file.name),
+    options.platform,
+  );
+  if (tooLong) throw tooLong;
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw toSystemError(error, { path: target, action: "write" }) ?? error;
+  }
+  const release =
+    options.lock === false
+      ? () => {}
+      : acquireLock(
+          join(parent, `.idokit-bezig-${basename(target).slice(0, NAME_IN_TEMP)}`),
+          target,
+        );
+  try {
+    restoreOrRemoveLeftovers(parent, basename(target));
+    return replaceWith(target, files, options);
+  } finally {
+    release();
+  }
+}
+
+/** Steps of `writePack` once the pack's lock is held. */
+function replaceWith(target: string, files: readonly PackFile[], options: WriteOptions): string {
+  const parent = dirname(target);
   const existing = assertWritable(target, options);
-  mkdirSync(parent, { recursive: true });
   const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const temp = join(parent, tempName("tmp", target, suffix));
   active.add(temp);
@@ -106,8 +172,12 @@ export function writePack(dest: string, files: readonly PackFile[], options: Wri
     }
     return target;
   } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
+    try {
+      rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Left for the next run, which removes leftovers of processes that ended.
+    }
+    throw toSystemError(error, { path: target, action: "write" }) ?? error;
   } finally {
     active.delete(temp);
   }

@@ -126,6 +126,8 @@ export interface TopicView {
   tips: Markdown;
   /** What the answers already say about this topic. */
   bekend: KnownFact[];
+  /** The slide's lines for what is known ("Zo is het nu"); empty: the slide has no such column. */
+  nuOpDia: string[];
   /** Clock times of its agenda item (open topics only). */
   start: string;
   eind: string;
@@ -506,18 +508,24 @@ function knownFacts(
       break;
     }
     case "privacy": {
+      // The slide shows the red lines only (what staff never do); the consent form is in the
+      // notes, so the slide stays readable.
       if (privacy.toestemmingsformulier === true)
         facts.push(
           fact(
             "We gebruiken een toestemmingsformulier voor de uitzonderingen waarin we toch persoonsgegevens verwerken.",
             "Een toestemmingsformulier voor de uitzonderingen",
+            [],
+            [],
           ),
         );
       if (privacy.toestemmingsformulier === false)
-        facts.push(fact("We gebruiken geen toestemmingsformulier.", "Geen toestemmingsformulier"));
+        facts.push(
+          fact("We gebruiken geen toestemmingsformulier.", "Geen toestemmingsformulier", [], []),
+        );
       if (privacy.bewaartermijn !== undefined) {
         const term = inSentence(privacy.bewaartermijn, keep);
-        facts.push(fact(`Het formulier bewaren we zo: ${term}.`, upperFirst(term)));
+        facts.push(fact(`Het formulier bewaren we zo: ${term}.`, upperFirst(term), [], []));
       }
       if (privacy.watWel !== undefined && privacy.watWel.length > 0)
         facts.push(fact("Dit doet een IDO-medewerker wel:", "", privacy.watWel.map(upperFirst)));
@@ -655,6 +663,7 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
           vragen: text.vragen,
           tips: new Markdown(text.tips.trim()),
           bekend: knownFacts(id, answers, lokalePartners, keep, ctx),
+          nuOpDia: knownFacts(id, answers, lokalePartners, keep, ctx).flatMap((f) => f.dia),
           start: slot?.start ?? "",
           eind: slot?.end ?? "",
           minuten: slot?.minutes ?? 0,

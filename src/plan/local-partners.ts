@@ -1,4 +1,4 @@
-import { enumerate, inSentence } from "../domain/format.js";
+import { enumerate, withoutFinalPeriod } from "../domain/format.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { kindWithArticle, mentionsKind, type PartnerView } from "./words.js";
 
@@ -63,7 +63,8 @@ export function matchLocalPartners(
     const phrase = hulp[kind];
     gevonden.push({
       ...partner,
-      hulp: phrase ? inSentence(phrase) : partner.waarvoorTekst,
+      // The casus's own phrase is written to follow "voor" already: keep its casing.
+      hulp: phrase ? withoutFinalPeriod(phrase) : partner.waarvoorTekst,
       opSoort,
     });
   };
@@ -90,7 +91,7 @@ export function matchLocalPartners(
     ontbreekt.push({
       soort: kind,
       soortTekst: kindWithArticle(entry),
-      hulp: hulp[kind] ? inSentence(hulp[kind]) : "",
+      hulp: hulp[kind] ? withoutFinalPeriod(hulp[kind]) : "",
       verwant: partners.filter((p) => related.has(p.soort)).map((p) => p.weergave),
     });
   }

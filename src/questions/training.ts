@@ -615,6 +615,15 @@ export const acteurQuestions = defineSchema({
     example: "joost@spelenco.nl",
     optional: true,
   },
+  telefoon: {
+    kind: "phone",
+    section: "acteur",
+    label: "Telefoon van de trainingsacteur",
+    column: "Telefoon acteur",
+    help: "Handig voor jou op de dag zelf. Leeg laten mag.",
+    example: "06 12345678",
+    optional: true,
+  },
   voorbespreking: {
     kind: "date",
     section: "acteur",

@@ -176,8 +176,9 @@ function stoppedError<S extends Schema>(
 
 function invalidAnswersError(validation: Validation<unknown>, source: string): InputError {
   const where = source ? `${source}: ` : "";
+  const count = validation.problems.length + validation.missing.length;
   return new InputError(
-    `${where}${validation.problems.length + validation.missing.length} antwoorden kloppen niet of ontbreken. Er is niets gemaakt.`,
+    `${where}${count === 1 ? "1 antwoord klopt niet of ontbreekt" : `${count} antwoorden kloppen niet of ontbreken`}. Er is niets gemaakt.`,
     {
       problems: [
         ...validation.problems,

@@ -4,8 +4,11 @@ import { parse } from "yaml";
 import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
 
-/** The house style's file name in a templates folder (read by src/huisstijl/load.ts). */
-const HUISSTIJL_FILE = "huisstijl.yaml";
+/**
+ * Files beside the templates that are no templates: the house style (src/huisstijl/), the list
+ * of trainingsacteurs (src/acteurs/) and the POI's settings (src/config/).
+ */
+const COMPANION_FILES = new Set(["huisstijl.yaml", "trainingsacteurs.yaml", "instellingen.yaml"]);
 
 /** Template sources and data files by name (`training/draaiboek.md`, `training/programma`). */
 export interface TemplateSet {
@@ -31,8 +34,7 @@ function walk(dir: string): string[] {
 function readInto(dir: string, set: TemplateSet, isOverride: boolean): void {
   for (const file of walk(dir).sort()) {
     const rel = relative(dir, file).split(sep).join("/");
-    // The house style sits beside the templates but is no template: see src/huisstijl/.
-    if (rel === HUISSTIJL_FILE) continue;
+    if (COMPANION_FILES.has(rel)) continue;
     let name: string;
     let target: "sources" | "data";
     if (rel.endsWith(".hbs")) [name, target] = [rel.slice(0, -4), "sources"];

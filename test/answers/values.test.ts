@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  cleanLine,
   toColor,
   toConfirm,
   toDate,
@@ -73,6 +74,9 @@ describe("other kinds", () => {
   });
 
   it("removes control characters but keeps newlines, emoji and accents", () => {
-    expect(stripControl("a\u0000b\u001Fc\n😀é\u0085")).toBe("abc\n😀é");
+    expect(stripControl("a\u0000b\u001Fc\n😀é\u0080")).toBe("abc\n😀é");
+    // NEL is a line break, not junk: a single-line answer gets a space there.
+    expect(stripControl("a\u0085b")).toBe("a\nb");
+    expect(cleanLine("Achter\u0085de balie")).toBe("Achter de balie");
   });
 });

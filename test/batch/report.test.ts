@@ -71,10 +71,28 @@ describe("countRows and formatCounts", () => {
       row({ status: "leeg" }),
       row({ status: "al klaar" }),
     ]);
-    expect(counts).toEqual({ totaal: 4, gemaakt: 1, alKlaar: 1, fout: 1, leeg: 1, nietGemaakt: 0 });
+    expect(counts).toEqual({
+      totaal: 4,
+      gemaakt: 1,
+      alKlaar: 1,
+      fout: 1,
+      leeg: 1,
+      nietGemaakt: 0,
+      afgebroken: 0,
+    });
     expect(formatCounts(counts)).toBe(
       "4 rijen: 1 gemaakt, 1 al klaar, 1 met fouten, 1 leeg overgeslagen.",
     );
+  });
+
+  it("counts the rows a Ctrl-C left unmade", () => {
+    const counts = countRows([
+      row({}),
+      row({ status: "afgebroken" }),
+      row({ status: "afgebroken" }),
+    ]);
+    expect(counts.afgebroken).toBe(2);
+    expect(formatCounts(counts)).toMatch(/^3 rijen: 1 gemaakt, .*2 .*afgebroken/);
   });
 });
 

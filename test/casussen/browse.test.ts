@@ -100,7 +100,7 @@ describe("formatCasusText", () => {
     expect(text).toContain('"Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."');
     expect(text).toContain("rol:             man, 67 jaar");
     expect(text).toContain(
-      "lokale partners: Digitale cursussen, zoals Digisterker, Klik & Tik en SeniorWeb (voor een cursus waarin hij leert zelf met DigiD te werken)",
+      "lokale partners: Digitale cursussen, zoals Digisterker, Klik & Tik en SeniorWeb (voor het oefenen met DigiD, zodat hij het daarna zelf kan)",
     );
   });
 });

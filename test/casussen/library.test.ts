@@ -47,6 +47,10 @@ describe("the built-in casus library", () => {
       ...casus.lokalePartners
         .filter((kind) => casus.lokaleHulp[kind] === undefined)
         .map((kind) => `${casus.id}: geen lokaleHulp voor ${kind}`),
+      // Documents put the phrase after "voor" as it is: it starts lower-case, with no name first.
+      ...Object.entries(casus.lokaleHulp)
+        .filter(([, phrase]) => !/^\p{Ll}/u.test(phrase))
+        .map(([kind, phrase]) => `${casus.id}: lokaleHulp.${kind} begint niet met een kleine letter: ${phrase}`),
     ]);
     expect(wrong).toEqual([]);
   });

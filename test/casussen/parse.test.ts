@@ -162,8 +162,8 @@ describe("parseCasus", () => {
       'casussen/digid-verlopen-activeringsbrief.md, onderdeel "### Intensiteit": moet een lijst met precies drie punten: **Niveau 1:** …, **Niveau 2:** … en **Niveau 3:** …; punt 2 begint niet met **Niveau 2:**.',
     ],
     [
-      "an opening section without a quote or text",
-      (t: string) => t.replace('> "Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."', "<!-- nog invullen -->"),
+      "an opening section with an empty quote",
+      (t: string) => t.replace('> "Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."', ">"),
       'casussen/digid-verlopen-activeringsbrief.md, onderdeel "## Wat de klant zegt": bevat geen openingszin. Schrijf hem als citaat: > "…"',
     ],
   ])("reports %s", (_name, edit, expected) => {
@@ -188,7 +188,7 @@ describe("parseCasus", () => {
     expect(casus).toMatchObject({
       geslacht: "man",
       leeftijd: 67,
-      lokaleHulp: { "digitale-cursus": "een cursus waarin hij leert zelf met DigiD te werken" },
+      lokaleHulp: { "digitale-cursus": "het oefenen met DigiD, zodat hij het daarna zelf kan" },
     });
     expect(casus?.kijkopdracht).toMatch(/^- Welke vragen stelt de medewerker/);
     expect(casus?.privacy).not.toContain("Kijkopdracht");
@@ -225,7 +225,7 @@ describe("parseCasus", () => {
     ["AOW-vragen  die\n    doorlopen", "AOW-vragen die doorlopen"],
   ])("cleans the lokaleHulp phrase %j", (phrase, expected) => {
     const text = MODEL_TEXT.replace(
-      "digitale-cursus: een cursus waarin hij leert zelf met DigiD te werken",
+      "digitale-cursus: het oefenen met DigiD, zodat hij het daarna zelf kan",
       `digitale-cursus: ${phrase}`,
     );
     expect(parse(text).casus?.lokaleHulp).toEqual({ "digitale-cursus": expected });
@@ -265,27 +265,27 @@ describe("parseCasus", () => {
     ],
     [
       "a lokaleHulp kind that is unknown",
-      (t: string) => t.replace("  digitale-cursus: een", "  digitale-curus: een"),
+      (t: string) => t.replace("  digitale-cursus: het", "  digitale-curus: het"),
       `${WHERE}, veld "lokaleHulp.digitale-curus": "digitale-curus" is geen bekende soort lokale partner. Bedoelde je "digitale-cursus"? Kies uit: gemeente-kcc, wmo-loket, sociaal-wijkteam, schuldhulp, schuldhulpmaatje, humanitas, belastinghulp, sociaal-raadslieden, clientondersteuning, taalhuis, digitale-cursus, vluchtelingenwerk, juridisch-loket, ouderenbond, welzijn, anders.`,
     ],
     [
       "a lokaleHulp kind the casus does not list",
-      (t: string) => t.replace("  digitale-cursus: een", "  taalhuis: een"),
+      (t: string) => t.replace("  digitale-cursus: het", "  taalhuis: het"),
       `${WHERE}, veld "lokaleHulp.taalhuis": "taalhuis" staat niet in lokalePartners. Zet het ook in lokalePartners, of haal het hier weg.`,
     ],
     [
       "a lokaleHulp phrase that starts a sentence",
-      (t: string) => t.replace("digitale-cursus: een cursus", "digitale-cursus: Een cursus"),
-      `${WHERE}, veld "lokaleHulp.digitale-cursus": begint met een hoofdletter ("Een"), maar de tekst loopt door in een zin na "voor". Begin met een kleine letter, bijvoorbeeld: de aangifte voor haar overleden man`,
+      (t: string) => t.replace("digitale-cursus: het oefenen", "digitale-cursus: Het oefenen"),
+      `${WHERE}, veld "lokaleHulp.digitale-cursus": begint met een hoofdletter ("Het"), maar de tekst loopt door in een zin na "voor". Begin met een kleine letter, bijvoorbeeld: de aangifte voor haar overleden man`,
     ],
     [
       "a lokaleHulp phrase that starts with voor",
-      (t: string) => t.replace("digitale-cursus: een cursus", "digitale-cursus: voor een cursus"),
+      (t: string) => t.replace("digitale-cursus: het oefenen", "digitale-cursus: voor het oefenen"),
       `${WHERE}, veld "lokaleHulp.digitale-cursus": begint met "voor". Laat dat woord weg: idokit zet het er zelf voor ("… voor de aangifte voor haar overleden man").`,
     ],
     [
       "an empty lokaleHulp phrase",
-      (t: string) => t.replace("digitale-cursus: een cursus waarin hij leert zelf met DigiD te werken", 'digitale-cursus: "."'),
+      (t: string) => t.replace("digitale-cursus: het oefenen met DigiD, zodat hij het daarna zelf kan", 'digitale-cursus: "."'),
       `${WHERE}, veld "lokaleHulp.digitale-cursus": is leeg. Schrijf wat deze klant bij deze partner zoekt, bijvoorbeeld: de aangifte voor haar overleden man`,
     ],
     [

@@ -97,9 +97,23 @@ describe.each(EXAMPLE_NAMES)("casussen-deelnemers.docx of the example %s", (exam
     const casussen = pack.plan.view.casussen;
     expect(cards).toHaveLength(casussen.length);
     casussen.forEach((casus, i) => {
+      const reserve = casus.reserve ? " (reserve)" : "";
+      expect(textOf(cards[i]!)).toContain(`Spelerkaart · casus ${casus.nummer}${reserve}`);
       expect(textOf(cards[i]!)).toContain(casus.titel);
-      expect(paragraphs).toContain(`Casus ${casus.nummer}: ${casus.titel}`);
+      expect(paragraphs).toContain(`Casus ${casus.nummer}: ${casus.titel}${reserve}`);
     });
+  });
+
+  it("gives the demonstration a kijkwijzer block, but no card: the kartrekker plays it", () => {
+    const demo = pack.plan.view.demo;
+    expect(demo).not.toBeNull();
+    if (demo === null) return;
+    expect(paragraphs).toContain(`Demonstratie: ${demo.titel}`);
+    const firstQuestion = demo.kijkopdracht.text.split("\n")[0]!.replace(/^- /, "");
+    expect(paragraphs).toContain(firstQuestion);
+    expect(paragraphs.filter((p) => p.startsWith("Spelerkaart")).join("\n")).not.toContain(
+      demo.titel,
+    );
   });
 
   it("says how many copies to print: one set of cards, a kijkwijzer per participant", () => {

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
+import { trainingCommand } from "../../src/cli/training.js";
 import {
   addPackOptions,
   addSeedFlag,
@@ -71,7 +72,7 @@ describe("the flag scheme", () => {
   });
 
   it("shows only the Dutch names in the help", () => {
-    const help = addSeedFlag(addPackOptions(new Command("proef"))).helpInformation();
+    const help = trainingCommand().helpInformation();
     for (const spec of Object.values(FLAGS))
       expect(help).toContain(/--[a-z-]+/.exec(spec.flags)![0]);
     for (const name of ENGLISH_ALIASES) expect(help).not.toMatch(new RegExp(`${name}\\b`));

@@ -99,6 +99,7 @@ describe("idokit training in a terminal", () => {
     await pty.answer("? Naam van de trainingsacteur", "Joost van Dijk\r");
     await pty.answer("? Bureau van de trainingsacteur", KEY.enter);
     await pty.answer("? E-mail van de trainingsacteur", KEY.enter);
+    await pty.answer("? Telefoon van de trainingsacteur", KEY.enter);
     await pty.answer("? Datum voorbespreking met de acteur (19-01-2027)", KEY.enter);
     await pty.answer("? Begintijd van de voorbespreking", KEY.enter);
     await pty.answer("? Waar of hoe is de voorbespreking", KEY.enter);

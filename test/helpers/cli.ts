@@ -1,4 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../../bin/idokit.js", import.meta.url));
@@ -16,7 +18,14 @@ export function runIdokit(
 ): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, IDOKIT_VANDAAG: "2026-11-28", NO_COLOR: "1", ...options.env },
+    // No POI settings from the machine the tests run on (IDOKIT_INSTELLINGEN empty: none).
+    env: {
+      ...process.env,
+      IDOKIT_VANDAAG: "2026-11-28",
+      NO_COLOR: "1",
+      IDOKIT_INSTELLINGEN: "",
+      ...options.env,
+    },
     input: options.input ?? "",
     encoding: "utf8",
     timeout: options.timeoutMs ?? 120_000,
@@ -26,3 +35,13 @@ export function runIdokit(
 
 /** A fresh temporary folder, removed after the test file. */
 export { tempDir } from "./temp.js";
+
+/** Every file of a pack folder, sub-folders (mails/) included, by path relative to the folder. */
+export function readPackFolder(dir: string, prefix = ""): Array<{ name: string; data: Buffer }> {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory()
+      ? readPackFolder(dir, name)
+      : [{ name, data: readFileSync(join(dir, name)) }];
+  });
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { inCi } from "./ci.js";
@@ -19,36 +19,61 @@ if (!hasLibreOffice)
  * profile, so parallel runs do not collide. Returns the PDF path per input file (missing if
  * LibreOffice could not open it).
  */
-export function convertToPdf(files: string[]): Map<string, string | undefined> {
-  const out = mkdtempSync(join(tmpdir(), "idokit-pdf-"));
+export function convertToPdf(files: string[], outDir?: string): Map<string, string | undefined> {
+  return convert(files, "pdf", outDir);
+}
+
+/**
+ * Converts (or re-saves) documents with LibreOffice in one run with a private profile, removed
+ * afterwards. `filter` is what `--convert-to` takes: `pdf`, `docx:MS Word 2007 XML`, … (no shell: no quotes) Files
+ * must have distinct base names. Returns the output path per input (undefined if none was made).
+ */
+export function convert(
+  files: string[],
+  filter: string,
+  outDir?: string,
+): Map<string, string | undefined> {
+  const out = outDir ?? mkdtempSync(join(tmpdir(), "idokit-pdf-"));
+  mkdirSync(out, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), "idokit-lo-profile-"));
-  spawnSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      out,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 240_000 },
-  );
-  // The profile is only for this run; the PDFs stay for the caller, in `out`.
-  rmSync(profile, { recursive: true, force: true });
+  try {
+    spawnSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${profile}`,
+        "--convert-to",
+        filter,
+        "--outdir",
+        out,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 300_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const extension = filter.replace(/:.*/, "");
   const made = new Set(readdirSync(out));
   return new Map(
     files.map((file) => {
-      const pdf = basename(file).replace(/\.[^.]+$/, ".pdf");
-      const path = join(out, pdf);
+      const name = basename(file).replace(/\.[^.]+$/, `.${extension}`);
+      const path = join(out, name);
       return [
         file,
-        made.has(pdf) && existsSync(path) && statSync(path).size > 0 ? path : undefined,
+        made.has(name) && existsSync(path) && statSync(path).size > 0 ? path : undefined,
       ];
     }),
   );
+}
+
+/** The number of pages of a PDF (pdfinfo from poppler). */
+export function pdfPages(pdf: string): number {
+  const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const pages = /^Pages:\s+(\d+)/m.exec(info.stdout)?.[1];
+  if (info.status !== 0 || !pages) throw new Error(`pdfinfo could not read ${pdf}: ${info.stderr}`);
+  return Number(pages);
 }
 
 /** The text of a PDF (pdftotext from poppler), or undefined when poppler is missing. */

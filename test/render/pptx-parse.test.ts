@@ -174,9 +174,11 @@ describe("notesToLines", () => {
 
 describe("sanitize", () => {
   it("strips controls, lone surrogates and a byte order mark but keeps tabs, newlines and emoji", () => {
-    expect(stripControlCharacters("\uFEFFa\u0001b\tc\r\nd\u007F\u0085e\uD800f😀")).toBe(
-      "ab\tc\ndef😀",
-    );
+    expect(stripControlCharacters("\uFEFFa\u0001b\tc\r\nd\u007Fe\uD800f😀")).toBe("ab\tc\ndef😀");
+  });
+
+  it("makes NEL and line and paragraph separators a newline, so words stay apart", () => {
+    expect(stripControlCharacters("a\u0085b\u2028c\u2029d\re")).toBe("a\nb\nc\nd\ne");
   });
 
   it("decodes named and numeric entities; invalid code points become U+FFFD as in CommonMark", () => {

@@ -142,8 +142,12 @@ describe("idokit's own templates", () => {
     });
     expect(result.problems).toEqual([]);
     expect(result.kinds.map((kind) => kind.id)).toEqual(["training", "bijeenkomst"]);
-    // Every partial is reached from a document, so it is checked with real data.
-    const partials = [...loadTemplates().sources.keys()].filter((n) => n.startsWith("partials/"));
+    // Every template is a document of a plan, and every partial is reached from one, so each is
+    // checked with real data (a template a plan does not list would be checked by syntax only).
+    const names = [...loadTemplates().sources.keys()];
+    const documents = result.kinds.flatMap((kind) => kind.documents.map((doc) => doc.template));
+    expect(names.filter((n) => !n.startsWith("partials/")).sort()).toEqual([...documents].sort());
+    const partials = names.filter((n) => n.startsWith("partials/"));
     expect([...result.analysis.partials.keys()].sort()).toEqual(partials.sort());
   });
 

@@ -77,6 +77,6 @@ describe("idokit controleer", () => {
     expect(traced.stdout).toMatch(/controleer/);
     const loaded = traced.stderr.split("\n").filter((l) => l.startsWith("import:"));
     expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.join("\n")).not.toMatch(/\/check\/|node_modules\/(saxes|fflate)\//);
+    expect(loaded.join("\n")).not.toMatch(/\/dist\/check\/|node_modules\/(saxes|fflate)\//);
   });
 });

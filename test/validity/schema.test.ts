@@ -5,10 +5,12 @@
  * the test checks every .docx and .pptx the packs contain — a new document type is included as
  * soon as a pack holds it.
  */
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { EXAMPLES } from "../../src/domain/examples.js";
 import { readExampleBijeenkomstAnswers } from "../../src/commands/bijeenkomst.js";
 import { readExampleAnswers } from "../../src/commands/training.js";
 import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
@@ -53,11 +55,13 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
   };
 
   beforeAll(() => {
-    // 1. The built-in examples.
-    idokit(["training", "--voorbeeld", "--out", "training-voorbeeld"]);
-    idokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst-voorbeeld"]);
-    packs["training-voorbeeld"] = join(root, "training-voorbeeld");
-    packs["bijeenkomst-voorbeeld"] = join(root, "bijeenkomst-voorbeeld");
+    // 1. Every built-in example, both kinds of pack.
+    for (const example of EXAMPLES)
+      for (const kind of ["training", "bijeenkomst"]) {
+        const name = `${kind}-${example.naam}`;
+        idokit([kind, "--voorbeeld", example.naam, "--out", name]);
+        packs[name] = join(root, name);
+      }
 
     // 2. Hostile answers in every free-text field, with a logo, for both kinds of pack.
     writeFileSync(join(root, "logo.png"), solidPng(300, 90).data);
@@ -111,6 +115,10 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
       (f) => f.endsWith(".pptx") && /oost/i.test(f),
     );
     expect(Object.keys(readParts(withLogo!)).length).toBeGreaterThan(0);
+    const media = Object.keys(unzipSync(readFileSync(withLogo!))).filter((n) =>
+      n.startsWith("ppt/media/"),
+    );
+    expect(media.length, "the logo is in the batch pack's presentation").toBeGreaterThan(0);
   });
 
   it("reports no finding in any document of any pack", () => {

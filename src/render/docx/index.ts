@@ -65,6 +65,7 @@ import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
 import { buildLook, halfPoints, type Look } from "./look.js";
 import { NumberingRegistry } from "./numbering.js";
+import { withSeededRandom } from "../seeded-random.js";
 import { packDocument } from "./pack.js";
 import { STYLE, buildStyles } from "./styles.js";
 import { stripControlCharacters } from "../text.js";
@@ -188,7 +189,15 @@ function sectionPage(look: Look) {
  * @example
  * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
  */
-export async function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+export function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+  // docx draws ids for hyperlinks, text boxes and drawings from Math.random: seeded, the same
+  // Markdown gives the same bytes (reproducible packs).
+  return withSeededRandom(DOCX_RANDOM_SEED, () => buildDocx(markdown, options));
+}
+
+const DOCX_RANDOM_SEED = 20261128;
+
+async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
   // 1. Resolve the theme for this document and parse the (cleaned) Markdown.
   const look = buildLook(options.theme, options.large === true);
   const tokens = new Lexer({ gfm: true }).lex(

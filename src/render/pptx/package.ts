@@ -6,6 +6,7 @@
 import { escapeXml } from "../text.js";
 import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
+import { setZipDates } from "../zip-dates.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export interface PackageInfo {
@@ -45,7 +46,7 @@ const EXTENSION_TYPES: Record<string, string> = {
 };
 // Already-compressed media are stored, not deflated again.
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
-// DOS dates in zip entries only cover 1980–2107.
+// Any date will do for fflate: every entry date is set from the pack's timestamp afterwards.
 const ZIP_EPOCH = new Date(1980, 0, 2);
 
 /** Rewrites pptxgenjs output into the finished, deflated package. */
@@ -267,7 +268,6 @@ export function contentTypes(parts: ReadonlyMap<string, Uint8Array>, original: s
 }
 
 function zip(parts: ReadonlyMap<string, Uint8Array>, created: Date): Uint8Array {
-  const mtime = created.getTime() < ZIP_EPOCH.getTime() ? ZIP_EPOCH : created;
   // [Content_Types].xml and the package relationships first, as Office itself writes them.
   const first = ["[Content_Types].xml", "_rels/.rels"];
   const names = [
@@ -278,7 +278,10 @@ function zip(parts: ReadonlyMap<string, Uint8Array>, created: Date): Uint8Array 
   for (const name of names) {
     const extension = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
     // Level 1 is measured ~13% faster than the default 6 for a ~7% larger deck; batches win.
-    files[name] = [parts.get(name)!, { level: STORED_EXTENSIONS.has(extension) ? 0 : 1, mtime }];
+    files[name] = [parts.get(name)!, { level: STORED_EXTENSIONS.has(extension) ? 0 : 1 }];
   }
-  return zipSync(files, { mtime });
+  // fflate writes dates from local time fields; set them from UTC so the time zone cannot matter.
+  const bytes = zipSync(files, { mtime: ZIP_EPOCH });
+  setZipDates(bytes, created);
+  return bytes;
 }
