@@ -112,7 +112,8 @@ describe("idokit formulier with a POI's settings", () => {
       // The example's answers, with an actor from the list and no details of their own.
       const example = readFileSync(join(ROOT, "data", "voorbeeld-training.yaml"), "utf8")
         .replace("naam: Joost van Dijk", "naam: mila de boer")
-        .replace(/^ {2}(bureau|email): .*\n/gm, "");
+        .replace("  bureau: Spel & Co trainingsacteurs\n", "")
+        .replace("  email: joost@spelenco.nl\n", "");
       const opened = await post(form, "open", { name: "antwoorden.yaml", text: example });
       const answers = opened.answers as Record<string, unknown>;
       expect(answers["acteur.email"]).toBeUndefined();
@@ -132,6 +133,12 @@ describe("idokit formulier with a POI's settings", () => {
         )["word/document.xml"]!,
       ).join("\n");
       expect(briefing).toContain("Mila de Boer");
+      const draaiboek = paragraphsOf(
+        readParts(new Uint8Array(readFileSync(join(dir, "pakket", "draaiboek.docx"))))[
+          "word/document.xml"
+        ]!,
+      ).join("\n");
+      expect(draaiboek).toContain("mila@echtgebeurd.nl");
       expect(readdirSync(dir)).toEqual(["pakket"]);
     } finally {
       await form.stop();
