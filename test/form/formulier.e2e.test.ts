@@ -360,6 +360,15 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await page.locator("#openen").setInputFiles(join(dir, "bijeenkomst", "werkafspraken.yaml"));
     await settled(page);
     expect(await textOf(page.locator("#melding"))).toContain("werkafspraken.yaml is geopend.");
+    // What the meeting left open is said at once, with where.
+    await page.waitForFunction(() =>
+      (globalThis as unknown as InPage).document
+        .querySelector("#melding")
+        ?.textContent?.includes("Nog in te vullen"),
+    );
+    expect(await textOf(page.locator("#melding"))).toMatch(
+      /Nog in te vullen of na te kijken: \d+ antwoorden, bij .*De training/,
+    );
     expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
       "Bibliotheek Zuiderlinge",
     );
