@@ -226,7 +226,10 @@ function printBatchResult(result: BatchResult, out: Output): void {
     if (aantallen.gemaakt + aantallen.alKlaar > 0) out.info(`Pakketten: ${result.map}`);
     if (result.rapport) out.info(`Rapport:   ${result.rapport}`);
   }
-  const problems = result.rijen.flatMap((row) => row.problemen);
+  const problems = [
+    ...(result.kolomProblemen ?? []),
+    ...result.rijen.flatMap((row) => row.problemen),
+  ];
   if (problems.length > 0) {
     out.info("");
     out.info(color.bold("Te verbeteren:"));
