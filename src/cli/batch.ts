@@ -216,7 +216,7 @@ function printBatchResult(result: BatchResult, out: Output): void {
   } else if (result.ok) {
     out.success(color.bold(result.samenvatting));
   } else {
-    out.info(`${color.red("✖")} ${color.bold(result.samenvatting)}`);
+    out.info(`${color.red(out.symbols.fail)} ${color.bold(result.samenvatting)}`);
   }
   if (aantallen.nietGemaakt > 0)
     out.info(

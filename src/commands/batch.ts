@@ -41,6 +41,7 @@ import type { PackFile } from "../pack/manifest.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
 import { packTimestamp } from "../pack/timestamp.js";
+import { newNameProblem } from "../pack/names.js";
 import type { CommandContext } from "./context.js";
 
 export const REPORT_FILE = "rapport.csv";
@@ -218,6 +219,8 @@ export async function runBatch(
       ...buildResult(options, file, out, rows, warnings, report, started, making),
       kolomProblemen: sheet.problems.map((problem) => `${problem.where} ${problem.message}`),
     });
+    const badName = newNameProblem(out);
+    if (badName) throw badName;
     if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
 
     // 5. One run per output folder: hold its lock while anything in it is written.

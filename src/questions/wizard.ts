@@ -207,10 +207,8 @@ export function convertTyped(
   if (isBlank(raw)) {
     if (q.optional) return { value: undefined };
     if (q.kind === "multi") return { error: "Kies er minstens één (met de spatiebalk)." };
-    if (q.kind === "choice")
-      return { error: "Kies een antwoord uit de lijst (met de pijltjestoetsen)." };
     return {
-      error: `Dit antwoord is nodig.${q.example ? ` Bijvoorbeeld: ${q.example}` : ""}`,
+      error: `Dit antwoord is nodig.${q.example && q.kind !== "choice" ? ` Bijvoorbeeld: ${q.example}` : ""}`,
     };
   }
   const converted = convertAnswer(q, raw, context, ctx);
@@ -505,6 +503,10 @@ class WizardSession {
             choices,
             default: placeholder ? "" : typeof start === "string" ? start : undefined,
           });
+          if (placeholder && isBlank(raw)) {
+            this.prompts.problem("Kies een antwoord uit de lijst (met de pijltjestoetsen).");
+            continue;
+          }
           break;
         }
         case "multi":
