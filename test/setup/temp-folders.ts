@@ -19,12 +19,8 @@ export default function setup(): () => void {
       if (before[i] === undefined) delete process.env[name];
       else process.env[name] = before[i];
     });
-    let left: string[] = [];
-    try {
-      left = readdirSync(root).filter((name) => name.startsWith("idokit-"));
-    } finally {
-      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
-    }
+    const left = readdirSync(root).filter((name) => name.startsWith("idokit-"));
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     if (left.length > 0) {
       // Vitest reports an error here but keeps its exit code: set it, so CI fails too.
       process.exitCode = 1;
