@@ -250,7 +250,7 @@ function printBatchResult(result: BatchResult, out: Output): void {
   if (!result.dryRun && result.pakkettenPerSeconde > 0)
     out.info(
       color.dim(
-        `${result.seconden} s, ${String(result.pakkettenPerSeconde).replace(".", ",")} pakketten per seconde.`,
+        `${String(result.seconden).replace(".", ",")} s, ${String(result.pakkettenPerSeconde).replace(".", ",")} pakketten per seconde.`,
       ),
     );
 }
