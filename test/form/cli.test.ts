@@ -3,15 +3,16 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFormulier } from "../../src/commands/formulier.js";
+import { DEFAULT_PORT, startFormulier } from "../../src/commands/formulier.js";
+import { DEFAULT_PORT_TEXT } from "../../src/cli/formulier.js";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runIdokit } from "../helpers/cli.js";
+import { traceLoaded } from "../helpers/loaded.js";
 import { ensureBuilt } from "../helpers/pty.js";
 import { startForm, TODAY } from "./helpers.js";
 
 /** `idokit formulier` on the command line: help, start-up checks, stopping. */
 
-const TRACE = `--import=${new URL("../fixtures/trace-imports.mjs", import.meta.url).href}`;
 const dirs: string[] = [];
 const temp = (): string => {
   const dir = mkdtempSync(join(tmpdir(), "idokit-formulier-cli-"));
@@ -26,18 +27,17 @@ afterEach(() => {
 
 describe("idokit formulier on the command line", () => {
   it("is in the help, and neither help loads the server, the form or the browser opener", () => {
-    const help = runIdokit(["--help"], { env: { NODE_OPTIONS: TRACE } });
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/formulier/);
-    const own = runIdokit(["formulier", "--help"], { env: { NODE_OPTIONS: TRACE } });
-    expect(own.status).toBe(0);
-    expect(own.stdout).toMatch(/--poort <getal>/);
-    expect(own.stdout).toMatch(/--bijeenkomst/);
-    for (const run of [help, own]) {
-      const loaded = run.stderr.split("\n").filter((line) => line.startsWith("import:"));
-      expect(loaded.length).toBeGreaterThan(0);
-      expect(loaded.join("\n")).not.toMatch(
-        /dist\/(form|commands)\/|node:http\b|node_modules\/(open|playwright-core|yaml|zod)\//,
+    const help = traceLoaded(["--help"]);
+    expect(help.run.status).toBe(0);
+    expect(help.run.stdout).toMatch(/formulier/);
+    const own = traceLoaded(["formulier", "--help"]);
+    expect(own.run.status).toBe(0);
+    expect(own.run.stdout).toMatch(/--poort <getal>/);
+    expect(own.run.stdout).toMatch(/--bijeenkomst/);
+    for (const { modules } of [help, own]) {
+      expect(modules).toContain("src/cli/formulier.ts");
+      expect(modules.join("\n")).not.toMatch(
+        /src\/(form|commands)\/|node:http\b|node_modules\/(open|playwright-core|yaml|zod)\//,
       );
     }
   });
@@ -58,6 +58,25 @@ describe("idokit formulier on the command line", () => {
       expect(result.stderr).toContain(`Poort ${port} is al in gebruik.`);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("is at the usual port, so the browser finds its draft again; a second one says why it is not", async () => {
+    expect(DEFAULT_PORT_TEXT).toBe(String(DEFAULT_PORT));
+    const first = await startForm([], { cwd: temp(), usualPort: true });
+    try {
+      expect(first.port).toBe(DEFAULT_PORT);
+      const second = await startForm([], { cwd: temp(), usualPort: true });
+      expect(second.port).not.toBe(DEFAULT_PORT);
+      expect(second.output()).toContain(
+        `Poort ${DEFAULT_PORT}, waar het formulier meestal staat, is bezet (draait idokit formulier al?). Dit formulier staat daarom op poort ${second.port}.`,
+      );
+      expect((await second.stop()).output).toContain(
+        `start idokit formulier --poort ${second.port} opnieuw om verder te gaan.`,
+      );
+    } finally {
+      const { output } = await first.stop();
+      expect(output).toContain("start idokit formulier opnieuw om verder te gaan.");
     }
   });
 
