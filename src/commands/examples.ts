@@ -5,7 +5,7 @@ import { addDays } from "../answers/values.js";
 import { didYouMean } from "../domain/suggest.js";
 import { DEFAULT_EXAMPLE, EXAMPLES, type BuiltInExample } from "../domain/examples.js";
 import { UsageError } from "../errors.js";
-import { isWorkday } from "../plan/holidays.js";
+import { holidayOn } from "../plan/holidays.js";
 import { PACKAGE_ROOT } from "../paths.js";
 
 /**
@@ -42,8 +42,8 @@ export function exampleTrainingDate(today: string, weekdag = DEFAULT_EXAMPLE.wee
   while (
     isAvoided(date) ||
     isAvoided(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) ||
-    !isWorkday(date) ||
-    !isWorkday(addDays(date, -7 * WEEKS_BEFORE_TRAINING))
+    holidayOn(date) !== undefined ||
+    holidayOn(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) !== undefined
   )
     date = addDays(date, 7);
   return date;
