@@ -24,7 +24,7 @@ import { makeBijeenkomstPack, type BijeenkomstResources } from "../../src/pack/b
 import { loadTrainingResources } from "../../src/pack/resources.js";
 import { makeTrainingPack, type TrainingResources } from "../../src/pack/training.js";
 import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
-import { trainingSchema, type TrainingAnswers } from "../../src/questions/training.js";
+import { trainingSchema } from "../../src/questions/training.js";
 import { layoutSlide } from "../../src/render/pptx/layout.js";
 import { countLines, faceFactor, lineHeight } from "../../src/render/pptx/measure.js";
 import { parseSlides } from "../../src/render/pptx/parse-slides.js";
@@ -300,9 +300,8 @@ function trainingRaw(): Record<string, Record<string, unknown>> {
 }
 
 /** Slide text shapes whose estimated text height exceeds their box. */
-function overflowingText(answers: TrainingAnswers, markdown: string): string[] {
-  const theme = buildTheme({ primary: answers.huisstijl.kleur });
-  const footer = `${answers.bibliotheek.organisatie} · vaardigheidstraining ${formatDate(answers.training.datum)}`;
+function overflowingText(primary: string | undefined, footer: string, markdown: string): string[] {
+  const theme = buildTheme({ primary });
   const out: string[] = [];
   parseSlides(markdown).forEach((source, s) => {
     for (const frame of layoutSlide(source, { theme, footer: normalise(footer) }))
@@ -341,8 +340,10 @@ async function checkTraining(raw: Record<string, unknown>, values: Array<[FreeTe
   const pack = await makeTrainingPack(result.answers, training, { today: TODAY, seed: 1, created });
   assertPack(pack.files, values);
   const deck = pack.plan.documents.find((d) => d.format === "pptx")!;
+  const { bibliotheek, huisstijl } = result.answers;
+  const footer = `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(result.answers.training.datum)}`;
   expect(
-    overflowingText(result.answers, training.engine.render(deck.template, pack.plan.view)),
+    overflowingText(huisstijl.kleur, footer, training.engine.render(deck.template, pack.plan.view)),
   ).toEqual([]);
 }
 
@@ -442,6 +443,15 @@ describe("hostile answers", () => {
             created: CREATED,
           });
           assertPack(pack.files, NOT_IN_BIJEENKOMST.has(field.key) ? [] : [[field, value]]);
+          const { bibliotheek, bijeenkomst, huisstijl } = result.answers;
+          const deck = pack.plan.documents.find((d) => d.format === "pptx")!;
+          expect(
+            overflowingText(
+              huisstijl.kleur,
+              `${bibliotheek.organisatie} · lokale IDO-bijeenkomst ${formatDate(bijeenkomst.datum)}`,
+              meeting.engine.render(deck.template, pack.plan.view),
+            ),
+          ).toEqual([]);
         },
       ),
       { numRuns: runs(0.2, 6), seed: FUZZ ? undefined : 16, endOnFailure: true },
