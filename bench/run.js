@@ -1,118 +1,241 @@
 #!/usr/bin/env node
-// idokit benchmark: `npm run bench` (builds first). Prints a table of medians; `--json` for data.
-// Sections are independent functions below; each returns rows { name, value, unit, note }.
-// Timing lives here, never in tests.
-import { spawnSync } from "node:child_process";
+// idokit benchmark: `npm run bench` (builds first). `node bench/run.js [SECTION…] [--json]`.
+//
+// The machine this runs on is shared and often loaded, so absolute times are noise: every goal is
+// a RATIO against a reference measured in the same run, the two interleaved (A, B, A, B …), and
+// the median of the pairwise ratios is reported. Timing lives here, never in tests.
+//
+// Sections (each returns rows { name, value, unit, note }):
+//   startup  cold `idokit --help` against `node -e 0`
+//   single   one cold trainingspakket against pandoc making the same documents from idokit's own
+//            rendered Markdown, one after another; words and pages of both
+//   batch    `idokit batch` against pandoc making the same packs, both two at a time
+//   memory   peak RSS of `idokit batch` at 100 and at 1,000 rows
+//   pdf      seconds per pack with --pdf (LibreOffice), single and in a batch
+//   warm     packs made one after another in one process (no start-up): where a pack's time goes
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import {
+  BIN,
+  TODAY,
+  goal,
+  hasTime,
+  interleave,
+  median,
+  row,
+  runAll,
+  runIdokit,
+  runSequentially,
+  runTimed,
+} from "./lib.js";
+import { loadApi, pandocCommands, pandocVersion, wordsAndPages } from "./pandoc.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "bin", "idokit.js");
-const ENV = { ...process.env, IDOKIT_VANDAAG: "2026-11-28", NO_COLOR: "1" };
+const WORKERS = availableParallelism();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/** Runs the binary `runs` times in fresh processes; returns the median wall time in ms. */
-function timeCold(args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [BIN, ...args], { env: ENV, encoding: "utf8" });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`idokit ${args.join(" ")} failed: ${result.stderr}`);
-    times.push(ms);
-  }
-  return median(times);
-}
-
-/** Cold start of `idokit --help` and of `node -e 0` for reference. */
-export async function startup() {
-  const nodeOnly = [];
-  for (let i = 0; i < 10; i++) {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, ["-e", "0"]);
-    nodeOnly.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return [
-    { name: "node -e 0 (reference)", value: median(nodeOnly), unit: "ms" },
-    { name: "idokit --help, cold", value: timeCold(["--help"], 10), unit: "ms" },
-    { name: "idokit --version, cold", value: timeCold(["--version"], 10), unit: "ms" },
-  ];
-}
-
-/** One complete trainingspakket in a fresh process, as a user runs it. */
-export async function singlePack() {
-  const dir = mkdtempSync(join(tmpdir(), "idokit-bench-"));
+async function withTemp(prefix, action) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   try {
-    const ms = timeCold(["training", "--voorbeeld", "--map", join(dir, "pakket"), "--vervang"], 5);
-    return [{ name: "one trainingspakket, cold process", value: ms, unit: "ms" }];
+    return await action(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Packs made in one warm process (resources loaded once), as a batch worker does. */
-export async function warmPacks() {
-  const { loadVocabulary } = await import(join(ROOT, "dist/domain/load-vocabulary.js"));
-  const { validateAnswers } = await import(join(ROOT, "dist/answers/validate.js"));
-  const { trainingSchema } = await import(join(ROOT, "dist/questions/training.js"));
-  const { readExampleAnswers } = await import(join(ROOT, "dist/commands/training.js"));
-  const { loadTrainingResources } = await import(join(ROOT, "dist/pack/resources.js"));
-  const { makeTrainingPack } = await import(join(ROOT, "dist/pack/training.js"));
-  const today = "2026-11-28";
-  const vocabulary = loadVocabulary();
-  const loadStart = process.hrtime.bigint();
-  const { resources } = loadTrainingResources({ vocabulary });
-  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
-  const { answers } = validateAnswers(trainingSchema, readExampleAnswers(today), {
-    today,
-    vocabulary,
-    mode: "file",
-  });
-  const make = (seed) =>
-    makeTrainingPack(answers, resources, {
-      today,
-      seed,
-      created: new Date("2026-11-28T12:00:00Z"),
-    });
-  for (let i = 0; i < 5; i++) await make(i); // warm-up
-  const n = 40;
-  const times = [];
-  let bytes = 0;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    const pack = await make(i);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    bytes += pack.files.reduce((sum, f) => sum + f.data.byteLength, 0);
-  }
-  const total = Number(process.hrtime.bigint() - start) / 1e6;
+/** Cold `idokit --help` against `node -e 0`, interleaved. */
+export async function startup() {
+  const node = () => runTimed(process.execPath, ["-e", "0"]);
+  const help = () => runIdokit(["--help"]);
+  const version = () => runIdokit(["--version"]);
+  const h = await interleave(help, node, 21);
+  const v = await interleave(version, node, 11);
   return [
-    { name: "load casussen and templates once", value: loadMs, unit: "ms" },
-    { name: "trainingspakket in a warm process (median)", value: median(times), unit: "ms" },
-    { name: "packs per second, one core", value: (n / total) * 1000, unit: "packs/s" },
-    { name: "average pack size", value: bytes / n / 1024, unit: "kB" },
+    row("node -e 0 (reference)", h.b, "ms"),
+    row("idokit --help, cold", h.a, "ms"),
+    goal("ratio --help / node -e 0", h.ratio, { atMost: 1.5 }),
+    row("  the same in CPU time", h.cpuRatio, "×"),
+    row("ratio --version / node -e 0", v.ratio, "×"),
   ];
 }
 
-const SECTIONS = { startup, singlePack, warmPacks };
+/**
+ * One cold trainingspakket (a fresh process, as a user runs it) against pandoc making the same
+ * documents from the Markdown idokit's templates render, one process after the other.
+ */
+export async function single() {
+  const version = pandocVersion();
+  if (!version) return [row("single pack vs pandoc", "skipped", "", "pandoc not installed")];
+  const { packMarkdown } = await loadApi();
+  return withTemp("idokit-bench-single-", async (dir) => {
+    const documents = packMarkdown(TODAY);
+    const commands = pandocCommands(documents, join(dir, "pandoc"));
+    const pack = join(dir, "idokit");
+    const idokit = () => runIdokit(["training", "--voorbeeld", "--map", pack, "--vervang"]);
+    const pandoc = () => runSequentially(commands);
+    const r = await interleave(idokit, pandoc, 7);
+    const office = (base) =>
+      documents
+        .filter((d) => d.format === "docx" || d.format === "pptx")
+        .map((d) => join(base, d.file));
+    const ours = wordsAndPages(office(pack));
+    const theirs = wordsAndPages(office(join(dir, "pandoc")));
+    const counts = (c) => (c ? `${c.words} words, ${c.pages} pages in ${c.files} files` : "n/a");
+    return [
+      row("pandoc, same documents one after another", r.b, "ms", `${commands.length} runs`),
+      row("idokit training --voorbeeld, cold", r.a, "ms"),
+      goal("ratio idokit / pandoc, cold pack", r.ratio, { atMost: 1 }),
+      row("  spread of the pairwise ratios", r.ratioSpread, ""),
+      row(
+        "  the same in CPU time",
+        r.cpuRatio,
+        "×",
+        r.aCpu && `${r.aCpu.toFixed(0)} / ${r.bCpu.toFixed(0)} ms`,
+      ),
+      row("  idokit's Word and PowerPoint files", counts(ours), ""),
+      row("  pandoc's Word and PowerPoint files", counts(theirs), "", version),
+    ];
+  });
+}
+
+/**
+ * `idokit batch` of ROWS libraries against pandoc making the same packs, both with the same
+ * parallelism (pandoc: one process per document, as many at a time as idokit has workers).
+ * Whole runs: start-up, reading the spreadsheet and checking included.
+ */
+export async function batch() {
+  const version = pandocVersion();
+  if (!version) return [row("batch vs pandoc", "skipped", "", "pandoc not installed")];
+  const rows = 40;
+  const { packMarkdown, writeRows } = await loadApi();
+  return withTemp("idokit-bench-batch-", async (dir) => {
+    const commands = [];
+    for (let i = 1; i <= rows; i++)
+      commands.push(
+        ...pandocCommands(
+          packMarkdown(TODAY, `Bibliotheek Bench ${i}`),
+          join(dir, "pandoc", `${i}`),
+        ),
+      );
+    const file = join(dir, "bibliotheken.xlsx");
+    await writeRows(file, rows, TODAY);
+    let summary;
+    const idokit = () => {
+      const run = runIdokit(["batch", file, "--map", join(dir, "uit"), "--json", "--vervang"]);
+      summary = JSON.parse(run.stdout);
+      if (summary.aantallen.gemaakt !== rows)
+        throw new Error(`idokit made ${summary.aantallen.gemaakt} of ${rows} packs`);
+      return run;
+    };
+    const pandoc = () => runAll(commands, WORKERS);
+    const r = await interleave(idokit, pandoc, 3, { warmup: 0 });
+    const rate = (ms) => rows / (ms / 1000);
+    return [
+      row(
+        `pandoc, ${rows} packs, ${WORKERS} at a time`,
+        rate(r.b),
+        "packs/s",
+        `${commands.length} runs`,
+      ),
+      row(`idokit batch, ${rows} rows, whole run`, rate(r.a), "packs/s", `${WORKERS} workers`),
+      row("idokit batch, while making (its own figure)", summary.pakkettenPerSeconde, "packs/s"),
+      goal("ratio idokit / pandoc throughput", 1 / r.ratio, { atLeast: 10 }),
+      row("  spread of the pairwise ratios (time)", r.ratioSpread, ""),
+      row(
+        "  the same in CPU time",
+        r.cpuRatio && 1 / r.cpuRatio,
+        "×",
+        r.aCpu && `CPU per pack ${(r.aCpu / rows).toFixed(0)} / ${(r.bCpu / rows).toFixed(0)} ms`,
+      ),
+    ];
+  });
+}
+
+/** Peak RSS at 100 and at 1,000 rows: memory must stay flat as the batch grows. */
+export async function memory() {
+  if (!hasTime) return [row("peak RSS", "skipped", "", "/usr/bin/time not found")];
+  const { writeRows } = await loadApi();
+  const peak = (rows) =>
+    withTemp("idokit-bench-memory-", async (dir) => {
+      const file = join(dir, "bibliotheken.xlsx");
+      await writeRows(file, rows, TODAY);
+      const args = [BIN, "batch", file, "--map", join(dir, "uit"), "--json", "--vervang"];
+      return runTimed(process.execPath, args);
+    });
+  const small = await peak(100);
+  const large = await peak(1000);
+  const ratio = large.peakRssMb / small.peakRssMb;
+  return [
+    row("peak RSS, 100 rows", small.peakRssMb, "MB"),
+    goal("peak RSS, 1,000 rows", large.peakRssMb, { atMost: 300, unit: "MB" }),
+    goal("peak RSS ratio 1,000 / 100 rows", ratio, { atMost: 1.2 }),
+    row("  1,000 rows, whole run", 1000 / (large.ms / 1000), "packs/s"),
+  ];
+}
+
+/** --pdf: LibreOffice converts every Word and PowerPoint file; seconds per pack. */
+export async function pdf() {
+  const { writeRows } = await loadApi();
+  return withTemp("idokit-bench-pdf-", async (dir) => {
+    const pack = join(dir, "pakket");
+    const plain = [];
+    const withPdf = [];
+    for (let i = 0; i < 2; i++) {
+      plain.push(runIdokit(["training", "--voorbeeld", "--map", pack, "--vervang"]).ms);
+      const run = runIdokit([
+        "training",
+        "--voorbeeld",
+        "--map",
+        pack,
+        "--vervang",
+        "--pdf",
+        "--json",
+      ]);
+      if (!JSON.parse(run.stdout).pdf)
+        return [row("--pdf", "skipped", "", "LibreOffice not found")];
+      withPdf.push(run.ms);
+    }
+    const rows = 6;
+    const file = join(dir, "bibliotheken.xlsx");
+    await writeRows(file, rows, TODAY);
+    const args = ["batch", file, "--map", join(dir, "uit"), "--json", "--vervang", "--pdf"];
+    const batchRun = runIdokit(args);
+    return [
+      row("one pack with --pdf, cold", median(withPdf) / 1000, "s"),
+      row("  of which the PDFs", (median(withPdf) - median(plain)) / 1000, "s"),
+      row(`batch of ${rows} rows with --pdf, per pack`, batchRun.ms / 1000 / rows, "s"),
+    ];
+  });
+}
+
+/** Packs one after another in one warm process, as a batch worker makes them. */
+export async function warm() {
+  const { makePacks } = await loadApi();
+  const { times, cpu, bytes } = await makePacks(TODAY, 30, 5);
+  return [
+    row("trainingspakket in a warm process (median)", median(times), "ms"),
+    row("  CPU time (median)", median(cpu), "ms"),
+    row("packs per second, one core (CPU)", 1000 / median(cpu), "packs/s"),
+    row("pack size", bytes / 1024, "kB"),
+  ];
+}
+
+const SECTIONS = { startup, single, batch, memory, pdf, warm };
+const DEFAULT = ["startup", "single", "batch", "memory", "pdf", "warm"];
 
 async function main() {
   const json = process.argv.includes("--json");
-  const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-  const extra = await import("./sections.js").then((m) => m.SECTIONS ?? {}).catch(() => ({}));
-  const all = { ...SECTIONS, ...extra };
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const unknown = asked.filter((name) => !SECTIONS[name]);
+  if (unknown.length > 0) {
+    console.error(
+      `unknown section ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`,
+    );
+    process.exit(2);
+  }
   const results = {};
-  for (const [name, section] of Object.entries(all)) {
-    if (only.length > 0 && !only.includes(name)) continue;
-    if (!json) process.stderr.write(`… ${name}\n`);
-    results[name] = await section();
+  for (const name of asked.length > 0 ? asked : DEFAULT) {
+    process.stderr.write(`… ${name}\n`);
+    results[name] = await SECTIONS[name]();
   }
   if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -120,11 +243,11 @@ async function main() {
   }
   for (const [name, rows] of Object.entries(results)) {
     console.log(`\n${name}`);
-    for (const row of rows) {
-      const value =
-        typeof row.value === "number" ? row.value.toFixed(row.value < 10 ? 2 : 0) : row.value;
+    for (const r of rows) {
+      const value = typeof r.value === "number" ? r.value.toFixed(r.value < 10 ? 2 : 0) : r.value;
+      const unit = r.unit ? ` ${r.unit}` : "";
       console.log(
-        `  ${row.name.padEnd(52)} ${String(value).padStart(9)} ${row.unit ?? ""}${row.note ? `  (${row.note})` : ""}`,
+        `  ${r.name.padEnd(46)} ${String(value).padStart(9)}${unit}${r.note ? `  (${r.note})` : ""}`,
       );
     }
   }

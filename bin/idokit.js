@@ -13,7 +13,7 @@ if (major < 20) {
   process.exit(1);
 }
 
-const main = new URL("../dist/cli/main.js", import.meta.url);
+const main = new URL("../dist/main.js", import.meta.url);
 if (!existsSync(main)) {
   const root = fileURLToPath(new URL("../", import.meta.url));
   process.stderr.write(

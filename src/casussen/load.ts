@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError, type Problem } from "../errors.js";
 import { BUILTIN_CASUSSEN_DIR } from "../paths.js";
+import { BUILTIN_CASUSSEN, type BuiltinCasus } from "./builtin.js";
 import { parseCasus } from "./parse.js";
 import type { Casus } from "./types.js";
 
@@ -47,13 +48,21 @@ export function loadCasusLibrary(options: {
     seen.add(resolved);
     return true;
   });
-  // 2. List every folder before parsing anything, so a mistyped path fails fast.
-  const listings = [builtInDir, ...extraDirs].map((dir) => ({ dir, files: listCasusFiles(dir) }));
+  // 2. List every folder before parsing anything, so a mistyped path fails fast. The build parsed
+  //    the built-in library already (against the built-in vocabulary).
+  const prepared = builtInDir === BUILTIN_CASUSSEN_DIR ? BUILTIN_CASUSSEN : undefined;
+  const listings = (prepared ? extraDirs : [builtInDir, ...extraDirs]).map((dir) => ({
+    dir,
+    files: listCasusFiles(dir),
+  }));
 
   // 3. Parse all files, collecting every problem.
-  const folders = listings.map(({ dir, files }, index) =>
-    readFiles(dir, files, options.vocabulary, index === 0),
-  );
+  const folders = [
+    ...(prepared ? [preparedFolder(builtInDir, prepared)] : []),
+    ...listings.map(({ dir, files }, index) =>
+      readFiles(dir, files, options.vocabulary, !prepared && index === 0),
+    ),
+  ];
   const problems = folders.flatMap((folder) => folder.problems);
   if (problems.length > 0) {
     const broken = folders.reduce((sum, folder) => sum + folder.brokenFileCount, 0);
@@ -94,6 +103,21 @@ export function readCasusFolder(
   options: { builtIn?: boolean } = {},
 ): CasusFolder {
   return readFiles(dir, listCasusFiles(dir), vocabulary, options.builtIn ?? false);
+}
+
+/** The built-in folder as the build parsed it; each casus's source as readFiles would give it. */
+function preparedFolder(dir: string, prepared: NonNullable<typeof BUILTIN_CASUSSEN>): CasusFolder {
+  const entries = JSON.parse(prepared.json) as BuiltinCasus[];
+  return {
+    dir,
+    casussen: entries.map(({ file, casus }) => {
+      casus.source = displayPath(path.join(dir, file));
+      return casus;
+    }),
+    problems: [],
+    fileCount: prepared.fileCount,
+    brokenFileCount: 0,
+  };
 }
 
 function readFiles(

@@ -1,9 +1,17 @@
 import { Command, Help, Option } from "commander";
+import { VERSION } from "../version.js";
+import { batchCommand } from "./batch.js";
+import { bijeenkomstCommand } from "./bijeenkomst.js";
+import { casussenCommand } from "./casussen.js";
+import { controleerCommand } from "./controleer.js";
+import { formulierCommand } from "./formulier.js";
+import { sjablonenCommand } from "./sjablonen.js";
 import { trainingCommand } from "./training.js";
 
 /**
- * The idokit program. Only commander is loaded at start-up; every command imports what it needs
- * when it runs, so `idokit --help` and `idokit --version` stay instant.
+ * The idokit program. Only commander and the command declarations are loaded at start-up (in
+ * dist/, they are bundled into main.js); every command imports what it needs when it runs, so
+ * `idokit --help` and `idokit --version` stay instant.
  */
 const program = new Command("idokit")
   .description(
@@ -30,19 +38,14 @@ De opties hebben Nederlandse namen. De Engelse namen van idokit 0.1 werken ook: 
 (--proefdraai), --yes (--standaard) en --seed (--variant).`,
   );
 
-program.version(await readVersion(), "-V, --version", "toon het versienummer");
+program.version(VERSION, "-V, --version", "toon het versienummer");
 program.addCommand(trainingCommand());
-program.addCommand((await import("./bijeenkomst.js")).bijeenkomstCommand());
-program.addCommand((await import("./casussen.js")).casussenCommand());
-program.addCommand((await import("./sjablonen.js")).sjablonenCommand());
-program.addCommand((await import("./batch.js")).batchCommand());
-program.addCommand((await import("./controleer.js")).controleerCommand());
-program.addCommand((await import("./formulier.js")).formulierCommand());
-
-async function readVersion(): Promise<string> {
-  const { VERSION } = await import("../version.js");
-  return VERSION;
-}
+program.addCommand(bijeenkomstCommand());
+program.addCommand(casussenCommand());
+program.addCommand(sjablonenCommand());
+program.addCommand(batchCommand());
+program.addCommand(controleerCommand());
+program.addCommand(formulierCommand());
 
 const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^error: /m, "Fout: "],

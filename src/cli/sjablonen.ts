@@ -2,7 +2,11 @@ import { Command } from "commander";
 import type { ListResult } from "../commands/sjablonen.js";
 import { addFlag, casussenOption, flagBoolean, flagValue } from "./options.js";
 import type { Output } from "./output.js";
-import { runAction } from "./run.js";
+import type { runAction as RunAction } from "./run.js";
+
+/** run.js (output, the pack writer) loads when the command runs, not for `idokit --help`. */
+const runAction: typeof RunAction = async (flags, action) =>
+  (await import("./run.js")).runAction(flags, action);
 
 /** `idokit sjablonen`: export the built-in templates to edit them, or list what is in use. */
 export function sjablonenCommand(): Command {

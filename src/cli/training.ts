@@ -9,7 +9,11 @@ import {
   selectionFlags,
 } from "./options.js";
 import { terminalPrompts } from "./prompts.js";
-import { runAction } from "./run.js";
+import type { runAction as RunAction } from "./run.js";
+
+/** run.js (output, the pack writer) loads when the command runs, not for `idokit --help`. */
+const runAction: typeof RunAction = async (flags, action) =>
+  (await import("./run.js")).runAction(flags, action);
 import { applySettings } from "./settings.js";
 
 /** `idokit training`: declares the options and hands a typed options object to the command. */

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { InputError } from "../errors.js";
+import { BUILTIN_TEMPLATES } from "./builtin.js";
 import { escapeMarkdown, Markdown } from "./escape.js";
 import { helpers } from "./helpers.js";
 
@@ -91,10 +92,38 @@ function wrapMustaches(node: Node, helperNames: ReadonlySet<string>): void {
   }
 }
 
-/** Creates an engine over template sources (built-in templates overlaid with a user's own). */
+const HELPER_NAMES: ReadonlySet<string> = new Set([...Object.keys(helpers), ESCAPE_HELPER]);
+
+/** How every template is compiled; a partial keeps the indentation its own text has. */
+const compileOptions = (partial: boolean) =>
+  ({ strict: true, noEscape: true, preventIndent: partial }) as const;
+
+/** The syntax tree that is compiled: the template parsed, with the escaping rewrite applied. */
+function templateAst(source: string): hbs.AST.Program {
+  const ast = Handlebars.parse(source);
+  wrapMustaches(ast, HELPER_NAMES);
+  return ast;
+}
+
+/**
+ * The template compiled to JavaScript source, for the build (scripts/builtins.ts): the same
+ * syntax tree and options as at run time, so a precompiled built-in renders exactly as it would
+ * compiled here. Partials are the templates under `partials/`.
+ */
+export function precompileTemplate(name: string, source: string): string {
+  return Handlebars.precompile(
+    templateAst(source),
+    compileOptions(name.startsWith("partials/")),
+  ) as unknown as string;
+}
+
+/**
+ * Creates an engine over template sources (built-in templates overlaid with a user's own). A
+ * template whose text is the built-in one uses the build's precompiled form when there is one;
+ * every other text (a POI's own template) is compiled here, on first use.
+ */
 export function createTemplateEngine(sources: TemplateSources): TemplateEngine {
   const hb = Handlebars.create();
-  const helperNames = new Set([...Object.keys(helpers), ESCAPE_HELPER]);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   hb.registerHelper(ESCAPE_HELPER, (value: unknown) => escapeValue(value));
 
@@ -105,9 +134,10 @@ export function createTemplateEngine(sources: TemplateSources): TemplateEngine {
     const source = sources.get(name);
     if (source === undefined) throw new InputError(`Sjabloon "${name}" ontbreekt.`);
     try {
-      const ast = hb.parse(source);
-      wrapMustaches(ast, helperNames);
-      const template = hb.compile(ast, { strict: true, noEscape: true, preventIndent: partial });
+      const spec = BUILTIN_TEMPLATES?.texts[name] === source ? BUILTIN_TEMPLATES.specs[name] : undefined;
+      const template = spec
+        ? hb.template(spec)
+        : hb.compile(templateAst(source), compileOptions(partial));
       compiled.set(name, template);
       return template;
     } catch (error) {

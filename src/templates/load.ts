@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
 import { InputError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "../paths.js";
+import { BUILTIN_TEMPLATES } from "./builtin.js";
 
 /**
  * Files beside the templates that are no templates: the house style (src/huisstijl/), the list
@@ -72,7 +73,15 @@ export function loadTemplates(overrideDir?: string, builtInDir = BUILTIN_TEMPLAT
     texts: new Map(),
     unused: [],
   };
-  readInto(builtInDir, set, false);
+  if (builtInDir === BUILTIN_TEMPLATES_DIR && BUILTIN_TEMPLATES) {
+    // Prepared by the build: the same texts, and the data files already parsed.
+    for (const [name, text] of Object.entries(BUILTIN_TEMPLATES.texts)) {
+      set.texts.set(name, text);
+      const json = BUILTIN_TEMPLATES.data[name];
+      if (json !== undefined) set.data.set(name, JSON.parse(json));
+      else set.sources.set(name, text);
+    }
+  } else readInto(builtInDir, set, false);
   if (overrideDir !== undefined) {
     if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory())
       throw new InputError(`De sjablonenmap "${overrideDir}" bestaat niet of is geen map.`, {

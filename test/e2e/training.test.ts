@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { parse, stringify } from "yaml";
 import { runIdokit, tempDir } from "../helpers/cli.js";
+import { packagesOf, traceLoaded } from "../helpers/loaded.js";
 import { readParts, textOf } from "../helpers/zip.js";
 import { exampleRaw } from "../helpers/answers.js";
 import { solidPng } from "../helpers/png.js";
@@ -277,16 +278,12 @@ describe("idokit training (built binary)", () => {
     const version = runIdokit(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const traced = runIdokit(["--help"], {
-      env: {
-        NODE_OPTIONS: `--import=${new URL("../fixtures/trace-imports.mjs", import.meta.url).href}`,
-      },
-    });
-    const loaded = traced.stderr.split("\n").filter((l) => l.startsWith("import:"));
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.join("\n")).not.toMatch(
-      /node_modules\/(docx|pptxgenjs|exceljs|@inquirer|handlebars|yaml|zod)\//,
-    );
+    const { run, modules } = traceLoaded(["--help"]);
+    expect(run.status).toBe(0);
+    // Only commander among the packages: no document, spreadsheet, prompt or template library.
+    expect(packagesOf(modules)).toEqual(["commander"]);
+    expect(modules).toContain("src/cli/main.ts");
+    expect(modules.join("\n")).not.toMatch(/src\/(render|check|pack|templates)\//);
   });
 
   it("exits 2 with a usage message for an unknown option", () => {

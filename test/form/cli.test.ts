@@ -6,12 +6,12 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFormulier } from "../../src/commands/formulier.js";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runIdokit } from "../helpers/cli.js";
+import { traceLoaded } from "../helpers/loaded.js";
 import { ensureBuilt } from "../helpers/pty.js";
 import { startForm, TODAY } from "./helpers.js";
 
 /** `idokit formulier` on the command line: help, start-up checks, stopping. */
 
-const TRACE = `--import=${new URL("../fixtures/trace-imports.mjs", import.meta.url).href}`;
 const dirs: string[] = [];
 const temp = (): string => {
   const dir = mkdtempSync(join(tmpdir(), "idokit-formulier-cli-"));
@@ -26,18 +26,17 @@ afterEach(() => {
 
 describe("idokit formulier on the command line", () => {
   it("is in the help, and neither help loads the server, the form or the browser opener", () => {
-    const help = runIdokit(["--help"], { env: { NODE_OPTIONS: TRACE } });
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/formulier/);
-    const own = runIdokit(["formulier", "--help"], { env: { NODE_OPTIONS: TRACE } });
-    expect(own.status).toBe(0);
-    expect(own.stdout).toMatch(/--poort <getal>/);
-    expect(own.stdout).toMatch(/--bijeenkomst/);
-    for (const run of [help, own]) {
-      const loaded = run.stderr.split("\n").filter((line) => line.startsWith("import:"));
-      expect(loaded.length).toBeGreaterThan(0);
-      expect(loaded.join("\n")).not.toMatch(
-        /dist\/(form|commands)\/|node:http\b|node_modules\/(open|playwright-core|yaml|zod)\//,
+    const help = traceLoaded(["--help"]);
+    expect(help.run.status).toBe(0);
+    expect(help.run.stdout).toMatch(/formulier/);
+    const own = traceLoaded(["formulier", "--help"]);
+    expect(own.run.status).toBe(0);
+    expect(own.run.stdout).toMatch(/--poort <getal>/);
+    expect(own.run.stdout).toMatch(/--bijeenkomst/);
+    for (const { modules } of [help, own]) {
+      expect(modules).toContain("src/cli/formulier.ts");
+      expect(modules.join("\n")).not.toMatch(
+        /src\/(form|commands)\/|node:http\b|node_modules\/(open|playwright-core|yaml|zod)\//,
       );
     }
   });

@@ -30,7 +30,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the CLI when `dist/` is missing or older than `src/` (`npm test` builds first anyway). */
 export function ensureBuilt(): void {
-  const main = join(ROOT, "dist/cli/main.js");
+  const main = join(ROOT, "dist/main.js");
   if (existsSync(main) && statSync(main).mtimeMs >= newestMtime(join(ROOT, "src"))) return;
   execSync("npm run build --silent", { cwd: ROOT, stdio: "inherit" });
 }
