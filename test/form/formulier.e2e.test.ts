@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -8,6 +9,7 @@ import { parse } from "yaml";
 import { runIdokit } from "../helpers/cli.js";
 import { ensureBuilt, ROOT } from "../helpers/pty.js";
 import { checkOoxml, findingsOf, isOfficeFile, ooxmlChecker } from "../helpers/ooxml.js";
+import { solidPng } from "../helpers/png.js";
 import { paragraphsOf, readParts } from "../helpers/zip.js";
 import {
   describeInBrowser,
@@ -56,6 +58,17 @@ async function open(
   await page.goto(form.url);
   await settled(page);
   return { form, page, dir, context };
+}
+
+/** A port that is free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const control = (page: Page, key: string) => page.locator(`[name="${key}"]`).first();
@@ -165,6 +178,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     // 4. Inrichting & privacy: "nee" hides the question about keeping the form.
     await type(page, "inrichting.plek", "Tafel bij het raam");
     await pick(page, "privacy.toestemmingsformulier", "nee");
+    await expectAccessible(page, "Inrichting & privacy");
     expect(await page.locator('[data-key="privacy.bewaartermijn"]').isVisible()).toBe(false);
     expect(await control(page, "privacy.watWel").inputValue()).toMatch(/^Meekijken en uitleggen/);
     await next(page, "inrichting");
@@ -187,6 +201,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     );
     await type(page, "training.deelnemers", "12");
     await pick(page, "training.ervaring", "nieuw");
+    await expectAccessible(page, "De training");
     // The group follows the staffing answer until it is changed.
     expect(
       await page.locator('[name="training.samenstelling"][value="medewerkers"]').isChecked(),
@@ -195,6 +210,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
 
     // 6. De trainingsacteur: the voorbespreking defaults to two weeks before the training.
     expect(await control(page, "acteur.voorbespreking").inputValue()).toBe("19-01-2027");
+    await expectAccessible(page, "De trainingsacteur");
     await next(page, "acteur");
 
     // 7. Focus & casussen: the proposal with reasons; untick one proposed casus, tick another.
@@ -234,9 +250,27 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await expectAccessible(page, "Focus & casussen");
     await next(page, "focus");
 
-    // 8. Huisstijl: a colour in a form the converter knows.
+    // 8. Huisstijl: a colour in a form the converter knows; a logo chosen on this computer,
+    // after a file that is no image.
     await type(page, "huisstijl.kleur", "#0a7");
     expect(await page.locator("#v-huisstijl-kleur-fout").isVisible()).toBe(false);
+    const logoInput = page.locator('input[type=file][name="huisstijl.logo"]');
+    await logoInput.setInputFiles({
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("geen plaatje"),
+    });
+    await settled(page);
+    expect(await problemOf(page, "huisstijl.logo")).toMatch(/is geen PNG- of JPEG-afbeelding/);
+    await logoInput.setInputFiles({
+      name: "logo-bieb.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(solidPng(40, 20).data),
+    });
+    await settled(page);
+    expect(await problemOf(page, "huisstijl.logo")).toBeUndefined();
+    expect(await textOf(page.locator(".logo-naam"))).toBe("Gekozen: logo-bieb.png");
+    await expectAccessible(page, "Huisstijl");
     await next(page, "huisstijl");
 
     // A section revisited from the summary, and back.
@@ -279,6 +313,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
         "presentatie-vaardigheidstraining.pptx",
         "LEESMIJ.html",
         "mails/uitnodiging-training.ics",
+        "logo.png",
       ]),
     );
 
@@ -301,6 +336,8 @@ describeInBrowser("idokit formulier in a real browser", () => {
     expect(answers.training!.starttijd).toBe("09:30");
     expect(answers.training!.eindtijd).toBe("12:45");
     expect(answers.huisstijl!.kleur).toBe("00AA77");
+    expect(answers.huisstijl!.logo).toBe("logo.png");
+    expect(zip["logo.png"]).toEqual(solidPng(40, 20).data);
     expect([...(answers.focus!.casussen as string[])].sort()).toEqual([...chosen].sort());
     const trainer = paragraphsOf(
       readParts(zip["casussen-trainer.docx"]!)["word/document.xml"]!,
@@ -315,13 +352,23 @@ describeInBrowser("idokit formulier in a real browser", () => {
     }
   });
 
-  it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload, and saves the answers", async () => {
-    const { page, dir } = await open();
+  it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload and a new run, and saves the answers", async () => {
+    const port = await freePort();
+    const { form, page, dir } = await open(["--poort", String(port)]);
     const made = runIdokit(["bijeenkomst", "--voorbeeld", "--map", "bijeenkomst"], { cwd: dir });
     expect(made.status, made.stderr).toBe(0);
     await page.locator("#openen").setInputFiles(join(dir, "bijeenkomst", "werkafspraken.yaml"));
     await settled(page);
     expect(await textOf(page.locator("#melding"))).toContain("werkafspraken.yaml is geopend.");
+    // What the meeting left open is said at once, with where.
+    await page.waitForFunction(() =>
+      (globalThis as unknown as InPage).document
+        .querySelector("#melding")
+        ?.textContent?.includes("Nog in te vullen"),
+    );
+    expect(await textOf(page.locator("#melding"))).toMatch(
+      /Nog in te vullen of na te kijken: \d+ antwoorden, bij .*De training/,
+    );
     expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
       "Bibliotheek Zuiderlinge",
     );
@@ -347,6 +394,16 @@ describeInBrowser("idokit formulier in a real browser", () => {
     expect(await textOf(page.locator("#melding"))).toMatch(
       /^Je concept van .* staat weer in het formulier/,
     );
+    expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
+      "Bibliotheek Zuiderlinge",
+    );
+
+    // And in a new run of idokit at the same address (the usual port, unless told otherwise).
+    expect((await form.stop()).code).toBe(130);
+    const again = await startForm(["--poort", String(port)], { cwd: dir });
+    cleanup.push(() => again.stop());
+    await page.goto(again.url);
+    await settled(page);
     expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
       "Bibliotheek Zuiderlinge",
     );
