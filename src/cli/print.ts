@@ -19,11 +19,10 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
   for (const row of result.programma) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
   out.info("");
   out.info(color.bold("Gekozen casussen"));
-  result.casussen.forEach((c, i) =>
+  for (const c of result.casussen)
     out.info(
-      `  ${i + 1}. ${c.titel} ${color.dim(`(${c.id})`)}\n     ${color.dim(c.redenen.join("; "))}`,
-    ),
-  );
+      `  ${c.nummer}. ${c.titel} ${color.dim(`(${c.id})`)}${c.reserve ? " – reserve, alleen als er tijd over is" : ""}\n     ${color.dim(c.redenen.join("; "))}`,
+    );
   for (const note of result.nietGedekt) out.warn(note);
   printPdfReport(result.pdf, out);
   if (!result.dryRun) {

@@ -53,7 +53,14 @@ export interface TrainingResult {
   map: string;
   bestanden: Array<{ naam: string; bytes?: number }>;
   programma: Array<{ start: string; eind: string; onderdeel: string }>;
-  casussen: Array<{ id: string; titel: string; redenen: string[] }>;
+  /** In the documents' order and numbering; a reserve is played only when there is time. */
+  casussen: Array<{
+    nummer: number;
+    id: string;
+    titel: string;
+    redenen: string[];
+    reserve: boolean;
+  }>;
   nietGedekt: string[];
   waarschuwingen: string[];
   /** What `--pdf` did; absent without `--pdf`. */
@@ -213,10 +220,12 @@ async function makeTraining(
         ? `Oefenen met de trainingsacteur (casus ${row.casusVan === row.casusTot ? row.casusVan : `${row.casusVan}–${row.casusTot}`})`
         : row.titel,
     })),
-    casussen: selection.chosen.map((c) => ({
-      id: c.casus.id,
-      titel: c.casus.titel,
-      redenen: c.reasons,
+    casussen: plan.view.casussen.map((c) => ({
+      nummer: c.nummer,
+      id: c.id,
+      titel: c.titel,
+      redenen: selection.chosen.find((chosen) => chosen.casus.id === c.id)?.reasons ?? [],
+      reserve: c.reserve,
     })),
     nietGedekt: selection.uncovered,
     waarschuwingen: notices,

@@ -55,6 +55,25 @@ describe("idokit training (built binary)", () => {
     expect(readdirSync(dir)).toEqual(["pakket"]);
   });
 
+  it("lists the chosen casussen with the numbers the documents give them, the reserve marked", () => {
+    const dir = tempDir();
+    const out = join(dir, "pakket");
+    const result = runIdokit(["training", "--voorbeeld", "--out", out]);
+    expect(result.status).toBe(0);
+    const listed = [...result.stderr.matchAll(/^ {2}(\d+)\. (.+?) \(([a-z0-9-]+)\)(.*)$/gm)];
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    const trainer = textOf(readParts(join(out, "casussen-trainer.docx"))["word/document.xml"]!);
+    listed.forEach(([, nummer, titel, , rest], i) => {
+      expect(Number(nummer)).toBe(i + 1);
+      const heading = new RegExp(
+        `Casus ${nummer}: ${titel!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(reserve\\))?`,
+      );
+      const match = heading.exec(trainer);
+      expect(match, `casus ${nummer} ${titel}`).not.toBeNull();
+      expect(Boolean(match![1]), `reserve mark of casus ${nummer}`).toBe(/reserve/.test(rest!));
+    });
+  });
+
   it("makes the same pack again from the saved antwoorden.yaml", () => {
     const dir = tempDir();
     expect(runIdokit(["training", "--voorbeeld", "--out", join(dir, "a")]).status).toBe(0);
