@@ -4,6 +4,12 @@ import { addFlag, addSeedFlag, casussenOption, flagValue, selectionFlags } from 
 // Only commander loads with this module; the server, the form and `open` are imported when the
 // command runs, so `idokit --help` stays fast.
 
+/**
+ * The form's usual port, as text for the help (the number itself lives with the command, which
+ * this module does not load: `idokit --help` stays fast). A test keeps the two equal.
+ */
+export const DEFAULT_PORT_TEXT = "47110";
+
 /** Minutes without an open form after which the server stops by itself. */
 export const IDLE_MINUTES = 30;
 
@@ -14,6 +20,11 @@ function parsePort(value: string): number {
   if (port !== 0 && port < 1024)
     throw new InvalidArgumentError(`kies een poort vanaf 1024, niet ${port}.`);
   return port;
+}
+
+/** Where the draft is found again: the browser keeps it per address, port included. */
+function draftLine(port: number | undefined): string {
+  return `Je antwoorden staan als concept in je browser; start ${port === undefined ? "idokit formulier" : `idokit formulier --poort ${port}`} opnieuw om verder te gaan.`;
 }
 
 /** A browser can be opened here: a desktop session, not a remote shell. */
@@ -47,11 +58,12 @@ export function formulierCommand(): Command {
     .addOption(
       new Option(
         "--poort <getal>",
-        "poort op deze computer (standaard: een vrije poort)",
+        `poort op deze computer (standaard: ${DEFAULT_PORT_TEXT}, of een vrije als die bezet is; 0: altijd een vrije)`,
       ).argParser(parsePort),
     )
     .option("--geen-browser", "open geen browser; idokit toont alleen de link")
     .addOption(casussenOption());
+  addFlag(command, "acteurs");
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
   return addSeedFlag(command)
@@ -73,26 +85,28 @@ Voorbeelden:
     )
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const globals = command.optsWithGlobals<{ debug?: boolean }>();
+      let portForDraft: number | undefined;
       const { runAction } = await import("./run.js");
       await runAction(
         { json: false, debug: globals.debug ?? false },
         async (context, out) => {
           const { startFormulier } = await import("../commands/formulier.js");
+          const { applySettings } = await import("./settings.js");
           const desktop = hasDesktop();
-          const run = await startFormulier(
-            {
-              bijeenkomst: Boolean(flags.bijeenkomst),
-              answers: flagValue(flags, "antwoorden"),
-              out: flagValue(flags, "map"),
-              poort: (flags.poort as number | undefined) ?? 0,
-              templates: flagValue(flags, "sjablonen"),
-              huisstijl: flagValue(flags, "huisstijl"),
-              ...selectionFlags(flags),
-              idleMinutes: IDLE_MINUTES,
-            },
-            context,
-            { openFolder: desktop ? openOnDesktop : undefined },
-          );
+          // The POI's settings (instellingen.yaml) as for the pack commands: a flag wins.
+          const options = await applySettings({
+            bijeenkomst: Boolean(flags.bijeenkomst),
+            answers: flagValue<string>(flags, "antwoorden"),
+            out: flagValue<string>(flags, "map"),
+            poort: flags.poort as number | undefined,
+            templates: flagValue<string>(flags, "sjablonen"),
+            huisstijl: flagValue<string>(flags, "huisstijl"),
+            ...selectionFlags(flags),
+            idleMinutes: IDLE_MINUTES,
+          });
+          const run = await startFormulier(options, context, {
+            openFolder: desktop ? openOnDesktop : undefined,
+          });
           out.success(`Het formulier staat klaar: ${out.color.bold(run.url)}`);
           let opened = false;
           if (desktop && !flags.geenBrowser) {
@@ -111,16 +125,16 @@ Voorbeelden:
           out.info(
             `Stoppen: druk hier op Ctrl-C. Zonder open formulier stopt idokit na ${IDLE_MINUTES} minuten vanzelf.`,
           );
+          portForDraft = run.portForDraft;
           const reason = await run.stopped;
           out.info(
             reason === "stil"
-              ? `Het formulier was ${IDLE_MINUTES} minuten niet meer open, dus idokit formulier is gestopt. Je antwoorden staan als concept in je browser; start idokit formulier opnieuw om verder te gaan.`
+              ? `Het formulier was ${IDLE_MINUTES} minuten niet meer open, dus idokit formulier is gestopt. ${draftLine(portForDraft)}`
               : "idokit formulier is gestopt.",
           );
         },
         {
-          interrupted: () =>
-            "\nidokit formulier is gestopt. Je antwoorden staan als concept in je browser; start idokit formulier opnieuw om verder te gaan.",
+          interrupted: () => `\nidokit formulier is gestopt. ${draftLine(portForDraft)}`,
         },
       );
     });

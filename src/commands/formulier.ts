@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { actorListIn, loadActorList } from "../acteurs/load.js";
+import type { ActorList } from "../acteurs/parse.js";
 import { readAnswersFile, readLogo } from "../answers/load.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
@@ -29,9 +31,11 @@ export interface FormulierOptions {
   bijeenkomst: boolean;
   answers?: string | undefined;
   out?: string | undefined;
-  /** 0: a free port. */
-  poort: number;
+  /** Undefined: the usual port (`DEFAULT_PORT`), or a free one when that is taken; 0: a free port. */
+  poort?: number | undefined;
   casussen: string[];
+  /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
+  acteurs?: string | undefined;
   templates?: string | undefined;
   /** A house style file (`--huisstijl`), as for the pack commands. */
   huisstijl?: string | undefined;
@@ -40,8 +44,17 @@ export interface FormulierOptions {
   idleMinutes: number;
 }
 
+/**
+ * The port of the form unless `--poort` says otherwise. Always the same, because the browser keeps
+ * the draft per address (port included): at the usual address a new run finds the draft again.
+ */
+export const DEFAULT_PORT = 47110;
+
 export interface FormulierRun {
   url: string;
+  port: number;
+  /** The port to give with --poort to find this run's draft again; undefined: no need. */
+  portForDraft: number | undefined;
   /** Resolves when the server has stopped, with why. */
   stopped: Promise<StopReason>;
   stop(): Promise<void>;
@@ -91,6 +104,7 @@ export async function startFormulier(
   // 2. What the pack is made from: a broken casus or template folder is reported up front.
   const vocabulary = loadVocabulary();
   let pack: FormPack;
+  let actors: ActorList | undefined;
   if (options.bijeenkomst) {
     const { notices } = loadBijeenkomstResources({
       templatesDir: options.templates,
@@ -106,11 +120,15 @@ export async function startFormulier(
         "Voor de lokale IDO-bijeenkomst, waarin jullie de werkafspraken vastleggen. Vul in wat al vastligt; wat nog open is, spreken jullie in de bijeenkomst af.",
     };
   } else {
+    // The POI's trainingsacteurs: the form offers their names, and a name brings its details.
+    const actorFile = options.acteurs ?? actorListIn(options.templates);
+    actors = actorFile === undefined ? undefined : await loadActorList(actorFile);
     const { resources, notices } = loadTrainingResources({
       vocabulary,
       casussenDirs: options.casussen,
       templatesDir: options.templates,
       huisstijl: options.huisstijl,
+      acteurs: actors,
     });
     for (const notice of notices) context.report.warn(notice);
     pack = {
@@ -142,32 +160,51 @@ export async function startFormulier(
     ctx: { today: context.today, vocabulary, mode: "wizard" },
     version: VERSION,
     ...(start ? { start } : {}),
+    ...(actors && actors.acteurs.length > 0 ? { actors } : {}),
     make: (given, extras) =>
       makeFromForm(options, context, { ...given, source: "het formulier" }, extras),
     canMakePdf: await canMakePdfs(),
     openFolder: hooks.openFolder,
   });
-  const server = await startFormServer({
-    session,
-    port: options.poort,
-    idleMs: options.idleMinutes * 60_000,
-    assets: { "app.js": readClientScript(), "app.css": new TextEncoder().encode(FORM_STYLE) },
-    onError: (error) =>
-      context.report.warn(`Fout in het formulier: ${(error as Error)?.message ?? String(error)}`),
-  }).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE" || code === "EACCES")
+  const serve = (port: number) =>
+    startFormServer({
+      session,
+      port,
+      idleMs: options.idleMinutes * 60_000,
+      assets: { "app.js": readClientScript(), "app.css": new TextEncoder().encode(FORM_STYLE) },
+      onError: (error) =>
+        context.report.warn(`Fout in het formulier: ${(error as Error)?.message ?? String(error)}`),
+    });
+  const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+  let server;
+  try {
+    server = await serve(options.poort ?? DEFAULT_PORT);
+  } catch (error) {
+    const code = codeOf(error);
+    if (options.poort === undefined && (code === "EADDRINUSE" || code === "EACCES")) {
+      // The usual port is taken (another idokit formulier?): a free one, and say what that means.
+      server = await serve(0);
+      context.report.warn(
+        `Poort ${DEFAULT_PORT}, waar het formulier meestal staat, is bezet (draait idokit formulier al?). Dit formulier staat daarom op poort ${server.port}. Een concept van een vorige keer staat niet in dit formulier: stop het andere formulier en start opnieuw, of open je opgeslagen antwoorden.yaml.`,
+      );
+    } else if (code === "EADDRINUSE" || code === "EACCES") {
       throw new InputError(
         code === "EADDRINUSE"
           ? `Poort ${options.poort} is al in gebruik.`
           : `Poort ${options.poort} mag idokit niet gebruiken.`,
         {
-          hint: "Kies een andere poort met --poort, of laat --poort weg: dan kiest idokit zelf een vrije poort.",
+          hint: "Kies een andere poort met --poort, of laat --poort weg: dan kiest idokit zelf een poort.",
         },
       );
-    throw error;
-  });
-  return { url: server.url, stopped: server.stopped, stop: () => server.stop() };
+    } else throw error;
+  }
+  return {
+    url: server.url,
+    port: server.port,
+    portForDraft: server.port === DEFAULT_PORT ? undefined : server.port,
+    stopped: server.stopped,
+    stop: () => server.stop(),
+  };
 }
 
 /**
@@ -208,6 +245,7 @@ async function makeFromForm(
             dryRun,
             pdf: extras.pdf,
             casussen: options.casussen,
+            acteurs: options.acteurs,
             seed: options.seed,
           },
           ctx,

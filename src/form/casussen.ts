@@ -47,6 +47,10 @@ export interface CasusPickerView {
   set?: Record<string, unknown>;
   /** The ticks are resolved or dropped: the browser forgets its state. */
   resolved: boolean;
+  /** How many are ticked against the number to play, for a line that stays in view. */
+  status: string;
+  /** The person must choose what idokit does with the ticks. */
+  needsAction: boolean;
   /** A problem that keeps the section from being complete. */
   error?: string;
   /** Notes such as unknown pinned ids that were left out. */
@@ -101,6 +105,8 @@ export function viewCasusPicker(input: CasusPickerInput): CasusPickerView {
       order: "",
       action: empty,
       resolved: false,
+      status: "",
+      needsAction: false,
       notes,
       summary: [],
       summaryLabel: "Casussen",
@@ -178,6 +184,10 @@ export function viewCasusPicker(input: CasusPickerInput): CasusPickerView {
     order: order.map((c) => c.id).join(" "),
     action: actionHtml,
     resolved,
+    status: error
+      ? `Aangevinkt: ${checked.length}; het aantal casussen is ${count}. Kies hierboven bij ‘Wat wil je doen?’ wat idokit doet.`
+      : `Aangevinkt: ${checked.length} van ${count}.`,
+    needsAction: error !== undefined,
     notes,
     summaryLabel: own ? "Casussen (jullie keuze)" : "Casussen (voorstel van idokit)",
     summary: final.chosen.map(

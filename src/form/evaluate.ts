@@ -92,6 +92,21 @@ function itemsOf(raw: unknown): Array<Record<string, unknown>> {
 }
 
 /**
+ * The wizard's conversion, with the form's own words where the wizard speaks of its keys: a
+ * required group of tick boxes left empty is "Kies er minstens één." (the terminal adds "met de
+ * spatiebalk").
+ */
+function convertInForm(
+  q: QuestionBase,
+  raw: unknown,
+  draft: Draft,
+  ctx: QuestionContext,
+): ReturnType<typeof convertTyped> {
+  if (q.kind === "multi" && !q.optional && isBlank(raw)) return { error: "Kies er minstens één." };
+  return convertTyped(q, raw, draft, ctx);
+}
+
+/**
  * Evaluates the form's answers against the schema, in asking order, the way the wizard asks them:
  * conditions decide which questions apply, absent answers take their default, and every answer is
  * converted with the wizard's rules. `ctx` should be in `wizard` mode (a date in the past is a
@@ -129,7 +144,7 @@ export function evaluateForm(
           const key = `${q.key}.${i}.${name}`;
           const fieldView: FieldView = { visible: true };
           fields[key] = fieldView;
-          const converted = convertTyped(field, item[name], parsed, ctx);
+          const converted = convertInForm(field, item[name], parsed, ctx);
           if (converted.error !== undefined) fail(field, key, fieldView, converted.error);
           else parsed[name] = converted.value;
         }
@@ -142,7 +157,7 @@ export function evaluateForm(
     const fallback = q.default?.(draft, ctx);
     if (fallback !== undefined) view.proposal = toFormValue(q, fallback);
     const value = isBlank(raw) && fallback !== undefined ? fallback : raw;
-    const converted = convertTyped(q, value, draft, ctx);
+    const converted = convertInForm(q, value, draft, ctx);
     if (converted.error !== undefined) {
       fail(q, q.key, view, converted.error);
       setPath(draft, q.key, undefined);

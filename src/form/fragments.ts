@@ -195,9 +195,9 @@ function filesTable(made: MadePack): SafeHtml {
               <span class="bestandsnaam">${file.naam}</span>
               <span class="grootte">${kb(file.bytes)}</span>
             </th>
-            <td>${guide?.voor ?? ""}</td>
-            <td>${guide?.wat ?? ""}</td>
-            ${printing ? html`<td>${guide?.printen ?? ""}</td>` : null}
+            <td data-label="Voor wie">${guide?.voor ?? ""}</td>
+            <td data-label="Waarvoor">${guide?.wat ?? ""}</td>
+            ${printing ? html`<td data-label="Printen">${guide?.printen ?? ""}</td>` : null}
           </tr>`,
       )}
       ${
@@ -207,8 +207,8 @@ function filesTable(made: MadePack): SafeHtml {
                 <span class="bestandsnaam">pdf/</span>
                 <span class="grootte">${pdfs.length} bestanden</span>
               </th>
-              <td>iedereen</td>
-              <td>
+              <td data-label="Voor wie">iedereen</td>
+              <td data-label="Waarvoor">
                 elk Word- en PowerPoint-bestand ook als PDF, om te printen of voor wie geen Office
                 heeft
               </td>

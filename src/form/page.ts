@@ -91,15 +91,22 @@ export function questionHtml(question: FormQuestion): SafeHtml {
     case "tel":
       return wrap(
         html`<input
-          type="${question.control}"
-          id="${id}"
-          name="${question.key}"
-          aria-describedby="${describe}"
-          autocomplete="off"
-          spellcheck="${question.control === "text" ? "true" : "false"}"
-          ${question.kind === "integer" ? html` inputmode="numeric"` : null}
-          class="${question.kind === "date" || question.kind === "time" || question.kind === "integer" ? "kort" : ""}"
-        />`,
+            type="${question.control}"
+            id="${id}"
+            name="${question.key}"
+            aria-describedby="${describe}"
+            autocomplete="off"
+            spellcheck="${question.control === "text" ? "true" : "false"}"
+            ${question.kind === "integer" ? html` inputmode="numeric"` : null}
+            ${question.suggestions?.length ? html` list="${id}-keuzes"` : null}
+            class="${question.kind === "date" || question.kind === "time" || question.kind === "integer" ? "kort" : ""}"
+          />${
+            question.suggestions?.length
+              ? html`<datalist id="${id}-keuzes">
+                  ${question.suggestions.map((value) => html`<option value="${value}"></option>`)}
+                </datalist>`
+              : null
+          }`,
       );
     case "color":
       return wrap(
@@ -195,6 +202,12 @@ export function questionHtml(question: FormQuestion): SafeHtml {
         <div class="casus-uitkomst" aria-live="polite"></div>
         <div class="casus-actie"></div>
         <div class="casus-lijst"></div>
+        <div class="casus-teller">
+          <p class="casus-teller-tekst" aria-live="polite"></p>
+          <button type="button" class="knop knop-licht" data-casus-naar-keuze hidden>
+            Naar de keuze
+          </button>
+        </div>
       </div>`;
   }
 }

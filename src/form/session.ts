@@ -13,6 +13,7 @@ import {
 } from "../questions/define.js";
 import { stripControlCharacters } from "../domain/text.js";
 import { checkLogo } from "../answers/logo.js";
+import { findActor, type ActorList } from "../acteurs/parse.js";
 import { viewCasusPicker, type CasusChoiceState } from "./casussen.js";
 import {
   evaluateForm,
@@ -39,6 +40,9 @@ type Schema = { readonly [key: string]: SchemaNode };
 
 /** The question the training asks with its own control (as the wizard's picker). */
 export const CASUS_KEY = "focus.casussen";
+
+/** The question for the trainingsacteur's name, offered from a POI's list when there is one. */
+export const ACTOR_KEY = "acteur.naam";
 
 /** The largest logo accepted (bytes). */
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
@@ -75,6 +79,8 @@ export interface FormSessionOptions {
   ): Promise<MakeOutcome>;
   /** LibreOffice is there, so the pack can have PDFs too. */
   canMakePdf?: boolean;
+  /** The POI's list of trainingsacteurs: names offered, and a name brings its details. */
+  actors?: ActorList | undefined;
   /** Opens a folder of a made pack on the desktop, when there is one. */
   openFolder?: ((path: string) => Promise<void>) | undefined;
 }
@@ -113,6 +119,12 @@ export class FormSession {
     this.questions = listQuestions(pack.answers.schema);
     const pickers = new Set(pack.casus ? [CASUS_KEY] : []);
     this.spec = buildFormSpec(pack.answers.schema, pack.answers.sections, options.ctx, pickers);
+    const actorQuestion = this.spec.byKey.get(ACTOR_KEY);
+    if (options.actors && actorQuestion) {
+      const count = options.actors.acteurs.length;
+      actorQuestion.suggestions = options.actors.acteurs.map((actor) => actor.naam);
+      actorQuestion.help = `Kies een naam uit jullie lijst (${count} ${count === 1 ? "acteur" : "acteurs"}) of typ een andere naam; bureau, e-mail en telefoon uit de lijst komen dan mee. ${actorQuestion.help}`;
+    }
     const start = options.start ? this.loadStart(options.start) : undefined;
     this.page = renderPage(this.spec, {
       title: pack.title,
@@ -198,8 +210,13 @@ export class FormSession {
     const files = this.filesOf(request.logo);
     const ctx = this.wizardCtx(files);
     let answers: FormAnswers = this.sanitize(request.answers);
-    let evaluation = evaluateForm(this.schema, answers, ctx);
     const reply: Record<string, unknown> = {};
+    const actor = actorDetails(answers, this.options.actors);
+    if (Object.keys(actor).length > 0) {
+      reply.set = actor;
+      answers = { ...answers, ...actor };
+    }
+    let evaluation = evaluateForm(this.schema, answers, ctx);
 
     const casus = this.options.pack.casus;
     let summaryLines: Record<string, { label: string; lines: string[] }> | undefined;
@@ -216,7 +233,7 @@ export class FormSession {
         });
       let picker = view(this.casusState(request.casus), evaluation.draft);
       if (picker.set) {
-        reply.set = picker.set;
+        reply.set = { ...(reply.set as object | undefined), ...picker.set };
         answers = { ...answers, ...picker.set };
         evaluation = evaluateForm(this.schema, answers, ctx);
         const notes = picker.notes;
@@ -236,6 +253,8 @@ export class FormSession {
         order: picker.order,
         action: picker.action.text,
         resolved: picker.resolved,
+        status: picker.status,
+        needsAction: picker.needsAction,
       };
       summaryLines = { [CASUS_KEY]: { label: picker.summaryLabel, lines: picker.summary } };
     }
@@ -410,6 +429,31 @@ export class FormSession {
     await this.options.openFolder(zip.map);
     return ok({ ok: true });
   }
+}
+
+/**
+ * The details of the trainingsacteur a name on the POI's list brings (bureau, e-mail, telephone),
+ * for the fields that are empty or still hold another listed actor's details; what the person
+ * typed themselves stays. The same rule as the wizard's picker and the answers file. Pure.
+ */
+export function actorDetails(
+  answers: Readonly<Record<string, unknown>>,
+  list: ActorList | undefined,
+): Record<string, string> {
+  const name = answers[ACTOR_KEY];
+  const actor = findActor(list, typeof name === "string" ? name : undefined);
+  const set: Record<string, string> = {};
+  if (!actor || !list) return set;
+  for (const field of ["bureau", "email", "telefoon"] as const) {
+    const value = actor[field];
+    const key = `acteur.${field}`;
+    const current = answers[key];
+    if (!value || current === value) continue;
+    const empty = current === undefined || (typeof current === "string" && current.trim() === "");
+    const another = list.acteurs.some((other) => other !== actor && other[field] === current);
+    if (empty || another) set[key] = value;
+  }
+  return set;
 }
 
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

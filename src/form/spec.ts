@@ -60,6 +60,8 @@ export interface FormQuestion {
   fields: FormQuestion[];
   /** What one item of a `list` is called ("Lokale partner"). */
   itemLabel: string;
+  /** Values to offer while typing (a POI's trainingsacteurs); any other text may be typed. */
+  suggestions?: readonly string[] | undefined;
 }
 
 export interface FormSection extends Section {
@@ -120,6 +122,18 @@ function controlOf(
   }
 }
 
+/**
+ * The help of a question as the form shows it: as in the wizard, except that a file is chosen in
+ * the browser, not named by its path (so no example path either).
+ */
+function formHelp(question: QuestionBase, hasDefault: boolean, control: Control): string {
+  if (control !== "file") return helpOf(question, hasDefault);
+  return (question.help ?? "").replace(
+    /^Pad naar (een|het) /,
+    (_, article: string) => `Kies ${article} `,
+  );
+}
+
 function toFormQuestion(
   question: QuestionBase,
   key: string,
@@ -128,13 +142,14 @@ function toFormQuestion(
 ): FormQuestion {
   const choices = choicesOf(question, ctx);
   const hasDefault = question.default !== undefined;
+  const control = controlOf(question, ctx, pickers.has(key), choices.length);
   return {
     key,
     kind: question.kind,
-    control: controlOf(question, ctx, pickers.has(key), choices.length),
+    control,
     section: question.section,
     label: question.label,
-    help: helpOf(question, hasDefault),
+    help: formHelp(question, hasDefault, control),
     optional: Boolean(question.optional),
     hasDefault,
     choices,

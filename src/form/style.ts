@@ -147,6 +147,10 @@ a.knop:focus-visible, .knop:focus-visible { outline: 3px solid var(--focus); out
 .actie legend { font-weight: 700; padding: 0 0.375rem; }
 .actie .knop { margin-top: 0.75rem; }
 .casuslijst { margin-top: 1.25rem; }
+.casus-teller { position: sticky; bottom: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
+  margin-top: 0.75rem; padding: 0.5rem 0.75rem; background: #fff; border-top: 2px solid var(--primair); }
+.casus-teller:has(.casus-teller-tekst:empty) { display: none; }
+.casus-teller p { margin: 0; font-weight: 700; }
 .casuslijst > legend { font-weight: 700; font-size: 1.125rem; }
 .casusgroep { margin: 0.75rem 0 0; }
 .casusgroep > legend { font-weight: 700; color: var(--primair); padding: 0; margin-bottom: 0.25rem; }
@@ -190,6 +194,9 @@ thead th { border-bottom: 2px solid var(--tekst); }
   .bestanden thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .bestanden tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid #d0d5da; }
   .bestanden th, .bestanden td { display: block; border: 0; padding: 0.125rem 0; }
+  .bestanden th[scope="row"] { width: auto; }
+  .bestanden td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+  .bestanden td:empty { display: none; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print {

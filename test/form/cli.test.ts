@@ -3,7 +3,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFormulier } from "../../src/commands/formulier.js";
+import { DEFAULT_PORT, startFormulier } from "../../src/commands/formulier.js";
+import { DEFAULT_PORT_TEXT } from "../../src/cli/formulier.js";
 import type { CommandContext } from "../../src/commands/context.js";
 import { runIdokit } from "../helpers/cli.js";
 import { traceLoaded } from "../helpers/loaded.js";
@@ -57,6 +58,25 @@ describe("idokit formulier on the command line", () => {
       expect(result.stderr).toContain(`Poort ${port} is al in gebruik.`);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("is at the usual port, so the browser finds its draft again; a second one says why it is not", async () => {
+    expect(DEFAULT_PORT_TEXT).toBe(String(DEFAULT_PORT));
+    const first = await startForm([], { cwd: temp(), usualPort: true });
+    try {
+      expect(first.port).toBe(DEFAULT_PORT);
+      const second = await startForm([], { cwd: temp(), usualPort: true });
+      expect(second.port).not.toBe(DEFAULT_PORT);
+      expect(second.output()).toContain(
+        `Poort ${DEFAULT_PORT}, waar het formulier meestal staat, is bezet (draait idokit formulier al?). Dit formulier staat daarom op poort ${second.port}.`,
+      );
+      expect((await second.stop()).output).toContain(
+        `start idokit formulier --poort ${second.port} opnieuw om verder te gaan.`,
+      );
+    } finally {
+      const { output } = await first.stop();
+      expect(output).toContain("start idokit formulier opnieuw om verder te gaan.");
     }
   });
 

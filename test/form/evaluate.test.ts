@@ -35,6 +35,12 @@ function nested(answers: FormAnswers): Draft {
 }
 
 describe("evaluateForm", () => {
+  it("asks for a tick in the form's words, not the terminal's keys", () => {
+    const answers = { ...complete(), "partners.landelijk": [] };
+    const view = evaluateForm(trainingSchema, answers, wizard).fields["partners.landelijk"]!;
+    expect(view.error).toBe("Kies er minstens één.");
+  });
+
   it("offers computed defaults that follow earlier answers until they are changed", () => {
     const first = evaluateForm(trainingSchema, { "bibliotheek.plaats": "Lingedijk" }, wizard);
     expect(first.fields["bibliotheek.gemeenten"]!.proposal).toBe("Lingedijk");

@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { runIdokit } from "../helpers/cli.js";
 import { ensureBuilt, ROOT } from "../helpers/pty.js";
 import { checkOoxml, findingsOf, isOfficeFile, ooxmlChecker } from "../helpers/ooxml.js";
+import { solidPng } from "../helpers/png.js";
 import { paragraphsOf, readParts } from "../helpers/zip.js";
 import {
   describeInBrowser,
@@ -165,6 +166,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     // 4. Inrichting & privacy: "nee" hides the question about keeping the form.
     await type(page, "inrichting.plek", "Tafel bij het raam");
     await pick(page, "privacy.toestemmingsformulier", "nee");
+    await expectAccessible(page, "Inrichting & privacy");
     expect(await page.locator('[data-key="privacy.bewaartermijn"]').isVisible()).toBe(false);
     expect(await control(page, "privacy.watWel").inputValue()).toMatch(/^Meekijken en uitleggen/);
     await next(page, "inrichting");
@@ -187,6 +189,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     );
     await type(page, "training.deelnemers", "12");
     await pick(page, "training.ervaring", "nieuw");
+    await expectAccessible(page, "De training");
     // The group follows the staffing answer until it is changed.
     expect(
       await page.locator('[name="training.samenstelling"][value="medewerkers"]').isChecked(),
@@ -195,6 +198,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
 
     // 6. De trainingsacteur: the voorbespreking defaults to two weeks before the training.
     expect(await control(page, "acteur.voorbespreking").inputValue()).toBe("19-01-2027");
+    await expectAccessible(page, "De trainingsacteur");
     await next(page, "acteur");
 
     // 7. Focus & casussen: the proposal with reasons; untick one proposed casus, tick another.
@@ -234,9 +238,27 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await expectAccessible(page, "Focus & casussen");
     await next(page, "focus");
 
-    // 8. Huisstijl: a colour in a form the converter knows.
+    // 8. Huisstijl: a colour in a form the converter knows; a logo chosen on this computer,
+    // after a file that is no image.
     await type(page, "huisstijl.kleur", "#0a7");
     expect(await page.locator("#v-huisstijl-kleur-fout").isVisible()).toBe(false);
+    const logoInput = page.locator('input[type=file][name="huisstijl.logo"]');
+    await logoInput.setInputFiles({
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("geen plaatje"),
+    });
+    await settled(page);
+    expect(await problemOf(page, "huisstijl.logo")).toMatch(/is geen PNG- of JPEG-afbeelding/);
+    await logoInput.setInputFiles({
+      name: "logo-bieb.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(solidPng(40, 20).data),
+    });
+    await settled(page);
+    expect(await problemOf(page, "huisstijl.logo")).toBeUndefined();
+    expect(await textOf(page.locator(".logo-naam"))).toBe("Gekozen: logo-bieb.png");
+    await expectAccessible(page, "Huisstijl");
     await next(page, "huisstijl");
 
     // A section revisited from the summary, and back.
@@ -279,6 +301,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
         "presentatie-vaardigheidstraining.pptx",
         "LEESMIJ.html",
         "mails/uitnodiging-training.ics",
+        "logo.png",
       ]),
     );
 
@@ -301,6 +324,8 @@ describeInBrowser("idokit formulier in a real browser", () => {
     expect(answers.training!.starttijd).toBe("09:30");
     expect(answers.training!.eindtijd).toBe("12:45");
     expect(answers.huisstijl!.kleur).toBe("00AA77");
+    expect(answers.huisstijl!.logo).toBe("logo.png");
+    expect(zip["logo.png"]).toEqual(solidPng(40, 20).data);
     expect([...(answers.focus!.casussen as string[])].sort()).toEqual([...chosen].sort());
     const trainer = paragraphsOf(
       readParts(zip["casussen-trainer.docx"]!)["word/document.xml"]!,

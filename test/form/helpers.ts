@@ -91,12 +91,16 @@ export interface FormRun {
 
 const URL_LINE = /http:\/\/127\.0\.0\.1:(\d+)\/([\w-]+)\//;
 
-/** Starts the built `idokit formulier --geen-browser` in `cwd` and waits for its link. */
+/**
+ * Starts the built `idokit formulier --geen-browser` in `cwd` and waits for its link. On a free
+ * port (`--poort 0`), so tests never meet each other at the usual port, unless `usualPort`.
+ */
 export function startForm(
   args: string[],
-  options: { cwd: string; env?: Record<string, string> },
+  options: { cwd: string; env?: Record<string, string>; usualPort?: boolean },
 ): Promise<FormRun> {
-  const child = spawn(process.execPath, [BIN, "formulier", "--geen-browser", ...args], {
+  const port = options.usualPort || args.includes("--poort") ? [] : ["--poort", "0"];
+  const child = spawn(process.execPath, [BIN, "formulier", "--geen-browser", ...port, ...args], {
     cwd: options.cwd,
     env: { ...process.env, IDOKIT_VANDAAG: TODAY, NO_COLOR: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -64,6 +64,8 @@ interface PickerView {
   order: string;
   action: string;
   resolved: boolean;
+  status: string;
+  needsAction: boolean;
 }
 
 interface Evaluation {
@@ -469,15 +471,20 @@ function fromBase64(text: string): ArrayBuffer {
   return out.buffer;
 }
 
+/** Why the file just chosen as logo cannot be used; shown until another is chosen. */
+let logoProblem: string | undefined;
+
 async function chooseLogo(wrapper: HTMLElement, file: File): Promise<void> {
   const key = wrapper.dataset.key!;
   const bytes = await file.arrayBuffer();
   const result = await uploadLogo(bytes, file.name);
   if (result.fout || !result.id || !result.name) {
-    showError(wrapper, key, result.fout ?? "Dit bestand kan niet als logo worden gebruikt.");
-    announce(`Logo: ${result.fout ?? "niet te gebruiken."}`);
+    logoProblem = result.fout ?? "Dit bestand kan niet als logo worden gebruikt.";
+    showError(wrapper, key, logoProblem);
+    announce(`Logo: ${logoProblem}`);
     return;
   }
+  logoProblem = undefined;
   draft.logo = { name: result.name, data: toBase64(bytes), id: result.id };
   draft.answers[key] = result.name;
   shown.add(key);
@@ -575,7 +582,9 @@ function apply(result: Evaluation): void {
     if (!Object.hasOwn(draft.answers, key) && view.proposal !== undefined) {
       writeValue(wrapper, key, view.proposal);
     }
-    showError(wrapper, key, shown.has(key) ? view.error : undefined);
+    // A refused logo file stays reported until another file is chosen or the logo removed.
+    const refusedLogo = controlKind(wrapper) === "file" ? logoProblem : undefined;
+    showError(wrapper, key, refusedLogo ?? (shown.has(key) ? view.error : undefined));
     showNote(key, view.note, view.warning);
   }
   if (result.picker) applyPicker(result.picker);
@@ -603,6 +612,8 @@ function applyPicker(view: PickerView): void {
       if (mine && mine.checked !== box.checked) mine.checked = box.checked;
     }
   }
+  $(".casus-teller-tekst", picker)!.textContent = view.status;
+  $<HTMLButtonElement>("[data-casus-naar-keuze]", picker)!.hidden = !view.needsAction;
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
 }
 
@@ -643,6 +654,8 @@ function sectionTitle(id: string): string {
 function show(id: string, focus = true): void {
   if (id === DONE && !madeId) id = OVERVIEW;
   if (!sectionIds.includes(id) && id !== OVERVIEW && id !== DONE) id = sectionIds[0]!;
+  // A notice belongs to the moment it was given; a problem (idokit stopped) stays.
+  if (current && current !== id && !$("#melding")!.classList.contains("fout-melding")) notify("");
   if (current && sectionIds.includes(current)) visited.add(current);
   current = id;
   for (const part of $$(".deel")) part.hidden = part.dataset.deel !== id;
@@ -725,7 +738,8 @@ function showSummary(
     const a = document.createElement("a");
     a.href = `#v-${problem.key.replace(/\./g, "-")}`;
     a.dataset.naar = problem.key;
-    a.textContent = `${problem.label}: ${problem.error}`;
+    // The list stays short: the example that follows a message is next to the question.
+    a.textContent = `${problem.label}: ${problem.error.replace(/ Bijvoorbeeld: .*$/, "")}`;
     li.append(a);
     list.append(li);
   }
@@ -809,15 +823,14 @@ function startFrom(start: StartAnswers, message: string): void {
       (f) => `Het logo "${f.path}" uit het bestand kun je hier opnieuw kiezen (bij Huisstijl).`,
     ),
   ];
+  const hash = location.hash.slice(1);
+  show(sectionIds.includes(hash) || hash === OVERVIEW ? hash : sectionIds[0]!, false);
   notify(
     [message, ...notes].join(" "),
     false,
     kept ? { label: "Ongedaan maken", run: restorePrevious } : undefined,
   );
-  const hash = location.hash.slice(1);
-  void evaluate().then(() =>
-    show(sectionIds.includes(hash) || hash === OVERVIEW ? hash : sectionIds[0]!, false),
-  );
+  void evaluate();
 }
 
 function restorePrevious(): void {
@@ -844,7 +857,7 @@ function startOver(): void {
   visited.clear();
   fillAll();
   storeNow();
-  location.hash = `#${sectionIds[0]}`;
+  show(sectionIds[0]!);
   void evaluate();
   notify(
     "Het formulier is leeg.",
@@ -955,8 +968,8 @@ function casusTicked(): void {
   const ticked = $$<HTMLInputElement>(".casus-lijst input[name=casus]")
     .filter((i) => i.checked)
     .map((i) => i.value);
+  // The problem ("choose what idokit does") shows with "Volgende"; the line under the list says it now.
   draft.casus = { ticked };
-  shown.add("focus.casussen");
   void evaluate();
 }
 
@@ -1003,6 +1016,7 @@ function wire(): void {
     } else if (button.matches("[data-logo-weg]")) {
       const wrapper = button.closest<HTMLElement>("[data-key]")!;
       delete draft.logo;
+      logoProblem = undefined;
       delete draft.answers[wrapper.dataset.key!];
       renderLogo(wrapper);
       $<HTMLInputElement>("input[type=file]", wrapper)?.focus();
@@ -1012,6 +1026,9 @@ function wire(): void {
     } else if (button.matches("[data-casus-loslaten]")) {
       draft.casus = { actie: "loslaten" };
       void evaluate().then(() => announce("idokit kiest de casussen weer zelf."));
+    } else if (button.matches("[data-casus-naar-keuze]")) {
+      $<HTMLInputElement>("input[name=casus-actie]:checked, input[name=casus-actie]")?.focus();
+      $("#casus-actie")?.scrollIntoView({ block: "center" });
     } else if (button.matches("[data-casus-doe]")) {
       const action = $<HTMLInputElement>("input[name=casus-actie]:checked");
       if (!action) return;
