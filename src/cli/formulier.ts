@@ -74,6 +74,8 @@ idokit start een klein programma op deze computer en opent het formulier in je b
 formulier is alleen op deze computer te bereiken, met een geheime link. Je antwoorden blijven als
 concept in je browser staan; je kunt ze ook als antwoorden.yaml opslaan en later weer openen.
 Het pakket komt in een nieuwe map (zoals bij idokit training) en is als zip te downloaden.
+De instellingen van je POI (instellingen.yaml: sjablonen, huisstijl, casussen, acteurs) gelden
+hier ook; een optie gaat voor.
 
 Stoppen: druk op Ctrl-C. Zonder open formulier stopt idokit na ${IDLE_MINUTES} minuten vanzelf.
 

@@ -291,7 +291,7 @@ export function renderPage(spec: FormSpec, options: PageOptions): string {
           </div>
         </header>
         <div class="breed">
-          <div class="balk" role="group" aria-label="Antwoorden">
+          <div class="balk" role="region" aria-label="Je antwoorden">
             <button type="button" class="knop knop-licht" id="opslaan">Antwoorden opslaan</button>
             <span class="bestand-kiezen"
               ><input

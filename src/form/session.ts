@@ -433,8 +433,8 @@ export class FormSession {
 
 /**
  * The details of the trainingsacteur a name on the POI's list brings (bureau, e-mail, telephone),
- * for the fields that are empty or still hold another listed actor's details; what the person
- * typed themselves stays. The same rule as the wizard's picker and the answers file. Pure.
+ * for the fields that are empty or still hold another listed actor's details (emptied when this
+ * actor has none there); what the person typed themselves stays. The same rule as the wizard's picker and the answers file. Pure.
  */
 export function actorDetails(
   answers: Readonly<Record<string, unknown>>,
@@ -445,13 +445,14 @@ export function actorDetails(
   const set: Record<string, string> = {};
   if (!actor || !list) return set;
   for (const field of ["bureau", "email", "telefoon"] as const) {
-    const value = actor[field];
+    const value = actor[field] ?? "";
     const key = `acteur.${field}`;
     const current = answers[key];
-    if (!value || current === value) continue;
+    if (current === value) continue;
     const empty = current === undefined || (typeof current === "string" && current.trim() === "");
     const another = list.acteurs.some((other) => other !== actor && other[field] === current);
-    if (empty || another) set[key] = value;
+    // Another actor's details go, also when this one has none; an empty field gets this one's.
+    if (another || (empty && value)) set[key] = value;
   }
   return set;
 }

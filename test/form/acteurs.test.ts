@@ -49,8 +49,16 @@ describe("the details a listed actor brings", () => {
       ),
     ).not.toHaveProperty("acteur.email");
     expect(
-      actorDetails({ "acteur.naam": "Karim Aziz", "acteur.email": "mila@echtgebeurd.nl" }, list),
-    ).toEqual({ "acteur.email": "karim@spelwerk.nl" });
+      actorDetails(
+        {
+          "acteur.naam": "Karim Aziz",
+          "acteur.bureau": "Bureau Echt Gebeurd",
+          "acteur.email": "mila@echtgebeurd.nl",
+          "acteur.telefoon": "06 99",
+        },
+        list,
+      ),
+    ).toEqual({ "acteur.bureau": "", "acteur.email": "karim@spelwerk.nl" });
     expect(actorDetails({ "acteur.naam": "Mila de Boe" }, list)).toEqual({});
     expect(actorDetails({ "acteur.naam": "Mila de Boer" }, undefined)).toEqual({});
   });

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -57,6 +58,17 @@ async function open(
   await page.goto(form.url);
   await settled(page);
   return { form, page, dir, context };
+}
+
+/** A port that is free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const control = (page: Page, key: string) => page.locator(`[name="${key}"]`).first();
@@ -340,13 +352,23 @@ describeInBrowser("idokit formulier in a real browser", () => {
     }
   });
 
-  it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload, and saves the answers", async () => {
-    const { page, dir } = await open();
+  it("opens a bijeenkomst's werkafspraken.yaml, keeps the draft across a reload and a new run, and saves the answers", async () => {
+    const port = await freePort();
+    const { form, page, dir } = await open(["--poort", String(port)]);
     const made = runIdokit(["bijeenkomst", "--voorbeeld", "--map", "bijeenkomst"], { cwd: dir });
     expect(made.status, made.stderr).toBe(0);
     await page.locator("#openen").setInputFiles(join(dir, "bijeenkomst", "werkafspraken.yaml"));
     await settled(page);
     expect(await textOf(page.locator("#melding"))).toContain("werkafspraken.yaml is geopend.");
+    // What the meeting left open is said at once, with where.
+    await page.waitForFunction(() =>
+      (globalThis as unknown as InPage).document
+        .querySelector("#melding")
+        ?.textContent?.includes("Nog in te vullen"),
+    );
+    expect(await textOf(page.locator("#melding"))).toMatch(
+      /Nog in te vullen of na te kijken: \d+ antwoorden, bij .*De training/,
+    );
     expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
       "Bibliotheek Zuiderlinge",
     );
@@ -372,6 +394,16 @@ describeInBrowser("idokit formulier in a real browser", () => {
     expect(await textOf(page.locator("#melding"))).toMatch(
       /^Je concept van .* staat weer in het formulier/,
     );
+    expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
+      "Bibliotheek Zuiderlinge",
+    );
+
+    // And in a new run of idokit at the same address (the usual port, unless told otherwise).
+    expect((await form.stop()).code).toBe(130);
+    const again = await startForm(["--poort", String(port)], { cwd: dir });
+    cleanup.push(() => again.stop());
+    await page.goto(again.url);
+    await settled(page);
     expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
       "Bibliotheek Zuiderlinge",
     );

@@ -22,7 +22,9 @@ export interface InPage {
     activeElement: unknown;
     title: string;
     documentElement: { dataset: Record<string, string | undefined> };
-    querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
+    querySelector(
+      selector: string,
+    ): { dataset: Record<string, string | undefined>; textContent: string | null } | null;
   };
   location: { hash: string };
   axe?: {

@@ -825,12 +825,22 @@ function startFrom(start: StartAnswers, message: string): void {
   ];
   const hash = location.hash.slice(1);
   show(sectionIds.includes(hash) || hash === OVERVIEW ? hash : sectionIds[0]!, false);
-  notify(
-    [message, ...notes].join(" "),
-    false,
-    kept ? { label: "Ongedaan maken", run: restorePrevious } : undefined,
-  );
-  void evaluate();
+  const undo = kept ? { label: "Ongedaan maken", run: restorePrevious } : undefined;
+  notify([message, ...notes].join(" "), false, undo);
+  void evaluate().then((result) => {
+    // What the file leaves to do is said at once, not only by the marks in the steps.
+    const todo = result ? stillToDo(result) : undefined;
+    if (todo) notify([message, ...notes, todo].join(" "), false, undo);
+  });
+}
+
+/** "Nog in te vullen of na te kijken: 2 antwoorden, bij Bibliotheek & IDO en De training …". */
+function stillToDo(result: Evaluation): string | undefined {
+  const sections = data.sections.filter((s) => (result.errors[s.id] ?? 0) > 0).map((s) => s.title);
+  if (result.problems === 0 || sections.length === 0) return undefined;
+  const where = new Intl.ListFormat("nl", { type: "conjunction" }).format(sections);
+  const count = result.problems === 1 ? "1 antwoord" : `${result.problems} antwoorden`;
+  return `Nog in te vullen of na te kijken: ${count}, bij ${where} (met een ! in de stappen hierboven).`;
 }
 
 function restorePrevious(): void {
