@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Its own temporary folder for the whole suite, checked for leftovers at the end.
+    globalSetup: ["test/setup/temp-folders.ts"],
     // No POI settings (instellingen.yaml) from the machine the tests run on.
     env: { IDOKIT_INSTELLINGEN: "" },
   },

@@ -1,4 +1,4 @@
-import { Document, isMap, YAMLMap, type Pair } from "yaml";
+import { Document, isMap, Scalar, YAMLMap, type Pair } from "yaml";
 import { isQuestion, type SchemaNode } from "../questions/define.js";
 import { formatShortDate } from "../domain/format.js";
 
@@ -12,6 +12,25 @@ function toYamlValue(node: SchemaNode, value: unknown): unknown {
   return value;
 }
 
+/**
+ * Strings that a YAML 1.1 reader (PyYAML, many Excel add-ins and older tools) would not read as
+ * text: times such as 13:30 (base-60 numbers there: 810) and yes/no/on/off words (booleans).
+ * idokit itself reads YAML 1.2, where they are text, but a POI's own scripts may not.
+ */
+const YAML11_NOT_TEXT =
+  /^(?:[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** A string as a double-quoted scalar where a YAML 1.1 reader would misread it. */
+function quoted(value: unknown): unknown {
+  if (typeof value === "string" && YAML11_NOT_TEXT.test(value)) {
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    return scalar;
+  }
+  if (Array.isArray(value)) return value.map(quoted);
+  return value;
+}
+
 function fill(doc: Document, map: YAMLMap, schema: Schema, values: Record<string, unknown>): void {
   for (const [key, node] of Object.entries(schema)) {
     const value = values[key];
@@ -21,7 +40,7 @@ function fill(doc: Document, map: YAMLMap, schema: Schema, values: Record<string
     )
       continue;
     if (isQuestion(node)) {
-      const pair = doc.createPair(key, toYamlValue(node, value)) as Pair;
+      const pair = doc.createPair(key, quoted(toYamlValue(node, value))) as Pair;
       (pair.key as { commentBefore?: string }).commentBefore = ` ${node.label}`;
       map.add(pair);
     } else {

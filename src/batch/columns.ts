@@ -215,3 +215,53 @@ function closest(name: string, candidates: readonly string[]): string | undefine
   }
   return best;
 }
+
+/**
+ * One problem per needed column that is not in the sheet, instead of one per row: which rows
+ * miss it, and the unknown column that is probably it, misspelled ("Kartreker" for
+ * "Kartrekker"). Returns the problems and the sheet columns they name, whose own "kent idokit
+ * niet" warning would say the same thing twice.
+ */
+export function missingColumnProblems(
+  table: SheetTable,
+  match: HeaderMatch,
+  rows: ReadonlyArray<{ number: number; missingColumns: readonly string[] }>,
+  filled: number,
+): { problems: Problem[]; named: Set<number> } {
+  const byColumn = new Map<string, number[]>();
+  for (const row of rows)
+    for (const header of row.missingColumns)
+      byColumn.set(header, [...(byColumn.get(header) ?? []), row.number]);
+  const unknown = table.headers
+    .map((header, index) => ({ header: header.trim(), index }))
+    .filter(({ header, index }) => header !== "" && match.columns[index] === undefined);
+  const named = new Set<number>();
+  const problems: Problem[] = [];
+  for (const [header, numbers] of byColumn) {
+    const guess = unknown.find(
+      ({ header: candidate, index }) =>
+        !named.has(index) && closest(normalizeHeader(candidate), [header]) !== undefined,
+    );
+    if (guess) named.add(guess.index);
+    const which =
+      numbers.length === filled
+        ? filled === 1
+          ? "de rij mist"
+          : `alle ${filled} rijen missen`
+        : `${numbers.length === 1 ? "rij" : "rijen"} ${listNumbers(numbers)} ${numbers.length === 1 ? "mist" : "missen"}`;
+    problems.push({
+      where: `Kolom "${header}"`,
+      message: guess
+        ? `staat niet in het blad, dus ${which} dit antwoord. Kolom ${columnLetter(guess.index)} heet "${guess.header}": bedoelde je "${header}"? Geef kolom ${columnLetter(guess.index)} die naam en start opnieuw.`
+        : `staat niet in het blad, dus ${which} dit antwoord. Voeg de kolom toe, of geef één waarde voor alle rijen met --antwoorden.`,
+    });
+  }
+  return { problems, named };
+}
+
+/** "2, 3 en 7"; long lists end in "en nog 12". */
+function listNumbers(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 8).map(String);
+  if (numbers.length > shown.length) return `${shown.join(", ")} en nog ${numbers.length - 8}`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} en ${shown.at(-1)}`;
+}

@@ -28,6 +28,11 @@ export interface RowReport {
   /** Folder (or zip) name inside the output folder; empty when none. */
   map: string;
   problemen: string[];
+  /**
+   * Needed columns that are not in the sheet: one problem of the whole sheet, told once (see
+   * `BatchResult.kolomProblemen`), and in rapport.csv on every row it stops.
+   */
+  ontbrekendeKolommen?: string[];
   meldingen: string[];
 }
 
@@ -77,7 +82,12 @@ export function buildReportCsv(rows: readonly RowReport[]): string {
       row.bibliotheek,
       row.status,
       row.map,
-      row.problemen.join(" | "),
+      [
+        ...(row.ontbrekendeKolommen ?? []).map(
+          (header) => `kolom "${header}" ontbreekt in het blad`,
+        ),
+        ...row.problemen,
+      ].join(" | "),
       row.meldingen.join(" | "),
     ]),
   ];

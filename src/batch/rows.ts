@@ -190,6 +190,8 @@ export interface RowCheck {
   /** Whatever could be read (for the folder name and the library of an invalid row). */
   draft: Draft;
   problems: Problem[];
+  /** Headers of needed columns that are not in the sheet (see `missingColumnProblems`). */
+  missingColumns: string[];
   warnings: Problem[];
 }
 
@@ -211,17 +213,23 @@ export function checkRow(options: {
   const merged = mergeAnswers(options.defaults, read.raw);
   const validation = validateAnswers(schema, merged, ctx);
   const locate = locator(options, read);
+  // A column that is not in the sheet at all is one problem of the sheet, said once by the
+  // batch (with the closest header), not once per row: the row only notes which ones.
+  const missingColumns: string[] = [];
   const problems: Problem[] = [
     ...validation.problems.map((problem) => locate(problem.where, problem.message)),
-    ...relevantMissing(validation).map((question) => {
-      const inSheet = match.columns.some((spec) => spec?.key === question.key);
+    ...relevantMissing(validation).flatMap((question) => {
+      if (!match.columns.some((spec) => spec?.key === question.key)) {
+        missingColumns.push(columnOf(question));
+        return [];
+      }
       const example = question.example ? ` Bijvoorbeeld: ${question.example}` : "";
-      return {
-        where: `Rij ${row.number}, kolom "${columnOf(question)}"`,
-        message: inSheet
-          ? `is leeg; vul dit in.${example}`
-          : `ontbreekt: de kolom staat niet in het blad. Voeg de kolom toe, of geef één waarde voor alle rijen met --antwoorden.${example}`,
-      };
+      return [
+        {
+          where: `Rij ${row.number}, kolom "${columnOf(question)}"`,
+          message: `is leeg; vul dit in.${example}`,
+        },
+      ];
     }),
   ];
   const warnings: Problem[] = [
@@ -233,6 +241,7 @@ export function checkRow(options: {
     ...(validation.answers ? { answers: validation.answers } : {}),
     draft: validation.draft,
     problems,
+    missingColumns,
     warnings,
   };
 }

@@ -34,6 +34,26 @@ export function withoutTrailingEmptyRows(rows: readonly SheetRow[]): SheetRow[] 
   return rows.slice(0, end);
 }
 
+/**
+ * Rows that are exact copies of an earlier row (every cell the same, spaces around a value and
+ * empty cells at the end not counted), by row number → the number of the first. Empty rows never
+ * count.
+ */
+export function duplicateRows(rows: readonly SheetRow[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const copies = new Map<number, number>();
+  for (const row of rows) {
+    if (isEmptyRow(row)) continue;
+    const cells = row.cells.map((cell) => cell.trim());
+    while (cells.length > 0 && cells.at(-1) === "") cells.pop();
+    const key = JSON.stringify(cells);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, row.number);
+    else copies.set(row.number, earlier);
+  }
+  return copies;
+}
+
 /** The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

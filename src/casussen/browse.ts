@@ -24,7 +24,7 @@ export interface CasusRow {
   moeilijkheid: string;
 }
 
-const DIFFICULTY_LABELS = { 1: "1 rustig", 2: "2 gemiddeld", 3: "3 pittig" } as const;
+const DIFFICULTY_LABELS = { 1: "1 instap", 2: "2 gemiddeld", 3: "3 pittig" } as const;
 
 /**
  * The casussen that match every given filter, in library order. The text search ignores case

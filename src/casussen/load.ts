@@ -26,7 +26,7 @@ export interface CasusLibrary {
 }
 
 const HINT =
-  "Pas de genoemde bestanden aan; de opbouw van een casusbestand staat in casussen/README.md. " +
+  "Pas de genoemde bestanden aan; idokit casussen nieuw BESTAND maakt een casus met uitleg bij elk veld. " +
   "Een eigen map controleer je vooraf met: idokit casussen controleer MAP";
 
 /**

@@ -2,6 +2,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { cleanLine, stripControl } from "../answers/values.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
+import { unwrapMarkdown } from "../domain/format.js";
 import type { Problem } from "../errors.js";
 import { didYouMean, foldText, joinDutch } from "../domain/suggest.js";
 import { GESLACHTEN, type Casus, type Geslacht, type Moeilijkheid } from "./types.js";
@@ -365,7 +366,7 @@ function line(max: number, example: string) {
     );
 }
 
-const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { rustig: 1, gemiddeld: 2, pittig: 3 };
+const DIFFICULTY_WORDS: Record<string, Moeilijkheid> = { instap: 1, rustig: 1, gemiddeld: 2, pittig: 3 };
 
 /**
  * Words that start a sentence rather than continue one: "De aangifte…", "Hulp bij…". Only these
@@ -590,12 +591,16 @@ function splitAt(lines: readonly Line[], depth: number): { before: Line[]; block
 
 // HTML comments are notes for whoever edits the file (the scaffold of `casussen nieuw` explains
 // each section in one): they are no part of the casus, and a section with only a comment is empty.
+// Source line wraps are no part of the text either: each paragraph and list item becomes one line,
+// so speaker notes (which keep lines as lines) do not break a sentence where the file wrapped it.
 const markdownOf = (lines: readonly Line[]): string =>
-  lines
-    .map((line) => line.text)
-    .join("\n")
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
-    .trim();
+  unwrapMarkdown(
+    lines
+      .map((line) => line.text)
+      .join("\n")
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, "")
+      .trim(),
+  );
 
 const foldHeading = (text: string): string => foldText(text).replace(/\s+/g, " ").trim();
 const sameHeading = (a: string, b: string): boolean => foldHeading(a) === foldHeading(b);

@@ -39,7 +39,7 @@ export const FIELD_HELP: Readonly<
     waarde: () => "[]",
   },
   moeilijkheid: {
-    uitleg: "1 (rustig, goed voor beginners), 2 (gemiddeld) of 3 (pittig).",
+    uitleg: "1 (instap, goed voor beginners), 2 (gemiddeld) of 3 (pittig).",
     waarde: () => "",
   },
   profiel: { uitleg: "wat voor klant dit is, minstens één, als lijst.", waarde: () => "[]" },

@@ -1,6 +1,7 @@
 import { nameOf, type Vocabulary } from "../domain/vocabulary.js";
 import type { Problem } from "../errors.js";
 import { didYouMean, joinDutch } from "../domain/suggest.js";
+import { skillTexts } from "../plan/words.js";
 import type { Casus, Moeilijkheid } from "./types.js";
 
 /** Difficulty mix of a training. */
@@ -15,6 +16,11 @@ export interface SelectionRequest {
   partners: string[];
   /** `lokalePartnerSoorten` ids of this IDO's local partners. */
   localPartnerTypes: string[];
+  /**
+   * This IDO's own local partners by name and kind: the reasons name them ("Taalhuis Zuiderhaven
+   * past als vervolg") instead of their kind. Without them, the reasons name the kind.
+   */
+  localPartners?: ReadonlyArray<{ naam: string; soort: string }> | undefined;
   /** Casus ids that must be included; an unknown id is reported as a problem. */
   pinned: string[];
   /** rustig = mostly 1, some 2, no 3; gemengd = spread 1..3; uitdagend = mostly 2–3. */
@@ -407,7 +413,8 @@ function reasonsFor(
 
   const skills = focus.filter((skill) => casus.vaardigheden.includes(skill));
   if (skills.length > 0)
-    reasons.push(`oefent ${joinDutch(skills.map((skill) => skillName(vocabulary, skill)))}`);
+    // As the documents say it: LSD includes doorvragen, and emoties is the feeling of this casus.
+    reasons.push(`oefent ${joinDutch(skillTexts(skills, vocabulary, casus.profiel))}`);
 
   const partners = casus.partners
     .filter((id) => request.partners.includes(id))
@@ -417,16 +424,21 @@ function reasonsFor(
       `${joinDutch(partners)} ${partners.length === 1 ? "staat" : "staan"} in jullie partnerafspraken`,
     );
 
-  const local = casus.lokalePartners
-    .filter((id) => request.localPartnerTypes.includes(id))
+  const kinds = casus.lokalePartners.filter((id) => request.localPartnerTypes.includes(id));
+  // The library's own partners by name; a kind only when no name was given for it.
+  const named = unique(
+    (request.localPartners ?? [])
+      .filter((p) => kinds.includes(p.soort) && p.naam.trim() !== "")
+      .map((p) => p.naam.trim()),
+  );
+  const unnamed = kinds
+    .filter((id) => !(request.localPartners ?? []).some((p) => p.soort === id && p.naam.trim() !== ""))
     .map((id) => {
       const kind = vocabulary.lokalePartnerSoorten.find((k) => k.id === id);
-      return kind?.tekst ?? lowerName(kind?.naam ?? id);
+      return `jullie ${kind?.tekst ?? lowerName(kind?.naam ?? id)}`;
     });
-  if (local.length > 0)
-    reasons.push(
-      `sluit aan bij jullie lokale ${local.length === 1 ? "partner" : "partners"} (${joinDutch(local)})`,
-    );
+  const local = [...named, ...unnamed];
+  if (local.length > 0) reasons.push(`${joinDutch(local)} ${local.length === 1 ? "past" : "passen"} als vervolg`);
 
   if (pick.phase === "fill" || pick.phase === "outside") {
     const others = picks.filter((other) => other.casus.id !== casus.id).map((other) => other.casus);

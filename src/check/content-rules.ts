@@ -14,6 +14,7 @@ const SUSPICIOUS = new Set([
   "-Infinity",
   "[object Object]",
 ]);
+const ANCHORS = new Set(["t", "ctr", "b", "just", "dist"]);
 // C1 control characters are valid XML but invisible junk that some Office versions reject.
 const C1_CONTROLS = /[\u0080-\u009F]/;
 
@@ -42,6 +43,20 @@ export function checkCommon(ctx: CheckContext): void {
           "kleur",
           "fout",
           `Kleur "${attr(el, "val")}" is geen kleurcode van zes tekens.`,
+        );
+      // Text anchoring: only these five values; "mid" (reported from table cells written by
+      // generators) makes PowerPoint repair the file.
+      if (
+        el.ns === NS.a &&
+        (el.name === "bodyPr" || el.name === "tcPr") &&
+        attr(el, "anchor") !== undefined &&
+        !ANCHORS.has(attr(el, "anchor")!)
+      )
+        ctx.add(
+          name,
+          "uitlijning",
+          "fout",
+          `Tekstuitlijning anchor="${attr(el, "anchor")}" bestaat niet (alleen t, ctr, b, just en dist).`,
         );
       if (el.ns === NS.a && (el.name === "ext" || el.name === "chExt") && el.parent?.ns === NS.a) {
         for (const dim of ["cx", "cy"]) {

@@ -49,6 +49,15 @@ export function checkPackage(
     seen.add(lower);
     if (name.includes("\\") || name.startsWith("/"))
       ctx.add("", "zip-naam", "fout", `Onderdeel "${name}" heeft een ongeldige naam.`);
+    // Folder entries are no parts (a part name never ends in "/"); Office never writes them,
+    // pptxgenjs writes one per folder (ppt/charts/, ppt/media/, …).
+    else if (name.endsWith("/"))
+      ctx.add(
+        "",
+        "zip-map",
+        "let-op",
+        `Het bestand bevat een lege map "${name}"; Word en PowerPoint schrijven die nooit.`,
+      );
   }
 
   // 2. Content types: every part has one, every Override names a part that is there.

@@ -170,7 +170,7 @@ gebruikte optie.`,
   command
     .command("sjabloon")
     .description(
-      "Schrijf een leeg spreadsheet: een kolom per vraag, uitleg, keuzelijsten en een voorbeeldrij",
+      "Schrijf een leeg spreadsheet: een kolom per vraag, uitleg, keuzelijsten en een voorbeeldrij.",
     )
     .argument("<bestand>", "bijvoorbeeld bibliotheken.xlsx, of bibliotheken.csv")
     .option("--csv", "schrijf een CSV-bestand (puntkomma's, UTF-8) in plaats van .xlsx")
@@ -216,7 +216,7 @@ function printBatchResult(result: BatchResult, out: Output): void {
   } else if (result.ok) {
     out.success(color.bold(result.samenvatting));
   } else {
-    out.info(`${color.red("✖")} ${color.bold(result.samenvatting)}`);
+    out.info(`${color.red(out.symbols.fail)} ${color.bold(result.samenvatting)}`);
   }
   if (aantallen.nietGemaakt > 0)
     out.info(
@@ -226,7 +226,10 @@ function printBatchResult(result: BatchResult, out: Output): void {
     if (aantallen.gemaakt + aantallen.alKlaar > 0) out.info(`Pakketten: ${result.map}`);
     if (result.rapport) out.info(`Rapport:   ${result.rapport}`);
   }
-  const problems = result.rijen.flatMap((row) => row.problemen);
+  const problems = [
+    ...(result.kolomProblemen ?? []),
+    ...result.rijen.flatMap((row) => row.problemen),
+  ];
   if (problems.length > 0) {
     out.info("");
     out.info(color.bold("Te verbeteren:"));
@@ -247,7 +250,7 @@ function printBatchResult(result: BatchResult, out: Output): void {
   if (!result.dryRun && result.pakkettenPerSeconde > 0)
     out.info(
       color.dim(
-        `${result.seconden} s, ${String(result.pakkettenPerSeconde).replace(".", ",")} pakketten per seconde.`,
+        `${String(result.seconden).replace(".", ",")} s, ${String(result.pakkettenPerSeconde).replace(".", ",")} pakketten per seconde.`,
       ),
     );
 }

@@ -63,7 +63,7 @@ export function casussenCommand(io: CasussenCommandIo = {}): Command {
     run({ json: Boolean(options.json), debug: Boolean(options.debug) }, action);
 
   const command = new Command("casussen")
-    .description("Bekijk, zoek en controleer de casussen voor de rollenspellen")
+    .description("Bekijk, zoek en controleer de casussen voor de rollenspellen.")
     .option("--thema <thema>", "alleen casussen met dit thema (bijv. digid, toeslagen)")
     .option("--partner <partner>", "alleen casussen met deze instantie of soort lokale partner")
     .option("--vaardigheid <vaardigheid>", "alleen casussen die deze vaardigheid oefenen")
@@ -90,7 +90,8 @@ Voorbeelden:
   idokit casussen toon digid-verlopen-activeringsbrief
   idokit casussen controleer ./onze-casussen   een eigen map controleren
 
-De opbouw van een casusbestand staat in casussen/README.md.`,
+Een eigen casus begin je met idokit casussen nieuw BESTAND: een casus om in te vullen, met
+uitleg bij elk veld en onderdeel. Een casus met dezelfde id als een ingebouwde vervangt die.`,
     )
     .action(async (_options: ListOptions, self: Command) => {
       const options = self.optsWithGlobals<ListOptions>();
@@ -111,7 +112,7 @@ De opbouw van een casusbestand staat in casussen/README.md.`,
 
   command
     .command("toon")
-    .description("Toon één casus volledig")
+    .description("Toon één casus volledig.")
     .argument("<id>", "id van de casus (de bestandsnaam zonder .md)")
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
@@ -132,7 +133,7 @@ Voorbeelden:
 
   command
     .command("controleer")
-    .description("Controleer een map met casusbestanden en meld elke fout met bestand en veld")
+    .description("Controleer een map met casusbestanden en meld elke fout met bestand en veld.")
     .argument("<map>", "de map met casusbestanden (*.md)")
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
@@ -158,7 +159,7 @@ Bij fouten is de afsluitcode 1.`,
 
   const nieuw = command
     .command("nieuw")
-    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel")
+    .description("Maak een nieuwe casus om in te vullen, met uitleg bij elk veld en onderdeel.")
     .argument(
       "<bestand>",
       "het nieuwe casusbestand; de naam is het id, bijvoorbeeld onze-casussen/de-brief-van-het-cak.md",
@@ -350,7 +351,7 @@ async function checkFolder(
       `${broken} van ${folder.fileCount} casusbestanden in ${dir} ${broken === 1 ? "bevat" : "bevatten"} fouten.`,
       {
         problems: folder.problems,
-        hint: "De opbouw van een casusbestand staat in casussen/README.md.",
+        hint: "Bij elk veld staat uitleg in een casus van idokit casussen nieuw BESTAND; een ingebouwde casus als voorbeeld zie je met idokit casussen toon ID.",
       },
     );
   }

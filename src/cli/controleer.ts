@@ -4,7 +4,7 @@ import { Command } from "commander";
 export function controleerCommand(): Command {
   return new Command("controleer")
     .description(
-      "Controleer een pakket of een .docx/.pptx op fouten waardoor Word of PowerPoint het bestand wil herstellen",
+      "Controleer een pakket of een .docx/.pptx op fouten waardoor Word of PowerPoint het bestand wil herstellen.",
     )
     .argument("<pad>", "de map van een pakket (of van een batch), of één .docx- of .pptx-bestand")
     .option("--json", "geef het resultaat als JSON op stdout (meldingen gaan naar stderr)", false)

@@ -1,4 +1,5 @@
 import { Command, Help, Option } from "commander";
+import { helpWidth, reflowHelp } from "./help-text.js";
 import { VERSION } from "../version.js";
 import { batchCommand } from "./batch.js";
 import { bijeenkomstCommand } from "./bijeenkomst.js";
@@ -109,7 +110,11 @@ function configureAll(command: Command): void {
     .helpOption("-h, --help", "toon deze hulp")
     .configureHelp(DUTCH_HELP)
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (text, write) => write(toDutch(text)) })
+    .configureOutput({
+      outputError: (text, write) => write(toDutch(text)),
+      // Help prose is written as paragraphs: wrap it like commander wraps its columns.
+      writeOut: (text) => process.stdout.write(reflowHelp(text, helpWidth())),
+    })
     .exitOverride((error) => {
       // Help and version are successes; everything commander rejects is a usage error.
       const success = ["commander.helpDisplayed", "commander.version", "commander.help"];

@@ -8,6 +8,8 @@ export interface Output {
   color: ChalkInstance;
   /** Colours and spinners are allowed (stderr is a terminal and NO_COLOR is not set). */
   fancy: boolean;
+  /** ✔ and ✖, or √ and × on a console that cannot show them (the old Windows console). */
+  symbols: { ok: string; fail: string };
   info(message: string): void;
   warn(message: string): void;
   success(message: string): void;
@@ -19,11 +21,39 @@ export interface Output {
   stopProgress(): void;
 }
 
+/**
+ * Whether the console shows symbols such as ✔ and ✖. The old Windows console (cmd.exe and
+ * PowerShell in conhost, raster or Consolas fonts) shows boxes for them; Windows Terminal, VS
+ * Code and other terminals do not. Same rule as the `is-unicode-supported` package.
+ */
+export function isUnicodeConsole(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (platform !== "win32") return env.TERM !== "linux";
+  return (
+    Boolean(env.WT_SESSION) ||
+    Boolean(env.TERMINUS_SUBLIME) ||
+    env.ConEmuTask === "{cmd::Cmder}" ||
+    env.TERM_PROGRAM === "Terminus-Sublime" ||
+    env.TERM_PROGRAM === "vscode" ||
+    env.TERM === "xterm-256color" ||
+    env.TERM === "alacritty" ||
+    env.TERMINAL_EMULATOR === "JetBrains-JediTerm"
+  );
+}
+
 export function createOutput(
-  options: { stream?: NodeJS.WriteStream; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    stream?: NodeJS.WriteStream;
+    env?: NodeJS.ProcessEnv;
+    platform?: NodeJS.Platform;
+  } = {},
 ): Output {
   const stream = options.stream ?? process.stderr;
   const env = options.env ?? process.env;
+  const unicode = isUnicodeConsole(env, options.platform);
+  const symbols = unicode ? { ok: "✔", fail: "✖" } : { ok: "√", fail: "×" };
   const fancy =
     Boolean(stream.isTTY) && !("NO_COLOR" in env && env.NO_COLOR !== "") && env.TERM !== "dumb";
   const color = new Chalk({ level: fancy ? 1 : 0 });
@@ -46,9 +76,10 @@ export function createOutput(
     stopProgress,
     color,
     fancy,
+    symbols,
     info: (message) => write(message),
     warn: (message) => write(`${color.yellow("Let op:")} ${message}`),
-    success: (message) => write(`${color.green("✔")} ${message}`),
+    success: (message) => write(`${color.green(symbols.ok)} ${message}`),
     problems: (problems) => {
       for (const p of problems) write(`  ${color.red("•")} ${color.bold(p.where)}: ${p.message}`);
     },

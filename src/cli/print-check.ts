@@ -18,14 +18,14 @@ export function printCheckResult(result: ControleerResult, out: Output): void {
           ? " (zoals idokit het maakte)"
           : "";
     if (file.bevindingen.length === 0) {
-      out.info(`${color.green("✔")} ${file.naam}: in orde${since}`);
+      out.info(`${color.green(out.symbols.ok)} ${file.naam}: in orde${since}`);
       continue;
     }
     const counts = [
       file.fouten > 0 ? plural(file.fouten, "fout", "fouten") : "",
       file.letOp > 0 ? `${file.letOp}× let op` : "",
     ].filter(Boolean);
-    const mark = file.fouten > 0 ? color.red("✖") : color.yellow("!");
+    const mark = file.fouten > 0 ? color.red(out.symbols.fail) : color.yellow("!");
     out.info(`${mark} ${file.naam}: ${counts.join(", ")}${since}`);
     for (const line of describeFindings(file.bevindingen))
       out.info(
@@ -45,7 +45,7 @@ export function printCheckResult(result: ControleerResult, out: Output): void {
     return;
   }
   out.info(
-    `${color.red.bold("✖")} ${summary}: ${plural(failing.length, "bestand heeft", "bestanden hebben")} fouten. Word of PowerPoint vraagt dan om het bestand te herstellen, of opent het niet.`,
+    `${color.red.bold(out.symbols.fail)} ${summary}: ${plural(failing.length, "bestand heeft", "bestanden hebben")} fouten. Word of PowerPoint vraagt dan om het bestand te herstellen, of opent het niet.`,
   );
   out.info(adviceFor(failing));
 }

@@ -1,5 +1,5 @@
-import { writeFileSync, existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, openSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileInspector, readAnswersFile, readLogo } from "../answers/load.js";
 import { serializeAnswers } from "../answers/serialize.js";
 import { UsageError, type Problem } from "../errors.js";
@@ -19,6 +19,7 @@ import { checkLogo } from "../answers/logo.js";
 import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";
 import { findExample } from "./examples.js";
+import { renameWithRetry } from "../pack/retry.js";
 
 /**
  * How every pack command gets its answers: from its built-in example, an answers file, or the
@@ -90,6 +91,10 @@ export interface CollectedAnswers<A> {
   asked: number;
   /** The logo a file answer names, read the way the answers were checked (undefined: none). */
   logoOf(path: string): Logo | undefined;
+  /** The run's one draft file (see `DraftKeeper`). */
+  drafts?: DraftKeeper;
+  /** The idokit draft the answers came from; removed once the pack is made (`removeUsedDraft`). */
+  draftFile?: string;
 }
 
 /** Refuses contradictory flags before anything is asked or read. */
@@ -135,31 +140,134 @@ function rebaseFiles(schema: Schema, data: unknown, baseDir: string, cwd: string
   return copy;
 }
 
+/** The file name idokit gives a draft: `idokit-concept-20261207-0130.yaml` (`-2` when taken). */
+const DRAFT_NAME = /^idokit-concept-\d{8}-\d{4}(?:-\d+)?\.yaml$/;
+
+/**
+ * True when `file` is a draft idokit wrote: its name and its first line are idokit's. Only such a
+ * file is ever replaced or removed; an answers file a person named or wrote stays untouched.
+ */
+export function isIdokitDraft(file: string): boolean {
+  if (!DRAFT_NAME.test(basename(file))) return false;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const head = Buffer.alloc(200);
+      const length = readSync(fd, head, 0, head.length, 0);
+      return /^# Antwoorden voor idokit /.test(head.subarray(0, length).toString("utf8"));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes answers that are not complete yet to `idokit-concept-<date>-<time>.yaml` in `dir`,
- * never over an existing file. Returns the path as the person can type it (relative when in `cwd`).
+ * never over an existing file, or, with `file`, over that draft of the same run (through a
+ * temporary file, so a crash leaves the old draft whole). Returns the path as the person can
+ * type it (relative when in `cwd`). `resume` is the command that continues, without
+ * `--antwoorden`: `idokit training --map pakket-maart`.
  */
 export function writeAnswersDraft(
   schema: Schema,
   draft: Draft,
-  options: { dir: string; cwd: string; now: Date; command: string },
+  options: { dir: string; cwd: string; now: Date; command: string; resume?: string; file?: string },
 ): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
   const { now } = options;
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
-  for (let n = 1; ; n++) {
-    const file = join(options.dir, `idokit-concept-${stamp}${n > 1 ? `-${n}` : ""}.yaml`);
-    const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file);
+  const shownOf = (file: string): string =>
+    relative(options.cwd, file).startsWith("..") || isAbsolute(relative(options.cwd, file))
+      ? file
+      : relative(options.cwd, file);
+  const textOf = (shown: string): string => {
     const header = [
       `Antwoorden voor ${options.command}, bewaard op ${pad(now.getDate())}-${pad(now.getMonth() + 1)}-${now.getFullYear()} om ${pad(now.getHours())}.${pad(now.getMinutes())} uur.`,
-      `Ga verder met: ${options.command} --antwoorden ${shellQuote(shown)}`,
+      `Ga verder met: ${options.resume ?? options.command} --antwoorden ${shellQuote(shown)}`,
     ].join("\n");
+    return serializeAnswers(schema, draft, header);
+  };
+  if (options.file) {
+    const shown = shownOf(options.file);
+    const temp = `${options.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(file, serializeAnswers(schema, draft, header), { flag: "wx" });
+      writeFileSync(temp, textOf(shown), { flag: "wx" });
+      renameWithRetry(temp, options.file);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return shown;
+  }
+  for (let n = 1; ; n++) {
+    const file = join(options.dir, `idokit-concept-${stamp}${n > 1 ? `-${n}` : ""}.yaml`);
+    const shown = shownOf(file);
+    try {
+      writeFileSync(file, textOf(shown), { flag: "wx" });
       return shown;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || n > 50) throw error;
     }
+  }
+}
+
+/**
+ * The one draft of a run: the first save creates it (or reuses the draft the run started from),
+ * every later save (another Ctrl-C, a failure while making the pack) replaces it, so a run never
+ * leaves more than one. `resume` is the command that continues from it, `--map` included.
+ */
+export interface DraftKeeper {
+  save(draft: Draft): string;
+  resume(file: string): string;
+  /** The draft the run started from (`--antwoorden idokit-concept-….yaml`), if any. */
+  startedFrom: string | undefined;
+}
+
+function draftKeeper(
+  spec: Pick<AnswerSpec<Schema>, "schema" | "command">,
+  options: AnswerOptions,
+  context: CommandContext,
+): DraftKeeper {
+  const answersFile = options.answers ? resolve(context.cwd, options.answers) : undefined;
+  const startedFrom = answersFile && isIdokitDraft(answersFile) ? answersFile : undefined;
+  let own: string | undefined = startedFrom;
+  const command = options.out ? `${spec.command} --map ${shellQuote(options.out)}` : spec.command;
+  return {
+    startedFrom,
+    resume: (file) => `${command} --antwoorden ${shellQuote(file)}`,
+    save(draft) {
+      const shown = writeAnswersDraft(spec.schema, draft, {
+        dir: draftDir(options, context),
+        cwd: context.cwd,
+        now: context.now,
+        command: spec.command,
+        resume: command,
+        ...(own ? { file: own } : {}),
+      });
+      own = resolve(context.cwd, shown);
+      return shown;
+    },
+  };
+}
+
+/**
+ * After a pack was made from a draft: the draft has done its work (its answers are in the pack's
+ * antwoorden.yaml), so it is removed, if it is still idokit's draft. Never fails the run.
+ */
+export function removeUsedDraft(
+  collected: Pick<CollectedAnswers<unknown>, "draftFile">,
+  report?: { info(message: string): void },
+): void {
+  const file = collected.draftFile;
+  if (!file || !isIdokitDraft(file)) return;
+  try {
+    rmSync(file);
+    report?.info(
+      `Het concept ${basename(file)} is verwijderd: de antwoorden staan nu in het pakket.`,
+    );
+  } catch {
+    // Left in place: harmless, and the person can remove it.
   }
 }
 
@@ -214,13 +322,8 @@ export async function collectAnswers<S extends Schema>(
   const interactive =
     context.interactive && options.voorbeeld === false && io.prompts !== undefined;
   const baseDir = interactive ? context.cwd : raw.baseDir;
-  const saveDraft = (draft: Draft): string =>
-    writeAnswersDraft(spec.schema, draft, {
-      dir: draftDir(options, context),
-      cwd: context.cwd,
-      now: context.now,
-      command: spec.command,
-    });
+  const drafts = draftKeeper(spec, options, context);
+  const saveDraft = (draft: Draft): string => drafts.save(draft);
   const { answers, warnings, asked } = await completeAnswers({
     schema: spec.schema,
     sections: spec.sections,
@@ -239,6 +342,7 @@ export async function collectAnswers<S extends Schema>(
       ? "Ja, laat zien wat er gemaakt wordt"
       : `Ja, maak ${spec.packName}`,
     command: spec.command,
+    resumeCommand: (file) => drafts.resume(file),
     saveDraft,
     warn: (message) => context.report.warn(message),
   });
@@ -247,7 +351,7 @@ export async function collectAnswers<S extends Schema>(
     asked > 0
       ? () => {
           const file = saveDraft(answers as unknown as Draft);
-          return { file, resume: `${spec.command} --antwoorden ${shellQuote(file)}` };
+          return { file, resume: drafts.resume(file) };
         }
       : undefined;
   const logoOf = (path: string): Logo | undefined => {
@@ -255,7 +359,15 @@ export async function collectAnswers<S extends Schema>(
     const data = io.given.files.get(path);
     return data ? checkLogo(data).logo : undefined;
   };
-  return { answers, warnings, baseDir, asked, logoOf };
+  return {
+    answers,
+    warnings,
+    baseDir,
+    asked,
+    logoOf,
+    drafts,
+    ...(drafts.startedFrom ? { draftFile: drafts.startedFrom } : {}),
+  };
 }
 
 /** The file check for answers handed over in memory: the file must have come along, as an image. */
@@ -282,19 +394,17 @@ export async function keepAnswersOnFailure<S extends Schema, R>(
   make: () => Promise<R>,
 ): Promise<R> {
   try {
-    return await make();
+    const result = await make();
+    if (!options.dryRun) removeUsedDraft(collected, context.report);
+    return result;
   } catch (error) {
     unwrittenAnswers = undefined;
     if (collected.asked > 0) {
       try {
-        const file = writeAnswersDraft(spec.schema, collected.answers as unknown as Draft, {
-          dir: draftDir(options, context),
-          cwd: context.cwd,
-          now: context.now,
-          command: spec.command,
-        });
+        const drafts = collected.drafts ?? draftKeeper(spec, options, context);
+        const file = drafts.save(collected.answers as unknown as Draft);
         context.report.warn(
-          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${spec.command} --antwoorden ${shellQuote(file)}`,
+          `Je antwoorden zijn bewaard in ${file}. Probeer het opnieuw met: ${drafts.resume(file)}`,
         );
       } catch {
         // Nothing more to do: the error that brought us here is reported by the caller.

@@ -3,7 +3,12 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
 import { isBlank } from "../answers/values.js";
-import { matchHeaders, normalizeHeader, schemaColumns } from "../batch/columns.js";
+import {
+  matchHeaders,
+  missingColumnProblems,
+  normalizeHeader,
+  schemaColumns,
+} from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
@@ -24,7 +29,7 @@ import {
   type RowReport,
 } from "../batch/report.js";
 import { checkDefaults, checkRow, type RowCheck } from "../batch/rows.js";
-import { isEmptyRow, type SheetRow } from "../batch/table.js";
+import { columnLetter, duplicateRows, isEmptyRow, type SheetRow } from "../batch/table.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
@@ -36,6 +41,7 @@ import type { PackFile } from "../pack/manifest.js";
 import { zipPackFiles } from "../batch/zip.js";
 import { getPath, listQuestions, setPath, type QuestionContext } from "../questions/define.js";
 import { packTimestamp } from "../pack/timestamp.js";
+import { newNameProblem } from "../pack/names.js";
 import type { CommandContext } from "./context.js";
 
 export const REPORT_FILE = "rapport.csv";
@@ -103,6 +109,8 @@ export interface BatchResult {
   pakkettenPerSeconde: number;
   /** Stopped with Ctrl-C before every pack was made (see `BatchEvents.signal`). */
   afgebroken: boolean;
+  /** Problems of the sheet itself, each told once: a needed column that is missing. */
+  kolomProblemen?: string[];
 }
 
 /**
@@ -148,7 +156,6 @@ export async function runBatch(
       problems: match.problems,
       hint: "Verwijder de dubbele kolom en start opnieuw.",
     });
-  for (const warning of match.warnings) warn(warning);
   if (!match.columns.some(Boolean))
     throw new InputError(`${table.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
       hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
@@ -173,6 +180,21 @@ export async function runBatch(
         }),
   );
 
+  // A needed column that is not in the sheet is told once, with the unknown column that is
+  // probably it (whose own warning would say the same); exact copies of a row are told too.
+  const present = checks.filter((check): check is RowCheck => check !== undefined);
+  const sheet = missingColumnProblems(table, match, present, present.length);
+  const named = [...sheet.named].map(
+    (index) => `Kolom "${table.headers[index]!.trim()}" (${columnLetter(index)})`,
+  );
+  for (const warning of match.warnings)
+    if (!named.some((start) => warning.startsWith(start))) warn(warning);
+  const copies = duplicateRows(table.rows);
+  for (const [row, first] of copies)
+    warn(
+      `Rij ${row} is precies gelijk aan rij ${first}: idokit maakt twee dezelfde pakketten. Staat de rij er per ongeluk dubbel in, haal hem dan weg.`,
+    );
+
   // 3. Start the workers: each loads the resources once, then checks what the schema cannot
   //    (pinned casussen exist) before anything is written, and later makes the packs.
   const valid = checks.filter((check) => check?.answers !== undefined).length;
@@ -191,10 +213,14 @@ export async function runBatch(
     if (runner && kind.check) await checkWithResources(runner, checks, dirname(file));
 
     // 4. Name every pack (readable, safe, unique in row order) and say what happens per row.
-    const rows = buildRowReports(kind, table.rows, checks, options.zip);
+    const rows = buildRowReports(kind, table.rows, checks, options.zip, copies);
     const out = resolve(context.cwd, options.out ?? `${basename(file, extname(file))}-pakketten`);
-    const finish = (making: { ms: number; made: number }, report: string | null): BatchResult =>
-      buildResult(options, file, out, rows, warnings, report, started, making);
+    const finish = (making: { ms: number; made: number }, report: string | null): BatchResult => ({
+      ...buildResult(options, file, out, rows, warnings, report, started, making),
+      kolomProblemen: sheet.problems.map((problem) => `${problem.where} ${problem.message}`),
+    });
+    const badName = newNameProblem(out);
+    if (badName) throw badName;
     if (options.dryRun) return finish({ ms: 0, made: 0 }, null);
 
     // 5. One run per output folder: hold its lock while anything in it is written.
@@ -236,6 +262,7 @@ function buildRowReports(
   sheetRows: readonly SheetRow[],
   checks: ReadonlyArray<RowCheck | undefined>,
   zip: boolean,
+  copies: ReadonlyMap<number, number> = new Map(),
 ): RowReport[] {
   const present = checks.filter((check): check is RowCheck => check !== undefined);
   const bases = present.map((check) => toSafeFolderName(kind.folderParts(check.draft)));
@@ -246,11 +273,15 @@ function buildRowReports(
   const firstWith = new Map<string, number>();
   present.forEach((check, i) => {
     const first = firstWith.get(bases[i]!);
+    const copyOf = copies.get(check.number);
     if (first === undefined) firstWith.set(bases[i]!, check.number);
     else
       check.warnings.push({
         where: `Rij ${check.number}`,
-        message: `zelfde bibliotheek, vestiging en datum als rij ${first}; de map heet daarom ${names[i]}${extension}.`,
+        message:
+          copyOf !== undefined
+            ? `precies gelijk aan rij ${copyOf}; de map heet daarom ${names[i]}${extension}.`
+            : `zelfde bibliotheek, vestiging en datum als rij ${first}; de map heet daarom ${names[i]}${extension}.`,
       });
   });
   return sheetRows.map((row, index): RowReport => {
@@ -271,6 +302,7 @@ function buildRowReports(
       status: check.answers ? "te maken" : "fout",
       map: nameOf.get(row.number) ?? "",
       problemen: check.problems.map(formatProblem),
+      ...(check.missingColumns.length > 0 ? { ontbrekendeKolommen: check.missingColumns } : {}),
       meldingen: check.warnings.map(formatProblem),
     };
   });

@@ -5,6 +5,7 @@ import { addDays } from "../answers/values.js";
 import { didYouMean } from "../domain/suggest.js";
 import { DEFAULT_EXAMPLE, EXAMPLES, type BuiltInExample } from "../domain/examples.js";
 import { UsageError } from "../errors.js";
+import { holidayOn } from "../plan/holidays.js";
 import { PACKAGE_ROOT } from "../paths.js";
 
 /**
@@ -38,7 +39,12 @@ export function exampleTrainingDate(today: string, weekdag = DEFAULT_EXAMPLE.wee
   let date = addDays(today, 63);
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== weekdag) date = addDays(date, 1);
   // Neither the training nor its meeting six weeks before falls in the weeks a planner avoids.
-  while (isAvoided(date) || isAvoided(addDays(date, -7 * WEEKS_BEFORE_TRAINING)))
+  while (
+    isAvoided(date) ||
+    isAvoided(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) ||
+    holidayOn(date) !== undefined ||
+    holidayOn(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) !== undefined
+  )
     date = addDays(date, 7);
   return date;
 }

@@ -7,6 +7,7 @@ import { ANSWERS_FILE, MANIFEST_FILE } from "../pack/files.js";
 import type { Manifest, PackFile } from "../pack/manifest.js";
 import type { DestinationRules } from "../pack/existing.js";
 import { assertWritable, writePack } from "../pack/write.js";
+import { newNameProblem } from "../pack/names.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
 
 /** Where a single pack goes: a folder, or with `--zip` one zip file (`.zip` added if missing). */
@@ -31,7 +32,11 @@ export function assertPackWritable(
     assertWritable(target, rules);
     return;
   }
-  if (!existsSync(target)) return;
+  if (!existsSync(target)) {
+    const badName = newNameProblem(target);
+    if (badName) throw badName;
+    return;
+  }
   if (!rules.force)
     throw new InputError(`Het bestand "${target}" bestaat al. Er is niets overschreven.`, {
       hint: "Kies een andere naam met --map, of gebruik --vervang om een eerder pakket te vervangen.",

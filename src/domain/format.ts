@@ -167,3 +167,41 @@ export function asSentence(text: string): string {
   if (trimmed === "") return "";
   return /[.!?…:]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+// A line that starts a Markdown block of its own: a heading, list item, quote, table row, fence,
+// comment or horizontal rule. Such a line is never joined to the line before it.
+const BLOCK_START = /^(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~|<!--|(?:[-*_]\s*){3,}$)/u;
+
+/**
+ * Joins the source line wraps inside Markdown paragraphs and list items into single lines, so
+ * a text wrapped at 100 columns in a casus file reads as one paragraph wherever it lands (speaker
+ * notes keep every line as a line). Blank lines, block starts (headings, list items, quotes,
+ * tables, fences), hard breaks (two trailing spaces or a backslash) and fenced code stay as they are.
+ *
+ * @example unwrapMarkdown("Een jongen loopt\nnaar het IDO.\n\n- een\n  item") // "Een jongen loopt naar het IDO.\n\n- een item"
+ */
+export function unwrapMarkdown(markdown: string): string {
+  const out: string[] = [];
+  let fenced = false;
+  let joinable = false;
+  for (const line of markdown.split(/\r?\n/u)) {
+    const trimmed = line.trim();
+    if (/^(?:```|~~~)/u.test(trimmed)) fenced = !fenced;
+    const previous = out.at(-1);
+    if (
+      !fenced &&
+      joinable &&
+      previous !== undefined &&
+      trimmed !== "" &&
+      !BLOCK_START.test(trimmed) &&
+      !/(?: {2}|\\)$/u.test(previous)
+    ) {
+      out[out.length - 1] = `${previous.trimEnd()} ${trimmed}`;
+      continue;
+    }
+    out.push(line);
+    // Headings, table rows and blank lines end a paragraph; fenced code is never joined.
+    joinable = !fenced && trimmed !== "" && !/^(?:#{1,6}\s|\||```|~~~|<!--)/u.test(trimmed);
+  }
+  return out.join("\n");
+}

@@ -5,6 +5,7 @@ import { basename, join, parse, relative, resolve, sep } from "node:path";
 import { InputError, type Problem } from "../errors.js";
 import { ANSWERS_FILE, MANIFEST_FILE } from "./files.js";
 import type { Manifest } from "./manifest.js";
+import { newNameProblem } from "./names.js";
 
 /**
  * What is at a pack's destination, and whether idokit may put a pack there. The one rule for
@@ -133,7 +134,11 @@ function openDocument(name: string): string | undefined {
  */
 export function inspectDestination(target: string, rules: DestinationRules): Destination {
   const flag = rules.flag ?? "--vervang";
-  if (!existsSync(target)) return { state: "new" };
+  if (!existsSync(target)) {
+    const badName = newNameProblem(target);
+    if (badName) throw badName;
+    return { state: "new" };
+  }
   const stat = lstatSync(target);
   const why = protectedReason(target, rules.cwd, rules.home);
   if (why)

@@ -64,6 +64,7 @@ export function selectForTraining(
       focus: answers.focus.vaardigheden,
       partners: answers.partners.landelijk,
       localPartnerTypes: answers.partners.lokaal.map((p) => p.soort),
+      localPartners: answers.partners.lokaal,
       pinned: answers.focus.casussen ?? [],
       niveau: answers.focus.niveau as "rustig" | "gemengd" | "uitdagend",
       seed,

@@ -1,8 +1,9 @@
 import { addDays } from "../answers/values.js";
+import { isWorkday } from "./holidays.js";
 
 /**
  * Preparation and follow-up tasks dated from an event (a training, a bijeenkomst): counted back
- * from the event date, moved off weekends, in date order. Pure.
+ * from the event date, moved off weekends and Dutch public holidays, in date order. Pure.
  */
 
 export interface CountdownItem {
@@ -21,18 +22,15 @@ export interface CountdownRow {
   verlopen: boolean;
 }
 
-/** Day of the week of an ISO date: 0 Sunday … 6 Saturday. */
-const weekday = (iso: string): number => new Date(`${iso}T12:00:00Z`).getUTCDay();
-
 /**
- * A task date on a working day: preparation moves back to the Friday before a weekend, follow-up
- * forward to the Monday after.
+ * A task date on a working day: preparation moves back to the last working day before a weekend
+ * or public holiday (Friday, or Thursday before Goede Vrijdag), follow-up forward to the next.
  */
 export function toWorkday(iso: string, before: boolean): string {
-  const day = weekday(iso);
-  if (day === 6) return addDays(iso, before ? -1 : 2);
-  if (day === 0) return addDays(iso, before ? -2 : 1);
-  return iso;
+  let date = iso;
+  // Two weeks at most: Christmas and New Year with a weekend between take five days.
+  for (let step = 0; step < 14 && !isWorkday(date); step++) date = addDays(date, before ? -1 : 1);
+  return date;
 }
 
 /** Whole days from one ISO date to another (negative when `to` is earlier). */

@@ -17,6 +17,7 @@ import {
   type Section,
   type SectionId,
 } from "./define.js";
+import { dayOffWarning } from "../plan/holidays.js";
 import {
   bibliotheekQuestions,
   huisstijlQuestions,
@@ -120,6 +121,7 @@ export const bijeenkomstQuestions = defineSchema({
     column: "Datum bijeenkomst",
     help: "Plan de bijeenkomst een paar weken vóór de vaardigheidstraining. Gebruik dd-mm-jjjj.",
     example: "16-02-2027",
+    warn: (value: string) => dayOffWarning(value),
     check: (value: string, _draft, ctx) =>
       ctx.mode === "wizard" && value < ctx.today
         ? "Deze datum ligt in het verleden. Kies een datum vanaf vandaag."

@@ -82,6 +82,11 @@ export interface QuestionBase {
   choices?: readonly Choice[] | ((ctx: QuestionContext) => readonly Choice[]);
   min?: number;
   max?: number;
+  /**
+   * For `choice` without an answer yet: the wizard's list starts on "kies …" instead of the first
+   * choice, so a stray Enter picks nothing (a wrong POI is worse than a second question).
+   */
+  noPreselect?: boolean;
   /** Default computed from earlier answers. Applied when the answer is absent. */
   default?: (draft: Draft, ctx: QuestionContext) => unknown;
   /** Ask (and keep) this answer only when the condition holds. */

@@ -8,6 +8,8 @@ import {
   minCasusCount,
   suggestedCasusCount,
 } from "../plan/schedule.js";
+import { dayOffWarning } from "../plan/holidays.js";
+import { toWorkday } from "../plan/countdown.js";
 import {
   defineSchema,
   getPath,
@@ -137,6 +139,7 @@ export const bibliotheekQuestions = defineSchema({
     help: "De POI die jullie bibliotheek ondersteunt bij het IDO.",
     example: "Rijnbrink",
     choices: poiChoices,
+    noPreselect: true,
   },
   poiAnders: {
     kind: "text",
@@ -492,6 +495,7 @@ export const trainingQuestions = defineSchema({
     column: "Datum training",
     help: "Gebruik dd-mm-jjjj.",
     example: "13-03-2027",
+    warn: (value: string) => dayOffWarning(value),
     check: (value: string, _draft, ctx) =>
       ctx.mode === "wizard" && value < ctx.today
         ? "Deze datum ligt in het verleden. Kies een datum vanaf vandaag."
@@ -631,9 +635,11 @@ export const acteurQuestions = defineSchema({
     column: "Datum voorbespreking",
     help: "Meestal ongeveer twee weken voor de training.",
     example: "27-02-2027",
+    warn: (value: string) => dayOffWarning(value),
     default: (draft) => {
       const datum = getPath(draft, "training.datum");
-      return typeof datum === "string" ? addDays(datum, -14) : undefined;
+      // Two weeks before, on a working day (not on Koningsdag or Hemelvaartsdag).
+      return typeof datum === "string" ? toWorkday(addDays(datum, -14), true) : undefined;
     },
     check: (value: string, draft) => {
       const datum = getPath(draft, "training.datum");

@@ -18,7 +18,7 @@ import type { PickerAnswer, PickerIO, PromptChoice, QuestionPicker } from "./wiz
 
 const COUNT_KEY = "focus.aantalCasussen";
 
-const LEVELS: Readonly<Record<Moeilijkheid, string>> = { 1: "rustig", 2: "gemiddeld", 3: "pittig" };
+const LEVELS: Readonly<Record<Moeilijkheid, string>> = { 1: "instap", 2: "gemiddeld", 3: "pittig" };
 
 export interface CasusPickerOptions {
   /** The casus library (built-in plus `--casussen` folders); called on first use. */
@@ -46,6 +46,12 @@ export function selectionRequestFor(
     partners: strings(getPath(draft, "partners.landelijk")),
     localPartnerTypes: Array.isArray(lokaal)
       ? strings(lokaal.map((item) => (item as Record<string, unknown> | undefined)?.soort))
+      : [],
+    localPartners: Array.isArray(lokaal)
+      ? lokaal.flatMap((item) => {
+          const { naam, soort } = (item ?? {}) as Record<string, unknown>;
+          return typeof naam === "string" && typeof soort === "string" ? [{ naam, soort }] : [];
+        })
       : [],
     pinned: [...options.pinned],
     niveau: (getPath(draft, "focus.niveau") as Niveau | undefined) ?? "gemengd",

@@ -47,6 +47,8 @@ export interface CompleteRequest<S extends Schema> {
   pickers?: Readonly<Record<string, QuestionPicker>> | undefined;
   /** The command a person runs, for "continue with …" hints: `idokit training`. */
   command: string;
+  /** The command that continues from a saved draft (with `--map`); default: command + file. */
+  resumeCommand?(file: string): string;
   /** Writes the answers so far to a draft file; returns the path to show. */
   saveDraft(draft: Draft): string;
   /** Tells the person something outside the prompts (a saved draft after a crash). */
@@ -160,7 +162,9 @@ function stoppedError<S extends Schema>(
       failure = (cause as Error).message;
     }
   }
-  const resume = saved ? `${request.command} --antwoorden ${shellQuote(saved)}` : undefined;
+  const resume = saved
+    ? (request.resumeCommand?.(saved) ?? `${request.command} --antwoorden ${shellQuote(saved)}`)
+    : undefined;
   if (error.cancelled) {
     const message = saved
       ? `Afgebroken. Je antwoorden tot nu toe staan in ${saved}; er is verder niets gemaakt.`

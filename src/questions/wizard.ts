@@ -172,7 +172,7 @@ export interface WizardOptions {
   mode?: "fill" | "edit";
   /** Take the default (or leave empty when optional) instead of asking, wherever there is one. */
   acceptDefaults?: boolean;
-  /** The summary's "go" choice, e.g. "Ja, maak het trainingspakket". */
+  /** The explicit "go" choice after "Ja, alles klopt", e.g. "Ja, maak het trainingspakket". */
   confirmLabel?: string;
   /** Shown once, before the first question (only when something is asked). */
   welcome?: string;
@@ -489,7 +489,10 @@ class WizardSession {
       const text = toInputText(q, start);
       switch (q.kind) {
         case "choice": {
+          const unanswered = typeof start !== "string" || start === "";
+          const placeholder = q.noPreselect && unanswered && !q.optional;
           const choices = [
+            ...(placeholder ? [{ value: "", label: "(kies uit de lijst)" }] : []),
             ...choicesOf(q, this.ctx),
             ...(q.optional ? [{ value: "", label: "(geen)" }] : []),
           ];
@@ -498,8 +501,12 @@ class WizardSession {
             message: q.label,
             help,
             choices,
-            default: typeof start === "string" ? start : undefined,
+            default: placeholder ? "" : typeof start === "string" ? start : undefined,
           });
+          if (placeholder && isBlank(raw)) {
+            this.prompts.problem("Kies een antwoord uit de lijst (met de pijltjestoetsen).");
+            continue;
+          }
           break;
         }
         case "multi":
@@ -554,12 +561,36 @@ class WizardSession {
       start = raw;
       const converted = this.convert(q, raw, context);
       if (converted.error === undefined) {
+        if (!(await this.keepDespiteWarning(q, id, converted.value, context))) continue;
         this.answered += 1;
         return converted.value;
       }
       // The adapter validates too; this catches adapters that do not (scripts, plain streams).
       this.prompts.problem(converted.error);
     }
+  }
+
+  /**
+   * An answer that is valid but worth a second look (a training on a Saturday or on Koningsdag):
+   * says why and asks whether to keep it. The default is no, so a stray Enter asks again.
+   */
+  private async keepDespiteWarning(
+    q: QuestionBase,
+    id: string,
+    value: unknown,
+    context: Draft,
+  ): Promise<boolean> {
+    const warning = safe(() => q.warn?.(value as never, context, this.ctx), undefined);
+    if (warning === undefined) return true;
+    this.prompts.problem(warning);
+    const keep = await this.prompts.confirm({
+      id: `${id}.toch`,
+      message: q.kind === "date" ? "Deze datum houden?" : "Dit antwoord houden?",
+      help:
+        q.kind === "date" ? "Nee: je kiest een andere datum." : "Nee: je past het antwoord aan.",
+      default: false,
+    });
+    return keep === true;
   }
 
   /**
@@ -745,6 +776,25 @@ class WizardSession {
     return undefined;
   }
 
+  /**
+   * After "Ja, alles klopt": making the pack is its own, explicit choice (the command's
+   * `confirmLabel`, "Ja, maak het trainingspakket"), so one Enter too many on the summary never
+   * makes a pack; "terug" shows the summary again.
+   */
+  private async confirmMake(): Promise<boolean> {
+    if (!this.options.confirmLabel) return true;
+    const choice = await this.prompts.select({
+      id: "maken",
+      message: "Nu maken?",
+      choices: [
+        { value: "ja", label: this.options.confirmLabel },
+        { value: "terug", label: "Nee, terug naar de samenvatting" },
+      ],
+      default: "ja",
+    });
+    return choice === "ja";
+  }
+
   /** The summary: confirm, or change a section and come back. */
   private async review(): Promise<Draft> {
     for (;;) {
@@ -760,7 +810,7 @@ class WizardSession {
         message: "Klopt alles?",
         help: "Kies een onderdeel om het te wijzigen; daarna kom je hier terug.",
         choices: [
-          { value: "", label: this.options.confirmLabel ?? "Ja, alles klopt" },
+          { value: "", label: "Ja, alles klopt" },
           ...this.sections
             .filter((s) => present.has(s.id))
             .map((s) => ({ value: s.id, label: `Wijzig: ${s.title}` })),
@@ -769,7 +819,8 @@ class WizardSession {
       });
       if (choice === "") {
         const done = this.finish();
-        if (done) return done;
+        if (done && (await this.confirmMake())) return done;
+        if (done) continue;
         const before = this.asked;
         await this.pass(() => false);
         if (this.asked === before) throw new Error("Answers stay invalid after the wizard.");

@@ -73,5 +73,8 @@ export function renderCalendar(event: CalendarEvent, created: Date): Uint8Array 
       ? { organizer: { name: clean(event.organizer.name), email: event.organizer.email } }
       : {}),
   });
-  return new TextEncoder().encode(calendar.toString());
+  // RFC 5545 ends every content line, the last one too, with CRLF; ical-generator leaves the
+  // final END:VCALENDAR without it (strict readers then see a truncated file).
+  const text = calendar.toString();
+  return new TextEncoder().encode(text.endsWith("\r\n") ? text : `${text}\r\n`);
 }

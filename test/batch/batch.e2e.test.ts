@@ -125,7 +125,7 @@ describe("idokit batch on an .xlsx made with exceljs", () => {
       'Rij 4, kolom "Aantal deelnemers" ("17"): 17 is te groot',
     );
     expect(report[5]!.Meldingen).toMatch(/"345123456" gelezen als 0345123456/);
-    expect(report[3]!.Meldingen).toContain("zelfde bibliotheek, vestiging en datum als rij 2");
+    expect(report[3]!.Meldingen).toContain("precies gelijk aan rij 2");
 
     expect(packsIn(out)).toEqual(
       [
@@ -388,4 +388,38 @@ describe("idokit batch usage", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Het bestand "');
   });
+
+  it("tells a misspelled column once, with the closest header, and warns about copied rows", async () => {
+    const dir = tempDir();
+    const misspelled = headers.map((h) => (h === "Kartrekker" ? "Kartreker" : h));
+    const letter = columnLetter(headers.indexOf("Kartrekker"));
+    const second = row({ Vestiging: "Vestiging Haven" });
+    await writeXlsx(join(dir, "lijst.xlsx"), misspelled, [row({}), second, row({}), second]);
+    const dry = runIdokit(["batch", "lijst.xlsx", "--dry-run"], { cwd: dir });
+    expect(dry.status).toBe(1);
+    const told = dry.stderr.split("\n");
+    expect(told.filter((line) => line.includes("Kartrek"))).toEqual([
+      `  • Kolom "Kartrekker" staat niet in het blad, dus alle 4 rijen missen dit antwoord. Kolom ${letter} heet "Kartreker": bedoelde je "Kartrekker"? Geef kolom ${letter} die naam en start opnieuw.`,
+    ]);
+    expect(told).toContain(
+      "Let op: Rij 4 is precies gelijk aan rij 2: idokit maakt twee dezelfde pakketten. Staat de rij er per ongeluk dubbel in, haal hem dan weg.",
+    );
+    expect(told.filter((line) => line.includes("precies gelijk"))).toHaveLength(2);
+
+    // Spelled right, the copies are still made (nothing is dropped), each in its own folder.
+    await writeXlsx(join(dir, "goed.xlsx"), headers, [row({}), row({})]);
+    const made = runIdokit(["batch", "goed.xlsx", "--out", "uit", "--json"], { cwd: dir });
+    expect(made.status).toBe(0);
+    const result = JSON.parse(made.stdout) as {
+      rijen: Array<{ map: string; meldingen: string[] }>;
+      waarschuwingen: string[];
+    };
+    expect(result.waarschuwingen).toEqual([
+      expect.stringMatching(/^Rij 3 is precies gelijk aan rij 2/),
+    ]);
+    expect(result.rijen[1]!.meldingen).toEqual([
+      `Rij 3: precies gelijk aan rij 2; de map heet daarom ${result.rijen[1]!.map}.`,
+    ]);
+    expect(packsIn(join(dir, "uit"))).toHaveLength(2);
+  }, 120_000);
 });

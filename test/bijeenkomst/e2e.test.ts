@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { parse, stringify } from "yaml";
 import { TODAY } from "./helpers.js";
+import { tempDir } from "../helpers/temp.js";
 
 const BIN = fileURLToPath(new URL("../../bin/idokit.js", import.meta.url));
 
@@ -23,7 +23,7 @@ function idokit(args: string[], cwd: string) {
 
 describe("idokit bijeenkomst (built binary)", () => {
   it("makes the example pack whose werkafspraken.yaml, completed, makes a training pack", () => {
-    const dir = mkdtempSync(join(tmpdir(), "idokit-bijeenkomst-"));
+    const dir = tempDir("idokit-bijeenkomst-");
     const made = idokit(["bijeenkomst", "--voorbeeld", "--out", "bijeenkomst"], dir);
     expect(made.stderr).toContain("Bijeenkomstpakket klaar");
     expect(made.status).toBe(0);
@@ -91,7 +91,7 @@ describe("idokit bijeenkomst (built binary)", () => {
   });
 
   it("prints the plan with --dry-run --json and writes nothing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "idokit-bijeenkomst-"));
+    const dir = tempDir("idokit-bijeenkomst-");
     const run = idokit(["bijeenkomst", "--voorbeeld", "--dry-run", "--json"], dir);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -111,7 +111,7 @@ describe("idokit bijeenkomst (built binary)", () => {
   });
 
   it("plans the second example's meeting with --voorbeeld aldervoort", () => {
-    const dir = mkdtempSync(join(tmpdir(), "idokit-bijeenkomst-"));
+    const dir = tempDir("idokit-bijeenkomst-");
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const run = idokit(["bijeenkomst", "--voorbeeld", "aldervoort", "--proefdraai", "--json"], dir);
     expect(run.status).toBe(0);
@@ -122,7 +122,7 @@ describe("idokit bijeenkomst (built binary)", () => {
   });
 
   it("exits 2 and lists the missing answers when there is no terminal and no answers", () => {
-    const dir = mkdtempSync(join(tmpdir(), "idokit-bijeenkomst-"));
+    const dir = tempDir("idokit-bijeenkomst-");
     writeFileSync(
       join(dir, "half.yaml"),
       stringify({ bibliotheek: { organisatie: "Bibliotheek Test" } }),

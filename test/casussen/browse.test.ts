@@ -68,7 +68,7 @@ describe("formatCasusTable", () => {
       "id     titel         thema            partners  moeilijkheid",
       "-----  ------------  ---------------  --------  ------------",
       "boete  De aanmaning  boetes-schulden  cjib      2 gemiddeld",
-      "privé  Privé zaken   digid            logius    1 rustig",
+      "privé  Privé zaken   digid            logius    1 instap",
     ]);
   });
 });
@@ -80,7 +80,7 @@ describe("formatCasusText", () => {
     const text = formatCasusText(casus, vocabulary);
     expect(text).toMatch(/^# De verlopen activeringsbrief\n/);
     expect(text).toContain("thema:           DigiD en inloggen");
-    expect(text).toContain("moeilijkheid:    1 rustig");
+    expect(text).toContain("moeilijkheid:    1 instap");
     for (const heading of [
       "## Situatie",
       "## Wat de klant zegt",
@@ -96,7 +96,7 @@ describe("formatCasusText", () => {
       "## Kijkopdracht",
     ])
       expect(text).toContain(`${heading}\n`);
-    expect(text).toContain("- Niveau 3: verheft zijn stem");
+    expect(text).toContain("- Niveau 3: je verheft je stem");
     expect(text).toContain('"Die DigiD doet het niet. Ik heb alles gedaan wat in de brief stond."');
     expect(text).toContain("rol:             man, 67 jaar");
     expect(text).toContain(

@@ -40,7 +40,7 @@ describe("idokit casussen", () => {
         "id                               titel                         thema            partners     moeilijkheid",
         "-------------------------------  ----------------------------  ---------------  -----------  ------------",
         "cjib-aanmaning-boete             De aanmaning van het CJIB     boetes-schulden  cjib         2 gemiddeld",
-        "digid-verlopen-activeringsbrief  De verlopen activeringsbrief  digid            logius, svb  1 rustig",
+        "digid-verlopen-activeringsbrief  De verlopen activeringsbrief  digid            logius, svb  1 instap",
         "",
         "2 casussen.",
         "",

@@ -55,6 +55,17 @@ describe("the built-in casus library", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("speaks to the actor as 'je' at every play intensity, one voice on every role card", () => {
+    // A casus with two clients (a mother and her son) names who does what instead.
+    const wrong = folder.casussen.flatMap((casus) =>
+      casus.intensiteit
+        .filter((level) => !/^de (moeder|vader|zoon|dochter)\b/i.test(level))
+        .filter((level) => !/\b(je|jij|jou|jouw|jezelf)\b/i.test(level))
+        .map((level) => `${casus.id}: ${level}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it("contains no BSN-like numbers or mobile phone numbers (casussen are invented)", () => {
     const offending = folder.casussen.filter((casus) =>
       /\b\d{9}\b|\b06[- ]?\d{8}\b/.test(

@@ -30,9 +30,9 @@ describe("parseCasus", () => {
     expect(casus?.acteur).toMatch(/^Speel een man die gewend is/);
     expect(casus?.acteur).not.toContain("###");
     expect(casus?.intensiteit).toEqual([
-      "licht geïrriteerd, beantwoordt vragen kort maar volgt uitleg.",
-      'zucht, zegt "dat heb ik toch al gedaan" en kijkt op zijn horloge.',
-      'verheft zijn stem, wil "iemand die er verstand van heeft" en dreigt weg te lopen.',
+      "je bent licht geïrriteerd, beantwoordt vragen kort maar volgt de uitleg.",
+      'je zucht, zegt "dat heb ik toch al gedaan" en kijkt op je horloge.',
+      'je verheft je stem, wilt "iemand die er verstand van heeft" en dreigt weg te lopen.',
     ]);
     expect(casus?.belonen).toMatch(/^- Word rustiger als de deelnemer samenvat/);
     expect(casus?.escaleren).toMatch(/^- Word kortaf/);

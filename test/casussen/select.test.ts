@@ -71,12 +71,47 @@ describe("selectCasussen", () => {
         [
           "oefent grenzen stellen",
           "CJIB staat in jullie partnerafspraken",
-          "sluit aan bij jullie lokale partner (Humanitas Thuisadministratie)",
+          "jullie Humanitas Thuisadministratie past als vervolg",
         ],
       ],
     ]);
     expect(selection.uncovered).toEqual([]);
     expect(selection.problems).toEqual([]);
+  });
+
+  it("names the library's own local partners, not their kinds, when it knows them", () => {
+    const selection = selectCasussen(
+      library,
+      request({
+        focus: ["grenzen-stellen"],
+        partners: ["cjib"],
+        localPartnerTypes: ["humanitas", "taalhuis"],
+        localPartners: [
+          { naam: "Thuisadministratie De Brug", soort: "humanitas" },
+          { naam: "Taalpunt Centrum", soort: "taalhuis" },
+        ],
+        niveau: "rustig",
+      }),
+      vocabulary,
+    );
+    const reasons = selection.chosen.flatMap((item) => item.reasons).join("; ");
+    expect(reasons).toContain("Thuisadministratie De Brug past als vervolg");
+    expect(reasons).not.toMatch(/Humanitas Thuisadministratie|lokale partner \(/);
+  });
+
+  it("names skills as the documents do: the casus's own feeling, LSD without doorvragen again", () => {
+    const casussen = [
+      makeCasus({ id: "weduwe", vaardigheden: ["emoties", "warm-doorverwijzen"], profiel: ["verdrietig"] }),
+      makeCasus({ id: "lsd", thema: "digid", vaardigheden: ["lsd", "doorvragen"], profiel: ["jongere"] }),
+    ];
+    const selection = selectCasussen(
+      casussen,
+      request({ count: 2, focus: ["emoties", "warm-doorverwijzen", "lsd", "doorvragen"] }),
+      vocabulary,
+    );
+    const reasons = selection.chosen.map((c) => c.reasons[0]);
+    expect(reasons).toContain("oefent omgaan met verdriet en warm doorverwijzen");
+    expect(reasons).toContain("oefent LSD (luisteren, samenvatten, doorvragen)");
   });
 
   it("always includes pinned casussen and says so first", () => {

@@ -52,9 +52,22 @@ const TEMPLATE_WORDS = new Set(
 );
 
 function packParagraphs(files: readonly PackFile[]): TextParagraph[] {
-  return files
-    .filter((f) => /\.(docx|pptx)$/.test(f.name))
-    .flatMap((f) => documentParagraphs(f.name, f.data));
+  return [
+    ...files
+      .filter((f) => /\.(docx|pptx)$/.test(f.name))
+      .flatMap((f) => documentParagraphs(f.name, f.data)),
+    // The mails to paste: every line a paragraph, as the reader sees it.
+    ...files
+      .filter((f) => /^mails\/.*\.txt$/.test(f.name))
+      .flatMap((f) =>
+        new TextDecoder()
+          .decode(f.data)
+          .split("\n")
+          .map((line) => line.replace(/^- /, "").trim())
+          .filter((text) => text !== "" && !/^Onderwerp:/.test(text))
+          .map((text) => ({ file: f.name, where: "", text })),
+      ),
+  ];
 }
 
 function freeAnswers(value: unknown): string[] {
@@ -160,8 +173,30 @@ describe("the text check itself", () => {
     ["Oefent: LSD (luisteren, samenvatten, doorvragen) en doorvragen.", "vaardigheid dubbel"],
     ["Taalhuis Zuiderhaven, taalhuis", "soort aan naam geplakt"],
     ["Casussen: 5 casussen, niveau: gemengd, van instap naar pittig.", "twee dubbele punten"],
+    [
+      "Belastingspreekuur (vrijwilligers ouderenbond) (aangifte en toeslagen)",
+      "haakjes na haakjes",
+    ],
+    ["Zo dragen we over: met toestemming bellen we de coördinator..", "dubbele punt aan zinseinde"],
   ])("flags %j as %s", (text, rule) => {
     expect(rulesOf(text)).toContain(rule);
+  });
+
+  it("flags a sentence broken over two paragraphs of the speaker notes", () => {
+    const notes = (text: string): TextParagraph => ({ file: "x.pptx", where: "notities 3", text });
+    const rules = checkPackText(
+      [notes("De boete komt van het CJIB: de RDW ziet dat de APK"), notes("verlopen is.")],
+      context,
+      TEMPLATE_WORDS,
+    ).map((f) => f.rule);
+    expect(rules).toContain("afgebroken zin");
+    expect(
+      checkPackText(
+        [notes("• Wat het lastig maakt:"), notes("• hij is boos.")],
+        context,
+        TEMPLATE_WORDS,
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -288,6 +323,10 @@ const generatedArb = fc.record({
   ),
   aantal: fc.integer({ min: 2, max: 5 }),
   seed: fc.integer({ min: 1, max: 1000 }),
+  bereikbaarheid: fc.constantFrom(
+    "Parkeren kan achter het gebouw; de ingang is aan de zijkant.",
+    "ingang via de Kerkstraat, meld je bij de balie",
+  ),
 });
 
 type Generated = typeof generatedArb extends fc.Arbitrary<infer T> ? T : never;
@@ -319,6 +358,7 @@ describe("generated answers read as written Dutch too", () => {
           raw.focus!.niveau = g.niveau;
           raw.focus!.vaardigheden = g.focus;
           raw.focus!.aantalCasussen = g.aantal;
+          raw.training!.bereikbaarheid = g.bereikbaarheid;
           if (g.bemensing !== "beide")
             raw.training!.samenstelling =
               g.bemensing === "medewerkers" ? "medewerkers" : "vrijwilligers";

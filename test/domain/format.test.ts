@@ -8,6 +8,7 @@ import {
   upperFirst,
   withNoun,
   withoutFinalPeriod,
+  unwrapMarkdown,
 } from "../../src/domain/format.js";
 
 describe("enumerate: Dutch lists", () => {
@@ -99,4 +100,21 @@ describe("free answers in sentences", () => {
   ])("withoutFinalPeriod(%j) → %j", (text, expected) =>
     expect(withoutFinalPeriod(text)).toBe(expected),
   );
+});
+
+describe("unwrapMarkdown", () => {
+  it("joins the source wraps of paragraphs and list items", () => {
+    expect(unwrapMarkdown("Een jongen loopt\nnaar het IDO.\n\nTweede\nalinea.")).toBe(
+      "Een jongen loopt naar het IDO.\n\nTweede alinea.",
+    );
+    expect(unwrapMarkdown("- een item dat\n  doorloopt\n- nog een\n1. genummerd\n   verder")).toBe(
+      "- een item dat doorloopt\n- nog een\n1. genummerd verder",
+    );
+  });
+
+  it("keeps headings, tables, quotes, hard breaks and code as they are", () => {
+    const text =
+      "### Kop\nTekst\n\n| a | b |\n| - | - |\n\n> citaat\n\nregel  \nnieuwe regel\n\n```\ncode\nblijft\n```";
+    expect(unwrapMarkdown(text)).toBe(text);
+  });
 });

@@ -78,6 +78,29 @@ describe("help", () => {
     }
   });
 
+  it("lays out every help as paragraphs within 80 columns, each description a sentence", () => {
+    for (const [path, help] of helps) {
+      const lines = help.split("\n");
+      // Prose (lines at the margin) wraps at commander's width: a sentence added to a paragraph
+      // never runs on past the edge ("… één zip-bestand. Het pakket verschijnt …").
+      for (const line of lines.filter((l) => /^\S/.test(l)))
+        expect([...line].length, `idokit ${path} --help: ${line}`).toBeLessThanOrEqual(80);
+      // A wrapped paragraph fills its lines: no short line in the middle of one.
+      for (let i = 1; i < lines.length - 1; i += 1) {
+        const [line, next] = [lines[i]!, lines[i + 1]!];
+        if (/^\S/.test(line) && /^\S/.test(next) && !/:$/.test(line) && !/^Gebruik:/.test(line))
+          expect(
+            [...line].length + 1 + [...next.split(" ")[0]!].length,
+            `idokit ${path} --help: short line "${line}"`,
+          ).toBeGreaterThan(80);
+      }
+      // The description under "Gebruik:" ends like a sentence.
+      const description = lines.slice(2).find((l) => l.trim() !== "") ?? "";
+      expect(help.split("\n\n")[1]?.trim(), `idokit ${path} --help`).toMatch(/[.!?)]$/);
+      expect(description).not.toBe("");
+    }
+  });
+
   it("lists only the Dutch option names; the English ones are hidden aliases", () => {
     const english = ENGLISH_ALIASES;
     for (const [path, help] of helps) {

@@ -39,7 +39,10 @@ async function answerUntilWerkwijze(pty: PtyRun): Promise<void> {
   await pty.answer("? Plaats", "Lingedijk\r");
   await pty.answer("? Bezoekadres van de vestiging", KEY.enter);
   await pty.answer("? Gemeente(n)", KEY.enter);
-  await pty.answer("? POI (provinciale", KEY.down, KEY.down, KEY.enter); // Rijnbrink
+  // No POI is pre-selected: a stray Enter is refused, then Rijnbrink (third in the list).
+  await pty.answer("? POI (provinciale", KEY.enter);
+  await pty.expectText("Kies een antwoord uit de lijst");
+  await pty.answer("? POI (provinciale", KEY.down, KEY.down, KEY.down, KEY.enter);
   await pty.answer("? POI-adviseur", KEY.enter);
   await pty.answer("? Naam van de IDO-kartrekker", "Sanne Jansen\r");
   await pty.answer("? E-mail van de kartrekker", "s.jansen@example.nl\r");
@@ -146,6 +149,8 @@ describe("idokit training in a terminal", () => {
     expect(again).toContain("Datum van de training: dinsdag 9 februari 2027");
     expect(again).toContain("Datum voorbespreking met de acteur: dinsdag 26 januari 2027");
     pty.write(KEY.enter);
+    // "Alles klopt" is not yet "make it": that is its own choice.
+    await pty.answer("? Nu maken?", KEY.enter);
 
     await pty.expectText("Trainingspakket klaar", 60_000);
     await pty.expectText("Open eerst LEESMIJ.html");
@@ -236,7 +241,7 @@ describe("idokit training in a terminal", () => {
       /Afgebroken\. Je antwoorden tot nu toe staan in idokit-concept-\d{8}-\d{4}\.yaml/,
     );
     expect(screen).toMatch(
-      /Ga verder met: idokit training --antwoorden idokit-concept-\d{8}-\d{4}\.yaml/,
+      /Ga verder met: idokit training --map pakket --antwoorden idokit-concept-\d{8}-\d{4}\.yaml/,
     );
     expect(screen).not.toMatch(/ExitPromptError|\n\s+at /);
 
@@ -269,6 +274,8 @@ describe("idokit training in a terminal", () => {
     expect(first).not.toContain("? POI-adviseur");
     resumed.write(KEY.ctrlC);
     expect(await resumed.exited).toBe(130);
+    // Stopped again: still one draft, the same one.
+    expect(readdirSync(cwd).filter((f) => f.startsWith("idokit-concept-"))).toEqual(drafts);
   }, 120_000);
 
   it("shows a spinner while making the pack, and none with NO_COLOR", async () => {
@@ -320,6 +327,7 @@ describe("idokit training in a terminal", () => {
     ));
     await pty.answer("? Zaal of locatie van de training", "Zaal De Linde\r");
     await pty.answer("? Klopt alles?", KEY.enter);
+    await pty.answer("? Nu maken?", KEY.enter);
     await pty.expectText("Pakket maken…", 30_000);
     pty.write(KEY.ctrlC);
     expect(await pty.exited).toBe(130);
@@ -327,7 +335,9 @@ describe("idokit training in a terminal", () => {
     expect(screen).toMatch(
       /Afgebroken; er is niets half weggeschreven\. Je antwoorden staan in idokit-concept-\d{8}-\d{4}\.yaml\./,
     );
-    expect(screen).toMatch(/Ga verder met: idokit training --antwoorden idokit-concept-/);
+    expect(screen).toMatch(
+      /Ga verder met: idokit training --map pakket --antwoorden idokit-concept-/,
+    );
     const files = readdirSync(cwd);
     expect(files.filter((f) => f !== "half.yaml" && !f.startsWith("idokit-concept-"))).toEqual([]);
     const drafts = files.filter((f) => f.startsWith("idokit-concept-"));

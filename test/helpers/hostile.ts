@@ -93,4 +93,5 @@ export const HOSTILE_SAMPLES: readonly string[] = [
   "Handlebars {{x}} {{{x}}} {{> p}} {{#if a}}b{{/if}} {{! c}} \\{{y}}",
   "1. genummerd\n- lijst\n> citaat\n```code```\n    ingesprongen\n\\* sterretje",
   "Aan- en afmelden: 100% + €5 = 'tien' — “quotes” ‘enkel’ «guillemets» … ½",
+  "Kosten $& en $' en $` en $$ en $1: wat String.replace zou invullen",
 ];

@@ -11,7 +11,7 @@ import { kindAddsInformation } from "../../src/plan/words.js";
  * generated document. Each rule catches a class of defect where answers meet template text, for
  * any answers: doubled words, "Label: Hoofdletter" inside a sentence, a label of the
  * questionnaire spoken as a sentence, raw choice values, a skill named twice, a partner's kind
- * glued to its name, two colons in one sentence.
+ * glued to its name, two colons in one sentence, a sentence broken over two lines of the notes.
  */
 
 /** One paragraph of a document: a docx paragraph, or a paragraph of a slide or its notes. */
@@ -184,6 +184,15 @@ export function checkPackText(
     .map((v) => (v.tekst ?? v.naam).toLowerCase());
   const kinds = new Map(vocabulary.lokalePartnerSoorten.map((k) => [k.id, k]));
 
+  // 8. A sentence broken over two paragraphs of the speaker notes: the notes keep every line of
+  //    the source as a line, so a text wrapped in its file reads as broken sentences.
+  paragraphs.forEach((p, i) => {
+    const next = paragraphs[i + 1];
+    if (!p.where.startsWith("notities") || next === undefined || next.where !== p.where) return;
+    if (/[\p{L}\p{N},]$/u.test(p.text) && /^\p{Ll}/u.test(next.text))
+      add("afgebroken zin", p, `${p.text.slice(-60)} ¶ ${next.text.slice(0, 40)}`);
+  });
+
   for (const p of paragraphs) {
     const text = p.text;
     // Hand-written casus text, as written: not glue.
@@ -261,6 +270,22 @@ export function checkPackText(
           add("soort aan naam geplakt", p, `${partner.naam} (${form})`);
       }
     }
+
+    // 9. Two remarks in brackets glued together, "Belastingspreekuur (vrijwilligers ouderenbond)
+    //    (aangifte …)", and a doubled full stop where an answer that ends in one meets the
+    //    template's own.
+    for (const m of unquoted.matchAll(/\)\s*\(/gu))
+      add(
+        "haakjes na haakjes",
+        p,
+        text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 20),
+      );
+    for (const m of text.matchAll(/(?<!\.)\.\s*\.(?!\.)/gu))
+      add(
+        "dubbele punt aan zinseinde",
+        p,
+        text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 3),
+      );
 
     // 7. Two colons in one sentence: "niveau: gemengd: van eenvoudig naar pittig".
     for (const sentence of unquoted.split(/(?<=[.!?])\s+/u)) {

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/check/index.js";
+import { renderPptx } from "../../src/render/pptx/index.js";
+import { buildTheme } from "../../src/render/theme.js";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
 import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
 import type { PackFile } from "../../src/pack/manifest.js";
@@ -132,5 +135,22 @@ describe("Word documents", () => {
         if (size) expect(Number(size), `${doc.name} style ${style[1]}`).toBeGreaterThanOrEqual(22);
       }
     }
+  });
+});
+
+describe("a slide title with replacement patterns", () => {
+  it('keeps "$&", "$\'", "$`" and "$$" as typed (found by the fuzz suite)', async () => {
+    // In XML these become "$&amp;", "$&apos;": a "$&" that String.replace would expand.
+    const title = "Kosten $& en $' en $` en $$ en $1 & 'enkel'";
+    const deck = await renderPptx(`# ${title}\n\nTekst.`, {
+      theme: buildTheme({}),
+      title: "Training",
+      created: new Date("2026-11-28T00:00:00Z"),
+    });
+    expect(checkDocument("presentatie.pptx", deck).findings).toEqual([]);
+    const slide = readParts(deck)["ppt/slides/slide1.xml"]!;
+    const first = shapesOf(slide)[0] ?? "";
+    expect(first).toMatch(/<p:ph type="title"/);
+    expect(textOf(first)).toBe(title);
   });
 });

@@ -73,7 +73,7 @@ describe("the casus question in the training wizard", () => {
     const casusLines = prompt.lines!.filter((line) => /^\d+\. /.test(line));
     expect(casusLines).toHaveLength(5);
     for (const line of casusLines)
-      expect(line).toMatch(/^\d+\. .+ · .+ · (rustig|gemiddeld|pittig)\ngekozen omdat: \S/);
+      expect(line).toMatch(/^\d+\. .+ · .+ · (instap|gemiddeld|pittig)\ngekozen omdat: \S/);
     expect(fake.ids()).not.toContain("focus.casussen.lijst");
 
     expect(answers.focus.casussen).toBeUndefined();
@@ -275,6 +275,7 @@ describe("selectionRequestFor", () => {
       focus: ["doorvragen"],
       partners: [],
       localPartnerTypes: [],
+      localPartners: [],
       pinned: ["a"],
       niveau: "rustig",
       seed: 7,

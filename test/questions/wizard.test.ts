@@ -292,7 +292,12 @@ describe("runWizard with given answers", () => {
       { initial: raw, acceptDefaults: true },
     );
     const { answers } = await run;
-    expect(fake.ids()).toEqual(["kartrekker.email", "training.deelnemers", "samenvatting"]);
+    expect(fake.ids()).toEqual([
+      "kartrekker.email",
+      "training.deelnemers",
+      "samenvatting",
+      "maken",
+    ]);
     expect(fake.shown).toContain(
       'problem: E-mail van de kartrekker: "geen-adres" is geen geldig e-mailadres. Gebruik de vorm naam@organisatie.nl.',
     );
@@ -327,7 +332,7 @@ describe("runWizard with given answers", () => {
       { initial: raw, acceptDefaults: true },
     );
     const { answers } = await run;
-    expect(fake.ids()).toEqual(["training.locatie", "samenvatting"]);
+    expect(fake.ids()).toEqual(["training.locatie", "samenvatting", "maken"]);
     expect(answers.training.locatie).toBe("Zaal 3");
   });
 
@@ -360,7 +365,7 @@ describe("runWizard with given answers", () => {
       { initial: raw, acceptDefaults: true },
     );
     const { answers } = await run;
-    expect(fake.ids()).toEqual(["partners.lokaal.2.overdracht", "samenvatting"]);
+    expect(fake.ids()).toEqual(["partners.lokaal.2.overdracht", "samenvatting", "maken"]);
     expect(answers.partners.lokaal[1]!.overdracht).toBe("Bellen");
     expect(answers.partners.lokaal).toHaveLength(5);
   });
@@ -460,5 +465,66 @@ describe("runWizard on long text lists", () => {
     const { answers } = await run;
     expect(fake.last("bibliotheek.gemeenten")?.kind).toBe("input");
     expect(answers.bibliotheek.gemeenten).toEqual(["Culemborg", "West Betuwe"]);
+  });
+});
+
+describe("wizard safety", () => {
+  it("pre-selects no POI: Enter on the list is refused and the POI is asked again", async () => {
+    const { fake, run } = wizard({ ...NEW_USER, "bibliotheek.poi": seq("", "rijnbrink") });
+    const { answers } = await run;
+    const asks = fake.asked.filter((a) => a.id === "bibliotheek.poi");
+    expect(asks).toHaveLength(2);
+    expect(asks[0]!.default).toBe("");
+    expect(asks[0]!.choices?.[0]).toBe("");
+    expect(fake.shown).toContain(
+      "problem: Kies een antwoord uit de lijst (met de pijltjestoetsen).",
+    );
+    expect(answers.bibliotheek.poi).toBe("rijnbrink");
+  });
+
+  it("offers the POI given before as the default, without the empty choice", async () => {
+    const raw = exampleRaw();
+    const { fake, run } = wizard({}, { initial: raw, mode: "edit", acceptDefaults: true });
+    await run;
+    const poi = fake.last("bibliotheek.poi");
+    if (poi) expect(poi.choices?.[0]).not.toBe("");
+  });
+
+  it.each([
+    ["13-02-2027", "zaterdag 13 februari 2027 valt in het weekend"],
+    ["27-04-2027", "dinsdag 27 april 2027 is Koningsdag, een feestdag"],
+    ["06-05-2027", "donderdag 6 mei 2027 is Hemelvaartsdag, een feestdag"],
+  ])("warns about a training on %s and asks again unless the date is kept", async (date, text) => {
+    const { fake, run } = wizard({
+      ...NEW_USER,
+      "training.datum": seq(date, "09-02-2027"),
+      "training.datum.toch": false,
+    });
+    const { answers } = await run;
+    expect(fake.shown).toContain(`problem: ${text}. Klopt die datum?`);
+    expect(fake.last("training.datum.toch")?.default).toBe(false);
+    expect(answers.training.datum).toBe("2027-02-09");
+  });
+
+  it("keeps a weekend date when the person says so", async () => {
+    const { run } = wizard({
+      ...NEW_USER,
+      "training.datum": "13-02-2027",
+      "training.datum.toch": true,
+      "acteur.voorbespreking": "29-01-2027",
+    });
+    const { answers } = await run;
+    expect(answers.training.datum).toBe("2027-02-13");
+  });
+
+  it("makes the pack only after 'alles klopt' and then the explicit 'maak het pakket'", async () => {
+    const { fake, run } = wizard({ ...NEW_USER, maken: seq("terug", "ja") });
+    await run;
+    const ids = fake.ids();
+    expect(ids.filter((id) => id === "samenvatting")).toHaveLength(2);
+    expect(ids.filter((id) => id === "maken")).toHaveLength(2);
+    const summary = fake.last("samenvatting")!;
+    expect(summary.default).toBe("");
+    expect(fake.last("maken")?.choices).toEqual(["ja", "terug"]);
   });
 });

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { renderDocx, type DocxOptions } from "../../src/render/docx/index.js";
 import { computeColumnWidths } from "../../src/render/docx/table.js";
+import { measureEm } from "../../src/render/docx/text-width.js";
 import { buildTheme } from "../../src/render/theme.js";
 import { solidPng } from "../helpers/png.js";
 
@@ -366,6 +367,28 @@ describe("computeColumnWidths", () => {
     for (const w of widths) expect(w).toBeGreaterThan(0);
   });
 
+  it("keeps a template's relative widths, but widens a column to its longest word", () => {
+    const rows = cells([
+      ["Nr.", "Naam", "Rol", "Verklaring getekend", "Handtekening"],
+      ["1", "", "", "", ""],
+    ]);
+    const relative = [6, 31, 20, 14, 29];
+    // Words that fit: the template's widths exactly.
+    const fits = computeColumnWidths(
+      cells([["a", "b", "c", "d", "e"]]),
+      sizing,
+      [20, 20, 20, 20, 20],
+    );
+    expect(fits).toEqual([1800, 1800, 1800, 1800, 1800]);
+    const arial = computeColumnWidths(rows, sizing, relative);
+    const wide = computeColumnWidths(rows, { ...sizing, fontFactor: 1.21 }, relative);
+    expect(wide.reduce((a, b) => a + b, 0)).toBe(9000);
+    const word = (text: string) => measureEm(text, true) * sizing.fontSize * 20 * 1.21;
+    expect(wide[3]).toBeGreaterThan(word("Verklaring"));
+    expect(wide[0]).toBeGreaterThan(word("Nr."));
+    expect(wide[1]).toBeLessThan(arial[1]!);
+  });
+
   it("gives every column room for its longest word when that fits", () => {
     const widths = computeColumnWidths(
       cells([
@@ -538,6 +561,26 @@ describe("renderDocx: title page", () => {
     // Reproducible even though docx numbers drawings across the whole process.
     const again = await renderDocx(markdown, { theme: buildTheme({ logo }), title: "T" });
     expect(strFromU8(unzipSync(again)["word/document.xml"] ?? new Uint8Array())).toBe(doc);
+  });
+
+  it("puts the logo, smaller and to the right, at the top of a hand-out without a title page", async () => {
+    const logo = solidPng(8, 2);
+    const bytes = await renderDocx("# Spiekbrief\n\nTekst.\n", {
+      theme: buildTheme({ logo }),
+      title: "T",
+    });
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).filter((path) => path.startsWith("word/media/"))).toHaveLength(1);
+    const doc = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+    expect(doc.indexOf("<w:drawing>")).toBeLessThan(doc.indexOf("Spiekbrief"));
+    expect(Number(attrs(doc, "wp:extent", "cx")[0])).toBeLessThanOrEqual(1_260_000); // 3.5 cm
+    // Without a logo, nothing is added.
+    const plain = strFromU8(
+      unzipSync(await renderDocx("# Spiekbrief\n", { theme: buildTheme(), title: "T" }))[
+        "word/document.xml"
+      ] ?? new Uint8Array(),
+    );
+    expect(plain).not.toContain("<w:drawing>");
   });
 
   it("makes no empty page after a document that is only a title page", async () => {

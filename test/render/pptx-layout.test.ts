@@ -5,7 +5,7 @@ import { columnWidths } from "../../src/render/pptx/flow.js";
 import { BODY_BOTTOM, SLIDE_HEIGHT, SLIDE_WIDTH } from "../../src/render/pptx/geometry.js";
 import { runsToText } from "../../src/render/pptx/inline.js";
 import { CONTINUATION_NOTE, layoutSlide } from "../../src/render/pptx/layout.js";
-import { countLines, textWidth } from "../../src/render/pptx/measure.js";
+import { countLines, faceFactor, lineHeight, textWidth } from "../../src/render/pptx/measure.js";
 import type { Run } from "../../src/render/pptx/model.js";
 import { parseSlides } from "../../src/render/pptx/parse-slides.js";
 import { buildTheme } from "../../src/render/theme.js";
@@ -193,5 +193,35 @@ describe("layoutSlide", () => {
     frames.forEach(expectInside);
     expect(frames[0]!.slideNumber).toBeUndefined();
     expect(frames[0]!.background).toBe(theme.color.primary);
+  });
+
+  it("cuts a title or subtitle that is one long word (no spaces) to fit its box", () => {
+    // Found by the fuzz suite: a 200-character library name without spaces on the title slide.
+    const word = "de".repeat(100);
+    const frames = layout(`<!-- layout: titel -->\n# ${word}\n${word}`);
+    expect(frames).toHaveLength(1);
+    frames.forEach(expectInside);
+    const texts = frames[0]!.shapes.filter((s) => s.name === "Titel" || s.name === "Ondertitel");
+    expect(texts.map((s) => s.name)).toEqual(["Titel", "Ondertitel"]);
+    for (const shape of texts) {
+      if (shape.type !== "text") throw new Error("not a text shape");
+      const height = shape.paragraphs.reduce(
+        (sum, p) =>
+          sum +
+          countLines(p.runs, shape.w, {
+            sizePt: p.sizePt,
+            bold: p.bold ?? false,
+            factor: faceFactor(p.font),
+          }) *
+            lineHeight(p.sizePt),
+        0,
+      );
+      expect(height, shape.name).toBeLessThanOrEqual(shape.h + 0.05);
+      const text = runsToText(shape.paragraphs[0]!.runs);
+      // The whole word, or as much of its start as fits, with an ellipsis.
+      const cut = text.endsWith("\u2026") && word.startsWith(text.slice(0, -1));
+      expect(text === word || cut, `${shape.name}: ${text}`).toBe(true);
+      expect(text.length, shape.name).toBeGreaterThan(20);
+    }
   });
 });

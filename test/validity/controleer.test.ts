@@ -220,6 +220,23 @@ const pptxFaults: Array<[string, string, (d: Uint8Array) => Uint8Array]> = [
       ),
   ],
   [
+    'a text anchor that does not exist (anchor="mid", reported from generated table cells)',
+    "uitlijning",
+    (d) =>
+      withPart(d, SLIDE, (x) =>
+        x.replace(/<a:bodyPr([^>]*?) anchor="[a-z]+"/, '<a:bodyPr$1 anchor="mid"'),
+      ),
+  ],
+  [
+    "folder entries in the zip, as pptxgenjs writes them",
+    "zip-map",
+    (d) => {
+      const parts: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = unzipSync(d);
+      parts["ppt/charts/"] = [new Uint8Array(0), { level: 0 }];
+      return zipSync(parts);
+    },
+  ],
+  [
     "notes without a notes master",
     "notitiemodel",
     (d) =>

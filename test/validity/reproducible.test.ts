@@ -4,7 +4,7 @@
  * or else the start of "today" in UTC — never the clock or the time zone. These tests pin that
  * rule for any zip layer or document writer that replaces today's.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ExternalHyperlink, Document, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
@@ -93,7 +93,24 @@ describe("reproducible packs", () => {
       expect(core, name).toContain(">2026-01-01T00:00:00Z</dcterms:created>");
       expect(core, name).toContain(">2026-01-01T00:00:00Z</dcterms:modified>");
     }
+    const invitations = [...utc.entries()].filter(([name]) => name.endsWith(".ics"));
+    expect(invitations.length).toBeGreaterThanOrEqual(2);
+    for (const [name, data] of invitations)
+      expect(data.toString("utf8"), name).toMatch(/\r\nDTSTAMP:20260101T000000Z\r\n/);
   }, 120_000);
+
+  it("makes the same zip a second apart (--zip)", async () => {
+    const zipOf = (folder: string): Buffer => {
+      const run = runIdokit(["training", "--voorbeeld", "--zip", "--out", join(root, folder)]);
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(join(root, `${folder}.zip`));
+    };
+    const a = zipOf("zip-a");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const b = zipOf("zip-b");
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(b.equals(a)).toBe(true);
+  }, 60_000);
 
   it("uses the start of today (UTC) without SOURCE_DATE_EPOCH, and refuses a bad one", () => {
     make("training", "vandaag", { IDOKIT_VANDAAG: "2026-11-28", TZ: "Pacific/Auckland" });

@@ -19,18 +19,23 @@ import { rowWith, templateSheet, writeCsv1252 } from "../batch/helpers.js";
 import { runIdokit, tempDir } from "../helpers/cli.js";
 import { TODAY } from "../helpers/context.js";
 import { freeTextFields, HOSTILE_SAMPLES, setFreeText } from "../helpers/hostile.js";
+import { icalParser, parseCalendars } from "../helpers/icalendar.js";
+import { icsProblems } from "../helpers/ics.js";
 import { checkOoxml, findingsOf, isOfficeFile, ooxmlChecker } from "../helpers/ooxml.js";
 import { solidPng } from "../helpers/png.js";
 import { readParts } from "../helpers/zip.js";
 
-/** Every Office file below a folder, recursively. */
-function officeFilesIn(dir: string): string[] {
+/** Every file below a folder, recursively, that passes `keep`. */
+function filesIn(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return officeFilesIn(path);
-    return isOfficeFile(name) ? [path] : [];
+    if (statSync(path).isDirectory()) return filesIn(path, keep);
+    return keep(name) ? [path] : [];
   });
 }
+
+const officeFilesIn = (dir: string): string[] => filesIn(dir, isOfficeFile);
+const calendarsIn = (dir: string): string[] => filesIn(dir, (name) => name.endsWith(".ics"));
 
 /** Raw answers with a hostile string in every free-text field (cycling through the samples). */
 function hostileAnswers(
@@ -129,4 +134,22 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
     const parts = files.reduce((sum, f) => sum + Object.keys(readParts(f)).length, 0);
     console.info(`ooxml-check: ${files.length} documents, ${parts} XML parts, no findings`);
   }, 120_000);
+
+  // The invitations are not Office files: they are held to RFC 5545 and read by python-icalendar.
+  it("gives every pack invitations that keep to RFC 5545 and a calendar parser reads", () => {
+    const files = Object.values(packs).flatMap(calendarsIn);
+    // Training: the invitation and the actor's voorbespreking; bijeenkomst: its invitation.
+    for (const [name, dir] of Object.entries(packs))
+      expect(calendarsIn(dir).length, name).toBeGreaterThanOrEqual(
+        name.includes("training") ? 2 : 1,
+      );
+    const texts = files.map((f) => readFileSync(f, "utf8"));
+    for (const [i, text] of texts.entries()) expect(icsProblems(text), files[i]).toEqual([]);
+    if (icalParser.available) {
+      const events = parseCalendars(texts);
+      expect(events).toHaveLength(files.length);
+      for (const event of events) expect(event.tzid).toBe("Europe/Amsterdam");
+    }
+    console.info(`ics: ${files.length} invitations, no findings`);
+  });
 });

@@ -89,10 +89,14 @@ const PAGE_LABEL = { page: "Pagina ", of: " van " } as const;
 /** The logo fits in this box on the title page, keeping its aspect ratio (pixels at 96 dpi). */
 const LOGO_BOX = { width: 188, height: 94 } as const; // just under 5 cm × 2.5 cm
 
-function logoParagraph(logo: Logo): Paragraph {
-  const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
+/** The logo at the top of a document without a title page (a hand-out): smaller, to the right. */
+const SMALL_LOGO_BOX = { width: 132, height: 48 } as const; // 3.5 cm × 1.3 cm
+
+function logoParagraph(logo: Logo, box: { width: number; height: number } = LOGO_BOX): Paragraph {
+  const scale = Math.min(box.width / logo.width, box.height / logo.height);
   return new Paragraph({
     spacing: { before: 0, after: 0 },
+    ...(box === LOGO_BOX ? {} : { alignment: AlignmentType.RIGHT, keepNext: true }),
     children: [
       new ImageRun({
         type: logo.type === "jpeg" ? "jpg" : "png",
@@ -232,8 +236,14 @@ async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8A
       properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
       headers: { default: pageHeader(header, look) },
       footers: { default: pageFooter(oneLine(options.theme.footerText)) },
-      // Word needs at least one paragraph in a section.
-      children: body.length > 0 ? body : [new Paragraph({})],
+      // Word needs at least one paragraph in a section. A hand-out without a title page carries
+      // the house style's logo at the top of its first page.
+      children: [
+        ...(!titlePage && options.theme.logo
+          ? [logoParagraph(options.theme.logo, SMALL_LOGO_BOX)]
+          : []),
+        ...(body.length > 0 ? body : [new Paragraph({})]),
+      ],
     });
   }
 

@@ -17,7 +17,7 @@ import type { Token, Tokens } from "marked";
 import { inlinePlainText, renderInline } from "./inline.js";
 import { space, type Look } from "./look.js";
 import { STYLE } from "./styles.js";
-import { measureEm } from "./text-width.js";
+import { fontWidthFactor, measureEm } from "./text-width.js";
 
 /** Twips in a millimetre (1440 per inch). */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -31,6 +31,8 @@ const WIDE_TABLE = 3;
 const LONG_LINE_EM = 24;
 /** Tables with at most this many body rows stay on one page as a whole. */
 const SHORT_TABLE_ROWS = 8;
+/** Rows at the start and the end of a long table that keep together (orphan and widow rows). */
+const SPLIT_KEEP_ROWS = 2;
 
 /**
  * How a table holds together across pages: rows never split; `rows` keeps a short table on one
@@ -43,6 +45,8 @@ export interface ColumnSizing {
   textWidth: number;
   /** Font size of the table text in points. */
   fontSize: number;
+  /** How much wider than Arial the table's font is (`fontWidthFactor`); 1 when left out. */
+  fontFactor?: number;
 }
 
 /** One table cell's visible text for sizing; header cells are bold. */
@@ -52,6 +56,8 @@ export interface CellText {
 }
 
 /** Fits widths to exactly `total` twips, keeping their proportions; the rounding goes to the last. */
+const sumOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
 function fitTo(widths: readonly number[], total: number): number[] {
   const sum = widths.reduce((a, b) => a + b, 0);
   const scaled = widths.map((w) => Math.max(1, Math.floor((w / sum) * total)));
@@ -102,9 +108,7 @@ export function computeColumnWidths(
   const columns = Math.max(0, ...rows.map((row) => row.length));
   if (columns === 0) return [];
   const { textWidth } = sizing;
-  if (relative && relative.length === columns) return fitTo(relative, textWidth);
-
-  const em = sizing.fontSize * 20;
+  const em = sizing.fontSize * 20 * (sizing.fontFactor ?? 1);
   // Cell padding plus a little slack, as the width estimate is not exact.
   const padding = 2 * CELL_PADDING + em * 0.3;
   const measures = Array.from({ length: columns }, (_, c) => measureColumn(rows, c));
@@ -112,6 +116,22 @@ export function computeColumnWidths(
   const minimum = measures.map((m) =>
     Math.max(MIN_COLUMN, Math.min(m.longestWord * em + padding, textWidth * 0.35)),
   );
+  // Widths set by the template (a `kolommen` directive) are kept, except that no column is
+  // narrower than its longest word: "Verklaring getekend" in a wider font must not break
+  // inside a word. The room it needs comes from the other columns, in proportion.
+  if (relative && relative.length === columns) {
+    const given = fitTo(relative, textWidth);
+    if (given.every((w, c) => w >= (minimum[c] ?? 0)) || sumOf(minimum) >= textWidth) return given;
+    const raised = given.map((w, c) => Math.max(w, minimum[c] ?? 0));
+    const extra = sumOf(raised) - textWidth;
+    const spare = raised.map((w, c) => (w > (minimum[c] ?? 0) ? w - (minimum[c] ?? 0) : 0));
+    const spareSum = sumOf(spare);
+    return fitTo(
+      raised.map((w, c) => w - (spareSum > 0 ? (extra * (spare[c] ?? 0)) / spareSum : 0)),
+      textWidth,
+    );
+  }
+
   const natural = measures.map((m, c) =>
     Math.max(minimum[c] ?? MIN_COLUMN, m.longestLine * em + padding),
   );
@@ -173,7 +193,11 @@ export function renderTable(
   const texts = [token.header, ...token.rows].map((row, r) =>
     row.map((cell) => ({ text: inlinePlainText(cell.tokens), bold: r === 0 })),
   );
-  const widths = computeColumnWidths(texts, { textWidth: look.textWidth, fontSize }, relative);
+  const widths = computeColumnWidths(
+    texts,
+    { textWidth: look.textWidth, fontSize, fontFactor: fontWidthFactor(theme.font.body) },
+    relative,
+  );
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
 
   // Keep-with-next on every paragraph of a row but the last keeps a short table on one page.
@@ -204,7 +228,7 @@ export function renderTable(
         new Paragraph({
           style: header ? STYLE.tableHeading : STYLE.tableText,
           ...alignmentOf(cell?.align ?? null),
-          ...(keepNext && !header ? { keepNext: true } : {}),
+          ...(keepNext ? { keepNext: true } : {}),
           children: cell ? renderInline(cell.tokens, look, format) : [],
         }),
       ],
@@ -248,9 +272,20 @@ export function renderTable(
       insideVertical: line,
     },
     rows: [
-      rowOf(token.header, true, false, false),
+      rowOf(token.header, true, false, keep !== "split" || lastRow > 0),
       ...token.rows.map((row, i) =>
-        rowOf(row, false, i % 2 === 1, keep === "all" || (keep === "rows" && i < lastRow)),
+        rowOf(
+          row,
+          false,
+          i % 2 === 1,
+          keep === "all" ||
+            (keep === "rows" && i < lastRow) ||
+            // A long table may break, but not after its first row or before its last: the
+            // header travels with at least two rows, and no single row is left on a page.
+            (keep === "split" &&
+              (i < SPLIT_KEEP_ROWS || i >= lastRow - SPLIT_KEEP_ROWS) &&
+              i < lastRow),
+        ),
       ),
     ],
   });

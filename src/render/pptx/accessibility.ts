@@ -45,7 +45,10 @@ export function makeSlideAccessible(xml: string): string {
       );
     return shape;
   });
-  // The title goes first in the shape tree: screen readers read the tree in order.
-  if (title !== undefined) out = out.replace("</p:grpSpPr>", `</p:grpSpPr>${title}`);
+  // The title goes first in the shape tree: screen readers read the tree in order. A function,
+  // not a string, as the replacement: the title's text may hold "$&" or "$'" (a "$" before an
+  // escaped & or '), which a replacement string would expand (found by the fuzz suite).
+  const first = title;
+  if (first !== undefined) out = out.replace("</p:grpSpPr>", () => `</p:grpSpPr>${first}`);
   return out;
 }

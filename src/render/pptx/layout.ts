@@ -128,7 +128,21 @@ function truncate(runs: Run[], width: number, maxLines: number, style: MeasureSt
     if (countLines(candidate, width, style) <= maxLines) return candidate;
     words.pop();
   }
-  return [...words, { text: "\u2026", bold: false, italic: false }];
+  // One word longer than the lines allow (a name without spaces): cut it by characters, never
+  // inside a surrogate pair, to the longest start that fits with the ellipsis.
+  const ellipsis: Run = { text: "\u2026", bold: false, italic: false };
+  const word = words[0];
+  if (!word) return [ellipsis];
+  const chars = Array.from(word.text);
+  const fits = (n: number): boolean =>
+    countLines([{ ...word, text: chars.slice(0, n).join("") }, ellipsis], width, style) <= maxLines;
+  let [low, high] = [0, chars.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return [{ ...word, text: chars.slice(0, low).join("") }, ellipsis];
 }
 
 function paragraph(

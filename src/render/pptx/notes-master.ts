@@ -5,12 +5,14 @@
  * (PptxGenJS #1443, #1449), lets it share the slide theme, and gives every notes slide the
  * master's creation id. We cannot run PowerPoint here, so these parts are modelled on a
  * PowerPoint-authored reference instead of on guesswork: the notes master and notes slide of
- * `sld-notes.pptx` (saved by PowerPoint 2011 for Mac), which python-pptx keeps as its
- * `templates/notesMaster.xml` and `docs/dev/analysis/sld-notes-slide.rst`, and whose files its
- * users open in PowerPoint without a repair. Same elements, attributes, order and placeholder
- * indexes; only three things differ, each as PowerPoint writes them for a 16:9 deck: the slide
- * image is 16:9 (PowerPoint 2013+ widescreen geometry on the same 7.5 × 10 inch notes page),
- * the language is Dutch, and the ids are our own (fixed, so packs are reproducible).
+ * `sld-notes.pptx`, saved by PowerPoint for Mac and kept by python-pptx (its
+ * `templates/notesMaster.xml` is taken from it); its users open such files in PowerPoint without
+ * a repair. The file is in test/fixtures/powerpoint-reference/, and
+ * test/validity/notes-reference.test.ts holds these parts against it: the same elements,
+ * attributes, order and placeholder indexes. Only these differ: the geometry of a 16:9 deck (the
+ * slide image and notes placeholders PowerPoint 2013 and later write on the same 7.5 × 10 inch
+ * notes page) and their tab size, the language (Dutch), and the ids, which are our own and fixed,
+ * so packs are reproducible.
  */
 import { escapeXml } from "../text.js";
 
@@ -175,11 +177,15 @@ export function notesMasterXml(language: string): string {
  */
 export function notesSlideXml(index: number, lines: readonly string[], language: string): string {
   const lang = escapeXml(language);
-  const paragraphs = (lines.length > 0 ? lines : [""]).map((line) =>
-    line === ""
-      ? `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`
-      : `<a:p><a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${escapeXml(line)}</a:t></a:r></a:p>`,
-  );
+  // As in the reference: a run per line, and the paragraph mark's properties on the last
+  // paragraph (and on empty ones, which have nothing else).
+  const all = lines.length > 0 ? lines : [""];
+  const paragraphs = all.map((line, i) => {
+    const end = line === "" || i === all.length - 1 ? `<a:endParaRPr lang="${lang}"/>` : "";
+    const run =
+      line === "" ? "" : `<a:r><a:rPr lang="${lang}"/><a:t>${escapeXml(line)}</a:t></a:r>`;
+    return `<a:p>${run}${end}</a:p>`;
+  });
   return (
     HEADER +
     `<p:notes ${NAMESPACES}><p:cSld><p:spTree>${GROUP}` +

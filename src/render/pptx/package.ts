@@ -148,7 +148,7 @@ export function fixPresentation(xml: string): string {
   let out = xml;
   if (list && out.indexOf(list) > out.indexOf("<p:sldIdLst>") && out.includes("<p:sldIdLst>")) {
     out = out.replace(list, "");
-    out = out.replace("<p:sldIdLst>", `${list}<p:sldIdLst>`);
+    out = out.replace("<p:sldIdLst>", () => `${list}<p:sldIdLst>`);
   }
   return out.replace(
     /<p:notesSz cx="\d+" cy="\d+"\/>/,
