@@ -6,8 +6,8 @@
 import { escapeXml } from "../text.js";
 import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
-import { setZipDates } from "../zip-dates.js";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { zipEntries } from "../zip.js";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 
 export interface PackageInfo {
   /** Speaker notes per slide, in slide order, one entry per line. */
@@ -46,8 +46,6 @@ const EXTENSION_TYPES: Record<string, string> = {
 };
 // Already-compressed media are stored, not deflated again.
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
-// Any date will do for fflate: every entry date is set from the pack's timestamp afterwards.
-const ZIP_EPOCH = new Date(1980, 0, 2);
 
 /** Rewrites pptxgenjs output into the finished, deflated package. */
 export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
@@ -274,14 +272,13 @@ function zip(parts: ReadonlyMap<string, Uint8Array>, created: Date): Uint8Array 
     ...first.filter((name) => parts.has(name)),
     ...[...parts.keys()].filter((name) => !first.includes(name)),
   ];
-  const files: Zippable = {};
-  for (const name of names) {
-    const extension = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-    // Level 1 is measured ~13% faster than the default 6 for a ~7% larger deck; batches win.
-    files[name] = [parts.get(name)!, { level: STORED_EXTENSIONS.has(extension) ? 0 : 1 }];
-  }
-  // fflate writes dates from local time fields; set them from UTC so the time zone cannot matter.
-  const bytes = zipSync(files, { mtime: ZIP_EPOCH });
-  setZipDates(bytes, created);
-  return bytes;
+  // Deflated with Node's zlib at level 1 (fast, files about the size level 6 gives), every entry
+  // dated from the pack's timestamp (UTC fields, so the time zone cannot matter).
+  return zipEntries(
+    names.map((name) => [name, parts.get(name)!] as const),
+    {
+      date: created,
+      stored: (name) => STORED_EXTENSIONS.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()),
+    },
+  );
 }

@@ -1,0 +1,134 @@
+import zlib from "node:zlib";
+import { dosDateTime } from "./zip-dates.js";
+
+/**
+ * Writes a zip file (an Office package) with Node's own zlib: raw DEFLATE at level 1, native and
+ * several times faster than a JavaScript deflate, for files about the same size (Office files are
+ * mostly repetitive XML). Every entry carries the one date given, from its UTC fields, so the
+ * bytes are the same in every time zone (see src/pack/timestamp.ts for where the date comes from).
+ * A plain zip as Office writes it: no zip64, no extra fields, no data descriptors.
+ */
+
+/** One file of the package: its path in the zip and its content (a string is written as UTF-8). */
+export type ZipEntry = readonly [path: string, data: string | Uint8Array];
+
+export interface ZipOptions {
+  /** The modification date of every entry. */
+  date: Date;
+  /** Entries stored as they are, not deflated (already-compressed media); by path. */
+  stored?: (path: string) => boolean;
+  /** zlib's level, 1 (fastest, the default) to 9. */
+  level?: number;
+}
+
+const LOCAL_HEADER = 30;
+const CENTRAL_HEADER = 46;
+const END_RECORD = 22;
+const UTF8_NAMES = 0x0800;
+const VERSION = 20; // 2.0: DEFLATE
+
+const encoder = new TextEncoder();
+
+/** CRC-32 of a buffer: zlib's own where Node has it (20.15 and later), else a table. */
+const crc32: (data: Uint8Array) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? (data) => (zlib as unknown as { crc32(data: Uint8Array): number }).crc32(data)
+    : tableCrc32;
+
+let table: Int32Array | undefined;
+export function tableCrc32(data: Uint8Array): number {
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** Zips the entries in the order given; a path given twice is refused. */
+export function zipEntries(entries: Iterable<ZipEntry>, options: ZipOptions): Uint8Array {
+  const { time, date } = dosDateTime(options.date);
+  const level = options.level ?? 1;
+  const files: {
+    name: Uint8Array;
+    flags: number;
+    method: number;
+    crc: number;
+    size: number;
+    data: Uint8Array;
+    offset: number;
+  }[] = [];
+  const seen = new Set<string>();
+  let offset = 0;
+  for (const [path, content] of entries) {
+    if (seen.has(path)) throw new Error(`zip: ${path} is given twice`);
+    seen.add(path);
+    const raw = typeof content === "string" ? encoder.encode(content) : content;
+    const store = options.stored?.(path) ?? false;
+    const data = store ? raw : zlib.deflateRawSync(raw, { level });
+    const name = encoder.encode(path);
+    const flags = /[^\x20-\x7e]/.test(path) ? UTF8_NAMES : 0;
+    files.push({
+      name,
+      flags,
+      method: store ? 0 : 8,
+      crc: crc32(raw),
+      size: raw.length,
+      data,
+      offset,
+    });
+    offset += LOCAL_HEADER + name.length + data.length;
+  }
+  const centralSize = files.reduce((sum, f) => sum + CENTRAL_HEADER + f.name.length, 0);
+  if (files.length > 0xffff || offset > 0xffffffff || offset + centralSize > 0xffffffff)
+    throw new Error("zip: too large for a plain zip file");
+
+  const out = new Uint8Array(offset + centralSize + END_RECORD);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const f of files) {
+    view.setUint32(at, 0x04034b50, true);
+    view.setUint16(at + 4, VERSION, true);
+    view.setUint16(at + 6, f.flags, true);
+    view.setUint16(at + 8, f.method, true);
+    view.setUint16(at + 10, time, true);
+    view.setUint16(at + 12, date, true);
+    view.setUint32(at + 14, f.crc, true);
+    view.setUint32(at + 18, f.data.length, true);
+    view.setUint32(at + 22, f.size, true);
+    view.setUint16(at + 26, f.name.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(f.name, at + LOCAL_HEADER);
+    out.set(f.data, at + LOCAL_HEADER + f.name.length);
+    at += LOCAL_HEADER + f.name.length + f.data.length;
+  }
+  const central = at;
+  for (const f of files) {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, VERSION, true); // made by: MS-DOS attributes, version 2.0
+    view.setUint16(at + 6, VERSION, true);
+    view.setUint16(at + 8, f.flags, true);
+    view.setUint16(at + 10, f.method, true);
+    view.setUint16(at + 12, time, true);
+    view.setUint16(at + 14, date, true);
+    view.setUint32(at + 16, f.crc, true);
+    view.setUint32(at + 20, f.data.length, true);
+    view.setUint32(at + 24, f.size, true);
+    view.setUint16(at + 28, f.name.length, true);
+    // extra field, comment, disk number, internal and external attributes: none
+    view.setUint32(at + 42, f.offset, true);
+    out.set(f.name, at + CENTRAL_HEADER);
+    at += CENTRAL_HEADER + f.name.length;
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, files.length, true);
+  view.setUint16(at + 10, files.length, true);
+  view.setUint32(at + 12, at - central, true);
+  view.setUint32(at + 16, central, true);
+  return out;
+}
