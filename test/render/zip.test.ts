@@ -104,7 +104,11 @@ describe("zipEntries (Office packages with node:zlib)", () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(
-          fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.uint8Array({ maxLength: 2000 })),
+          fc.tuple(
+            // fflate reads a zip into a plain object, where "__proto__" cannot be a key.
+            fc.string({ minLength: 1, maxLength: 20 }).filter((name) => name !== "__proto__"),
+            fc.uint8Array({ maxLength: 2000 }),
+          ),
           {
             selector: ([name]) => name,
             maxLength: 8,
