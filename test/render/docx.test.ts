@@ -186,6 +186,19 @@ describe("renderDocx: text and inline formatting", () => {
     expect(paragraphWith(doc, "Tekst")).not.toContain("<w:keepNext/>");
   });
 
+  it("keeps a short lead-in between two headings with the heading that follows", async () => {
+    const doc = part(
+      await render(
+        "# Inrichting\n\n*Controleer of het nog klopt.*\n\n### Plek\n\nTekst\n\n# Daarna\n\nLos.\n\nKort.\n\n## Dieper\n",
+      ),
+      "word/document.xml",
+    );
+    expect(paragraphWith(doc, "Controleer of het nog klopt.")).toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Tekst")).not.toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Los.")).not.toContain("<w:keepNext/>");
+    expect(paragraphWith(doc, "Kort.")).not.toContain("<w:keepNext/>");
+  });
+
   it("renders an empty document as one empty page", async () => {
     const doc = part(await render(""), "word/document.xml");
     expect(doc.match(/<w:sectPr>/g)).toHaveLength(1);

@@ -525,6 +525,18 @@ export class BlockBuilder {
           (next.kind === "table" || next.follower === true)
         )
           options = { ...options, keepNext: true };
+        // A short lead-in between a heading and a deeper one ("Inrichting", a line on what to
+        // do, then the first question) belongs to what follows: never alone at a page's foot.
+        const previous = flow.blocks[index - 1];
+        if (
+          block.introduces === true &&
+          previous?.kind === "paragraph" &&
+          next?.kind === "paragraph" &&
+          headingDepth(previous.options.heading) > 0 &&
+          headingDepth(previous.options.heading) < headingDepth(next.options.heading) &&
+          !flow.breakBefore.has(index + 1)
+        )
+          options = { ...options, keepNext: true };
         // Tables have no space after them; the next paragraph adds it.
         if (afterTable && options.heading === undefined && options.spacing?.before === undefined) {
           options = { ...options, spacing: { ...options.spacing, before: space(this.look, 200) } };
@@ -554,4 +566,10 @@ export class BlockBuilder {
     });
     return out;
   }
+}
+
+/** 1 for Heading1 … 6 for Heading6; 0 for no heading. */
+function headingDepth(heading: string | undefined): number {
+  const depth = /(\d)$/.exec(heading ?? "");
+  return depth ? Number(depth[1]) : 0;
 }
