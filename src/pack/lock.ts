@@ -42,7 +42,8 @@ export function releaseLocks(): void {
   held.clear();
 }
 
-function isRunning(pid: number): boolean {
+/** True when process `pid` still runs (EPERM: it exists but belongs to someone else). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -10,7 +10,7 @@ import {
   type DestinationRules,
 } from "./existing.js";
 import type { PackFile } from "./manifest.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, isRunning } from "./lock.js";
 import { renameWithRetry } from "./retry.js";
 
 /** Temporary folders being written right now; removed on Ctrl-C by the CLI. */
@@ -185,17 +185,6 @@ function replaceWith(target: string, files: readonly PackFile[], options: WriteO
 
 // `.idokit-tmp-NAME-PID-HEX` (writePack and writeFileAtomic) and `.idokit-old-NAME-PID-HEX`.
 const LEFTOVER = /^\.idokit-(tmp|old)-(.*)-(\d+)-[0-9a-f]{8}$/;
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** What `restoreOrRemoveLeftovers` did. */
 export interface Leftovers {
