@@ -1,20 +1,8 @@
-import {
-  BorderStyle,
-  HeadingLevel,
-  LineRuleType,
-  PageBreak,
-  Paragraph,
-  Tab,
-  TextRun,
-  type FileChild,
-  type Table,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from "docx";
 import type { Token, Tokens } from "marked";
 import { parseHtmlBlock, type Directive } from "./directives.js";
 import { inlinePlainText, renderInline } from "./inline.js";
 import { SYMBOL_FONT, space, type Look } from "./look.js";
+import type { BlockData, HeadingStyle, ParagraphData, RunData, TableData } from "./model.js";
 import type { NumberingRegistry } from "./numbering.js";
 import { STYLE } from "./styles.js";
 import {
@@ -31,19 +19,19 @@ import { balanceLines, titleRuns } from "./title-lines.js";
 const SHORT_PARAGRAPH = 120;
 
 /**
- * A block before it becomes a docx object. Paragraph options stay editable until the end, so a
+ * A block while the flow is built. Paragraph options stay editable until the end, so a
  * page break can land on the next block and a list's last item can get the space after the list.
  */
 type Block =
   | {
       kind: "paragraph";
-      options: IParagraphOptions;
+      options: ParagraphData;
       /** A short body paragraph: when a list, table or quote follows, it stays with it. */
       introduces?: boolean;
       /** A list item or a quote: what a short paragraph may introduce. */
       follower?: boolean;
     }
-  | { kind: "table"; table: Table };
+  | { kind: "table"; table: TableData };
 
 interface Flow {
   blocks: Block[];
@@ -53,15 +41,15 @@ interface Flow {
 
 /** What the Markdown becomes: an optional title page (its own section) and the body. */
 export interface BuiltBlocks {
-  titlePage: FileChild[] | undefined;
-  body: FileChild[];
+  titlePage: BlockData[] | undefined;
+  body: BlockData[];
 }
 
 interface Context {
   quote: boolean;
 }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+const HEADINGS = ["Heading1", "Heading2", "Heading3"] as const satisfies readonly HeadingStyle[];
 const CHECKBOX = { open: "☐", done: "☒" } as const;
 
 function emptyFlow(): Flow {
@@ -106,7 +94,7 @@ export class BlockBuilder {
     for (const token of tokens) this.block(token, context);
   }
 
-  /** The finished title page and body, as docx objects. */
+  /** The finished title page and body. */
   finish(): BuiltBlocks {
     this.endKeep();
     this.endCard();
@@ -296,11 +284,11 @@ export class BlockBuilder {
     flow.blocks.push(block);
   }
 
-  private addParagraph(options: IParagraphOptions): void {
-    this.push({ kind: "paragraph", options });
+  private addParagraph(options: Omit<ParagraphData, "type">): void {
+    this.push({ kind: "paragraph", options: { type: "p", ...options } });
   }
 
-  private table(table: Table): void {
+  private table(table: TableData): void {
     this.push({ kind: "table", table });
   }
 
@@ -308,7 +296,7 @@ export class BlockBuilder {
    * A heading's runs: plain text is split into balanced lines with non-breaking hyphens in
    * compounds; a heading with formatting keeps its runs as written.
    */
-  private headingRuns(token: Tokens.Heading, sizePt: number, isTitle: boolean): ParagraphChild[] {
+  private headingRuns(token: Tokens.Heading, sizePt: number, isTitle: boolean): RunData[] {
     const tokens = inlineTokensOf(token);
     const plain = tokens.every((t) => t.type === "text" || t.type === "escape");
     if (!plain) return renderInline(tokens, this.look);
@@ -329,13 +317,13 @@ export class BlockBuilder {
         : token.depth === 2
           ? size.h2
           : size.h3;
-    const children = this.headingRuns(token, sizePt, isTitle);
+    const runs = this.headingRuns(token, sizePt, isTitle);
     if (this.titleMode && token.depth === 1) {
       if (!this.titleSeen) {
         this.titleSeen = true;
         this.addParagraph({
-          heading: HeadingLevel.TITLE,
-          children,
+          heading: "Title",
+          runs,
           // The title sits about a third down the page, below the logo if there is one.
           ...(this.flow.blocks.length === 0 ? { spacing: { before: space(this.look, 2800) } } : {}),
         });
@@ -344,14 +332,14 @@ export class BlockBuilder {
       // A second main heading means the closing comment was forgotten: the body has begun.
       this.endTitlePage();
     }
-    const level = HEADINGS[Math.min(token.depth, 3) - 1] ?? HeadingLevel.HEADING_3;
-    this.addParagraph({ heading: level, children });
+    const level = HEADINGS[Math.min(token.depth, 3) - 1] ?? "Heading3";
+    this.addParagraph({ heading: level, runs });
   }
 
   private paragraph(tokens: readonly Token[], context: Context): void {
-    const children = renderInline(tokens, this.look);
+    const runs = renderInline(tokens, this.look);
     if (this.titleMode) {
-      this.addParagraph({ style: STYLE.subtitle, children });
+      this.addParagraph({ style: STYLE.subtitle, runs });
       return;
     }
     // "Neem mee:" introduces what follows, and a paragraph in bold only acts as a heading: keep
@@ -362,9 +350,10 @@ export class BlockBuilder {
     this.push({
       kind: "paragraph",
       options: {
-        children,
+        type: "p",
         ...(context.quote ? { style: STYLE.quote } : {}),
         ...(introduces ? { keepNext: true } : {}),
+        runs,
       },
       introduces: !context.quote && inlinePlainText(tokens).length <= SHORT_PARAGRAPH,
       follower: context.quote,
@@ -382,7 +371,7 @@ export class BlockBuilder {
             style: STYLE.fact,
             // Set the facts apart from the subtitle lines above them.
             ...(first ? { spacing: { before: space(this.look, 360) } } : {}),
-            children: renderInline(inlineTokensOf(child), this.look),
+            runs: renderInline(inlineTokensOf(child), this.look),
           });
           first = false;
         }
@@ -426,17 +415,18 @@ export class BlockBuilder {
             style: STYLE.listParagraph,
             indent: { left: this.numbering.indent(level) },
             spacing,
-            children: runs,
+            runs,
           });
         } else if (item.task || !numbering) {
           this.push({
             kind: "paragraph",
             follower: true,
             options: {
+              type: "p",
               style: STYLE.listParagraph,
               indent: { left: this.numbering.indent(level), hanging: this.numbering.hanging() },
               spacing,
-              children: [this.checkbox(item.checked === true), ...runs],
+              runs: [this.checkbox(item.checked === true), ...runs],
             },
           });
         } else {
@@ -444,10 +434,11 @@ export class BlockBuilder {
             kind: "paragraph",
             follower: true,
             options: {
+              type: "p",
               style: STYLE.listParagraph,
               numbering: { reference: numbering.reference, level, instance: numbering.instance },
               spacing,
-              children: runs,
+              runs,
             },
           });
         }
@@ -457,12 +448,13 @@ export class BlockBuilder {
     if (depth === 0) this.spaceAfterList(start);
   }
 
-  private checkbox(checked: boolean): ParagraphChild {
-    return new TextRun({
+  private checkbox(checked: boolean): RunData {
+    return {
       font: SYMBOL_FONT,
       color: this.look.theme.color.heading,
-      children: [checked ? CHECKBOX.done : CHECKBOX.open, new Tab()],
-    });
+      text: checked ? CHECKBOX.done : CHECKBOX.open,
+      tab: true,
+    };
   }
 
   /** Gives the list's last paragraph the body's space after, so the list ends like a paragraph. */
@@ -486,7 +478,7 @@ export class BlockBuilder {
     const lines = text.split("\n");
     this.addParagraph({
       style: STYLE.code,
-      children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+      runs: lines.map((line, i) => (i > 0 ? { text: line, break: true } : { text: line })),
     });
   }
 
@@ -496,21 +488,17 @@ export class BlockBuilder {
         before: space(this.look, 120),
         after: space(this.look, 240),
         line: 120,
-        lineRule: LineRuleType.EXACT,
+        lineRule: "exact",
       },
       border: {
-        bottom: {
-          style: BorderStyle.SINGLE,
-          size: 6,
-          color: this.look.theme.color.border,
-          space: 1,
-        },
+        bottom: { style: "single", size: 6, color: this.look.theme.color.border, space: 1 },
       },
+      runs: [],
     });
   }
 
-  private materialize(flow: Flow): FileChild[] {
-    const out: FileChild[] = [];
+  private materialize(flow: Flow): BlockData[] {
+    const out: BlockData[] = [];
     flow.blocks.forEach((block, index) => {
       const breakBefore = flow.breakBefore.has(index);
       const afterTable = flow.blocks[index - 1]?.kind === "table";
@@ -541,26 +529,25 @@ export class BlockBuilder {
         if (afterTable && options.heading === undefined && options.spacing?.before === undefined) {
           options = { ...options, spacing: { ...options.spacing, before: space(this.look, 200) } };
         }
-        out.push(new Paragraph(breakBefore ? { ...options, pageBreakBefore: true } : options));
+        out.push(breakBefore ? { ...options, pageBreakBefore: true } : options);
         return;
       }
       if (afterTable && !breakBefore) {
         // Word merges adjacent tables into one; a small empty paragraph keeps them apart.
-        out.push(
-          new Paragraph({
-            spacing: { before: 0, after: 0, line: TABLE_SPACER, lineRule: LineRuleType.EXACT },
-          }),
-        );
+        out.push({
+          type: "p",
+          spacing: { before: 0, after: 0, line: TABLE_SPACER, lineRule: "exact" },
+          runs: [],
+        });
       }
       // A table cannot carry pageBreakBefore: a near-invisible paragraph carries the break.
       if (breakBefore) {
-        out.push(
-          new Paragraph({
-            spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
-            run: { size: 2 },
-            children: [new PageBreak()],
-          }),
-        );
+        out.push({
+          type: "p",
+          spacing: { before: 0, after: 0, line: 20, lineRule: "exact" },
+          markSize: 2,
+          runs: [{ pageBreak: true }],
+        });
       }
       out.push(block.table);
     });

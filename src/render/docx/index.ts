@@ -57,6 +57,7 @@ import {
   Paragraph,
   SectionType,
   TextRun,
+  type File,
   type FileChild,
   type ISectionOptions,
 } from "docx";
@@ -64,9 +65,11 @@ import { Lexer } from "marked";
 import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
 import { buildLook, halfPoints, type Look } from "./look.js";
+import type { BlockData, ParagraphData } from "./model.js";
 import { NumberingRegistry } from "./numbering.js";
 import { withSeededRandom } from "../seeded-random.js";
 import { packDocument } from "./pack.js";
+import { BodyWriter } from "./xml.js";
 import { STYLE, buildStyles } from "./styles.js";
 import { stripControlCharacters } from "../text.js";
 
@@ -152,21 +155,22 @@ function pageFooter(text: string | undefined): Footer {
 }
 
 /** The house style's name on the title page, under the logo, in the heading colour. */
-function titleNameParagraph(name: string, look: Look): Paragraph {
+function titleNameParagraph(name: string, look: Look): ParagraphData {
   const { theme } = look;
-  return new Paragraph({
+  return {
+    type: "p",
     spacing: { before: 120, after: 480 },
     keepNext: true,
-    children: [
-      new TextRun({
+    runs: [
+      {
         text: name,
         bold: true,
         font: theme.font.heading,
         color: theme.color.heading,
         size: halfPoints(theme.size.subtitle),
-      }),
+      },
     ],
-  });
+  };
 }
 
 function sectionPage(look: Look) {
@@ -190,6 +194,11 @@ function sectionPage(look: Look) {
  * Renders Markdown (the output of a document template) into .docx bytes, styled with the theme.
  * Pure: no I/O. See the top of this file for the Markdown dialect and layout directives.
  *
+ * The body is idokit's own block model written as XML (xml.ts); the docx library builds what is
+ * the same for every document (styles, numbering, settings, headers, footers, section properties,
+ * the logo) around a placeholder paragraph per section, and the body takes the placeholder's
+ * place in word/document.xml.
+ *
  * @example
  * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
  */
@@ -199,63 +208,151 @@ export function renderDocx(markdown: string, options: DocxOptions): Promise<Uint
   return withSeededRandom(DOCX_RANDOM_SEED, () => buildDocx(markdown, options));
 }
 
-const DOCX_RANDOM_SEED = 20261128;
+export const DOCX_RANDOM_SEED = 20261128;
 
-async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
-  // 1. Resolve the theme for this document and parse the (cleaned) Markdown.
+/** What a document's Markdown becomes before it is written: its look, lists and blocks. */
+export interface DocxLayout {
+  look: Look;
+  numbering: NumberingRegistry;
+  /** The title page's blocks (after the logo), when the document has a title page. */
+  title: BlockData[] | undefined;
+  /** The body's blocks (after the small logo of a hand-out); undefined for a title page only. */
+  body: BlockData[] | undefined;
+}
+
+/** Parses the Markdown and lays out its blocks. */
+export function layoutDocx(markdown: string, options: DocxOptions): DocxLayout {
   const look = buildLook(options.theme, options.large === true);
   const tokens = new Lexer({ gfm: true }).lex(
     stripControlCharacters(markdown).replace(/\r\n?/g, "\n"),
   );
-
-  // 2. Turn tokens into paragraphs and tables.
   const numbering = new NumberingRegistry(look);
   const builder = new BlockBuilder(look, numbering);
   builder.blocks(tokens);
   const { titlePage, body } = builder.finish();
+  const name = oneLine(options.theme.titleName);
+  return {
+    look,
+    numbering,
+    title: titlePage && [...(name ? [titleNameParagraph(name, look)] : []), ...titlePage],
+    // A document that is only a title page gets no empty second page; Word needs at least one
+    // paragraph in a section.
+    body:
+      titlePage && body.length === 0
+        ? undefined
+        : body.length > 0
+          ? body
+          : [{ type: "p", runs: [] }],
+  };
+}
 
-  // 3. Sections: the title page has no header or footer; the body has both.
+function oneLine(text: string | undefined): string | undefined {
+  return text ? stripControlCharacters(text).replace(/\s+/g, " ").trim() || undefined : undefined;
+}
+
+/**
+ * The docx library's document: styles, numbering, headers, footers and sections, with `content`
+ * as the sections' children after the logo.
+ */
+export function buildDocument(
+  layout: DocxLayout,
+  options: DocxOptions,
+  content: { title: FileChild[]; body: FileChild[] },
+): File {
+  const { look } = layout;
   const page = sectionPage(look);
   const header = options.header ? stripControlCharacters(options.header).trim() : undefined;
   const sections: ISectionOptions[] = [];
-  const oneLine = (text: string | undefined): string | undefined =>
-    text ? stripControlCharacters(text).replace(/\s+/g, " ").trim() || undefined : undefined;
-  if (titlePage) {
-    const { logo } = options.theme;
-    const name = oneLine(options.theme.titleName);
-    const children: FileChild[] = [
-      ...(logo ? [logoParagraph(logo)] : []),
-      ...(name ? [titleNameParagraph(name, look)] : []),
-      ...titlePage,
-    ];
-    sections.push({ properties: { page }, children });
-  }
-  // A document that is only a title page gets no empty second page.
-  if (!titlePage || body.length > 0) {
+  const { logo } = options.theme;
+  if (layout.title) {
     sections.push({
-      properties: { page, ...(titlePage ? { type: SectionType.NEXT_PAGE } : {}) },
+      properties: { page },
+      children: [...(logo ? [logoParagraph(logo)] : []), ...content.title],
+    });
+  }
+  if (layout.body) {
+    sections.push({
+      properties: { page, ...(layout.title ? { type: SectionType.NEXT_PAGE } : {}) },
       headers: { default: pageHeader(header, look) },
       footers: { default: pageFooter(oneLine(options.theme.footerText)) },
-      // Word needs at least one paragraph in a section. A hand-out without a title page carries
-      // the house style's logo at the top of its first page.
+      // A hand-out without a title page carries the house style's logo at the top of its first page.
       children: [
-        ...(!titlePage && options.theme.logo
-          ? [logoParagraph(options.theme.logo, SMALL_LOGO_BOX)]
-          : []),
-        ...(body.length > 0 ? body : [new Paragraph({})]),
+        ...(!layout.title && logo ? [logoParagraph(logo, SMALL_LOGO_BOX)] : []),
+        ...content.body,
       ],
     });
   }
-
-  // 4. Assemble and pack.
-  const title = stripControlCharacters(options.title);
-  const doc = new Document({
-    title,
+  return new Document({
+    title: stripControlCharacters(options.title),
     creator: CREATOR,
     lastModifiedBy: CREATOR,
     styles: buildStyles(look),
-    numbering: numbering.toOptions(),
+    numbering: layout.numbering.toOptions(),
     sections,
   });
-  return packDocument(doc, { title, creator: CREATOR, created: options.created });
+}
+
+/** The text of the placeholder paragraph that marks where a section's blocks go. */
+const PLACEHOLDER = { title: "idokit-title-page", body: "idokit-body" } as const;
+
+function placeholder(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun(text)] });
+}
+
+/** The placeholder as the library writes it, with the section properties it may carry. */
+function placeholderPattern(text: string): RegExp {
+  return new RegExp(
+    `<w:p>(?:<w:pPr>(<w:sectPr>(?:(?!</w:sectPr>)[\\s\\S])*</w:sectPr>)</w:pPr>)?` +
+      `<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`,
+  );
+}
+
+/**
+ * Stands for the section properties in the title page's XML until the library has written them;
+ * a control character never survives stripControlCharacters, so no text can hold it.
+ */
+const SECTION_END = "\u0000section\u0000";
+
+/** Puts `xml` in the placeholder's place, with the section properties the placeholder carried. */
+function fillPlaceholder(documentXml: string, text: string, xml: string): string {
+  const match = placeholderPattern(text).exec(documentXml);
+  if (!match) throw new Error(`word/document.xml: placeholder ${text} not found`);
+  const sectionProperties = match[1] ?? "";
+  const filled = xml.split(SECTION_END).join(sectionProperties);
+  return (
+    documentXml.slice(0, match.index) + filled + documentXml.slice(match.index + match[0].length)
+  );
+}
+
+async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+  const layout = layoutDocx(markdown, options);
+  const title = layout.title && layout.title.length > 0 ? layout.title : undefined;
+  const doc = buildDocument(layout, options, {
+    title: title ? [placeholder(PLACEHOLDER.title)] : [],
+    body: layout.body ? [placeholder(PLACEHOLDER.body)] : [],
+  });
+  // Lists get their w:num in numbering.xml in the order the body first uses them, as the
+  // library does for its own paragraphs; so the body is written before the library's parts.
+  const numbering = doc.Numbering;
+  const writer = new BodyWriter((reference, instance) => {
+    numbering.createConcreteNumberingInstance(reference, instance);
+    const num = numbering.ConcreteNumbering.find(
+      (n) => n.reference === reference && n.instance === instance,
+    );
+    if (!num) throw new Error(`numbering: no list ${reference} ${instance}`);
+    return num.numId;
+  });
+  const titleXml = title ? writer.blocks(title, SECTION_END) : undefined;
+  const bodyXml = layout.body ? writer.blocks(layout.body) : undefined;
+  return packDocument(
+    doc,
+    { title: stripControlCharacters(options.title), creator: CREATOR, created: options.created },
+    (parts) => {
+      let xml = parts.get("word/document.xml");
+      if (typeof xml !== "string") throw new Error("word/document.xml missing");
+      if (titleXml !== undefined) xml = fillPlaceholder(xml, PLACEHOLDER.title, titleXml);
+      if (bodyXml !== undefined) xml = fillPlaceholder(xml, PLACEHOLDER.body, bodyXml);
+      parts.set("word/document.xml", xml);
+    },
+  );
 }

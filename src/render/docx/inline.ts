@@ -1,6 +1,6 @@
-import { TextRun, type ParagraphChild } from "docx";
 import type { Token, Tokens } from "marked";
 import { MONO_FONT, type Look } from "./look.js";
+import type { RunData } from "./model.js";
 import { decodeEntities } from "../text.js";
 
 /** Character formatting that nests as the inline tokens nest. */
@@ -104,21 +104,20 @@ function sameFormat(a: RunFormat, b: RunFormat): boolean {
   );
 }
 
-function toRun(text: string, format: RunFormat, lineBreak: boolean): TextRun {
-  return new TextRun({
-    text,
-    ...(lineBreak ? { break: 1 } : {}),
-    ...(format.bold ? { bold: true } : {}),
-    ...(format.italics ? { italics: true } : {}),
-    ...(format.strike ? { strike: true } : {}),
-    ...(format.code ? { font: MONO_FONT } : {}),
-    ...(format.color ? { color: format.color } : {}),
-    ...(format.size ? { size: Math.round(format.size * 2) } : {}),
-  });
+function toRun(text: string, format: RunFormat, lineBreak: boolean): RunData {
+  const run: RunData = { text };
+  if (lineBreak) run.break = true;
+  if (format.bold) run.bold = true;
+  if (format.italics) run.italics = true;
+  if (format.strike) run.strike = true;
+  if (format.code) run.font = MONO_FONT;
+  if (format.color) run.color = format.color;
+  if (format.size) run.size = Math.round(format.size * 2);
+  return run;
 }
 
 /**
- * Turns marked's inline tokens into Word runs. Escapes (`\*`) come out literally, entities are
+ * Turns marked's inline tokens into runs. Escapes (`\*`) come out literally, entities are
  * decoded, links keep their text with the address in parentheses, raw HTML tags are dropped
  * (`<br>` becomes a line break). Neighbouring text with the same format becomes one run, which
  * keeps the XML small and words whole for Word's spelling check.
@@ -127,10 +126,10 @@ export function renderInline(
   tokens: readonly Token[],
   look: Look,
   format: RunFormat = {},
-): ParagraphChild[] {
+): RunData[] {
   const segments: Segment[] = [];
   collect(tokens, look, format, segments);
-  const runs: ParagraphChild[] = [];
+  const runs: RunData[] = [];
   let text = "";
   let current: RunFormat | undefined;
   let breakFirst = false;

@@ -56,6 +56,8 @@ const STORED = /\.(png|jpe?g|gif)$/i;
 export async function packDocument(
   doc: File,
   core: Omit<CoreProperties, "created"> & { created?: Date | undefined },
+  /** Changes the compiled parts before they are zipped (renderDocx puts its body in). */
+  edit?: (parts: Map<string, string | Uint8Array>) => void,
 ): Promise<Uint8Array> {
   const created = core.created;
   const overrides = created
@@ -67,6 +69,7 @@ export async function packDocument(
       ]
     : [];
   const parts = compiler.compile(doc, undefined, overrides);
+  edit?.(parts);
   return zipEntries(parts, {
     date: created ?? new Date(),
     stored: (path) => STORED.test(path),

@@ -1,20 +1,13 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  HeightRule,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlign,
-  WidthType,
-  type FileChild,
-  type IBorderOptions,
-} from "docx";
 import type { Token, Tokens } from "marked";
 import { inlinePlainText, renderInline } from "./inline.js";
+import type {
+  BlockData,
+  BorderData,
+  CellData,
+  ParagraphData,
+  RowData,
+  TableData,
+} from "./model.js";
 import { space, type Look } from "./look.js";
 import { STYLE } from "./styles.js";
 import { fontWidthFactor, measureEm } from "./text-width.js";
@@ -165,9 +158,9 @@ export function computeColumnWidths(
   );
 }
 
-function alignmentOf(align: Tokens.TableCell["align"]) {
-  if (align === "center") return { alignment: AlignmentType.CENTER };
-  if (align === "right") return { alignment: AlignmentType.RIGHT };
+function alignmentOf(align: Tokens.TableCell["align"]): Pick<ParagraphData, "alignment"> {
+  if (align === "center") return { alignment: "center" };
+  if (align === "right") return { alignment: "right" };
   return {};
 }
 
@@ -184,7 +177,7 @@ export function renderTable(
   rowHeightMm?: number,
   /** Inside a `bijeen` block: every row keeps with the next, the table with what follows. */
   keepWithNext = false,
-): Table {
+): TableData {
   const { theme } = look;
   // Large type suits a hand-out's short tables; wider tables keep the normal table size.
   const columnCount = Math.max(token.header.length, ...token.rows.map((row) => row.length));
@@ -198,7 +191,7 @@ export function renderTable(
     { textWidth: look.textWidth, fontSize, fontFactor: fontWidthFactor(theme.font.body) },
     relative,
   );
-  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: theme.color.border };
+  const line: BorderData = { style: "single", size: 4, color: theme.color.border };
 
   // Keep-with-next on every paragraph of a row but the last keeps a short table on one page.
   const keep: TableKeep = keepWithNext
@@ -213,26 +206,26 @@ export function renderTable(
     header: boolean,
     stripe: boolean,
     keepNext: boolean,
-  ) =>
-    new TableCell({
-      width: { size: widths[column] ?? MIN_COLUMN, type: WidthType.DXA },
-      // Top and left are Word's defaults; leaving them out keeps large tables' XML small.
-      ...(header ? { verticalAlign: VerticalAlign.CENTER } : {}),
-      ...(header
-        ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: theme.color.primary } }
-        : stripe
-          ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: theme.color.tableStripe } }
-          : {}),
-      // A cell must hold a paragraph even when the Markdown cell is empty.
-      children: [
-        new Paragraph({
-          style: header ? STYLE.tableHeading : STYLE.tableText,
-          ...alignmentOf(cell?.align ?? null),
-          ...(keepNext ? { keepNext: true } : {}),
-          children: cell ? renderInline(cell.tokens, look, format) : [],
-        }),
-      ],
-    });
+  ): CellData => ({
+    width: widths[column] ?? MIN_COLUMN,
+    // Top and left are Word's defaults; leaving them out keeps large tables' XML small.
+    ...(header ? { verticalAlign: "center" } : {}),
+    ...(header
+      ? { shading: theme.color.primary }
+      : stripe
+        ? { shading: theme.color.tableStripe }
+        : {}),
+    // A cell must hold a paragraph even when the Markdown cell is empty.
+    children: [
+      {
+        type: "p",
+        style: header ? STYLE.tableHeading : STYLE.tableText,
+        ...alignmentOf(cell?.align ?? null),
+        ...(keepNext ? { keepNext: true } : {}),
+        runs: cell ? renderInline(cell.tokens, look, format) : [],
+      },
+    ],
+  });
 
   const columns = widths.length;
   const rowOf = (
@@ -240,37 +233,27 @@ export function renderTable(
     header: boolean,
     stripe: boolean,
     keepNext: boolean,
-  ) =>
-    new TableRow({
-      ...(header ? { tableHeader: true } : {}),
-      cantSplit: true,
-      ...(header ? { height: { value: space(look, 400), rule: HeightRule.ATLEAST } } : {}),
-      ...(!header && rowHeightMm
-        ? { height: { value: Math.round(rowHeightMm * TWIPS_PER_MM), rule: HeightRule.ATLEAST } }
-        : {}),
-      children: Array.from({ length: columns }, (_, c) =>
-        cellOf(cells[c], c, header, stripe, keepNext),
-      ),
-    });
+  ): RowData => ({
+    ...(header ? { tableHeader: true } : {}),
+    cantSplit: true,
+    ...(header ? { height: { value: space(look, 400), rule: "atLeast" } } : {}),
+    ...(!header && rowHeightMm
+      ? { height: { value: Math.round(rowHeightMm * TWIPS_PER_MM), rule: "atLeast" } }
+      : {}),
+    cells: Array.from({ length: columns }, (_, c) => cellOf(cells[c], c, header, stripe, keepNext)),
+  });
 
-  return new Table({
-    width: { size: look.textWidth, type: WidthType.DXA },
+  return {
+    type: "tbl",
+    width: look.textWidth,
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
     margins: {
       top: space(look, 50),
       bottom: space(look, 50),
       left: CELL_PADDING,
       right: CELL_PADDING,
     },
-    borders: {
-      top: line,
-      bottom: line,
-      left: line,
-      right: line,
-      insideHorizontal: line,
-      insideVertical: line,
-    },
+    borders: { top: line, left: line, bottom: line, right: line, insideH: line, insideV: line },
     rows: [
       rowOf(token.header, true, false, keep !== "split" || lastRow > 0),
       ...token.rows.map((row, i) =>
@@ -288,50 +271,35 @@ export function renderTable(
         ),
       ),
     ],
-  });
+  };
 }
 
 /**
  * Renders `count` empty writing lines for fill-in forms: a borderless table whose rows have only
  * a bottom rule, which Word and LibreOffice both draw reliably (paragraph borders merge).
  */
-export function renderFillLines(count: number, look: Look): Table {
-  const rule: IBorderOptions = {
-    style: BorderStyle.SINGLE,
-    size: 4,
-    color: look.theme.color.muted,
-  };
-  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "auto" };
-  return new Table({
-    width: { size: look.textWidth, type: WidthType.DXA },
+export function renderFillLines(count: number, look: Look): TableData {
+  const rule: BorderData = { style: "single", size: 4, color: look.theme.color.muted };
+  const none: BorderData = { style: "none", size: 0, color: "auto" };
+  return {
+    type: "tbl",
+    width: look.textWidth,
     columnWidths: [look.textWidth],
-    layout: TableLayoutType.FIXED,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    borders: {
-      top: none,
-      left: none,
-      right: none,
-      insideVertical: none,
-      bottom: rule,
-      insideHorizontal: rule,
-    },
-    rows: Array.from(
-      { length: count },
-      () =>
-        new TableRow({
-          cantSplit: true,
-          // About 9 mm per line: room for handwriting, more with large type.
-          height: { value: space(look, 500), rule: HeightRule.EXACT },
-          children: [
-            new TableCell({
-              width: { size: look.textWidth, type: WidthType.DXA },
-              verticalAlign: VerticalAlign.BOTTOM,
-              children: [new Paragraph({ style: STYLE.tableText })],
-            }),
-          ],
-        }),
-    ),
-  });
+    borders: { top: none, left: none, bottom: rule, right: none, insideH: rule, insideV: none },
+    rows: Array.from({ length: count }, () => ({
+      cantSplit: true,
+      // About 9 mm per line: room for handwriting, more with large type.
+      height: { value: space(look, 500), rule: "exact" },
+      cells: [
+        {
+          width: look.textWidth,
+          verticalAlign: "bottom",
+          children: [{ type: "p", style: STYLE.tableText, runs: [] }],
+        },
+      ],
+    })),
+  };
 }
 
 /**
@@ -343,51 +311,40 @@ export function renderCards(
   cards: ReadonlyArray<ReadonlyArray<readonly Token[]>>,
   look: Look,
   options: { columns: number; heightMm: number },
-): Table {
-  const cut: IBorderOptions = { style: BorderStyle.DASHED, size: 6, color: look.theme.color.muted };
+): TableData {
+  const cut: BorderData = { style: "dashed", size: 6, color: look.theme.color.muted };
   const width = Math.floor(look.textWidth / options.columns);
-  const rows: TableRow[] = [];
+  const rows: RowData[] = [];
   for (let i = 0; i < cards.length; i += options.columns) {
     const row = cards.slice(i, i + options.columns);
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        height: { value: Math.round(options.heightMm * TWIPS_PER_MM), rule: HeightRule.EXACT },
-        children: Array.from({ length: options.columns }, (_, c) => {
-          const paragraphs = row[c] ?? [];
-          return new TableCell({
-            width: { size: width, type: WidthType.DXA },
-            margins: { top: 200, bottom: 120, left: 240, right: 240 },
-            children:
-              paragraphs.length > 0
-                ? paragraphs.map(
-                    (tokens) =>
-                      new Paragraph({
-                        style: STYLE.tableText,
-                        spacing: { after: space(look, 120) },
-                        children: renderInline(tokens, look),
-                      }),
-                  )
-                : [new Paragraph({ style: STYLE.tableText })],
-          });
-        }),
+    rows.push({
+      cantSplit: true,
+      height: { value: Math.round(options.heightMm * TWIPS_PER_MM), rule: "exact" },
+      cells: Array.from({ length: options.columns }, (_, c): CellData => {
+        const paragraphs = row[c] ?? [];
+        return {
+          width,
+          margins: { top: 200, bottom: 120, left: 240, right: 240 },
+          children:
+            paragraphs.length > 0
+              ? paragraphs.map((tokens) => ({
+                  type: "p",
+                  style: STYLE.tableText,
+                  spacing: { after: space(look, 120) },
+                  runs: renderInline(tokens, look),
+                }))
+              : [{ type: "p", style: STYLE.tableText, runs: [] }],
+        };
       }),
-    );
+    });
   }
-  return new Table({
-    width: { size: width * options.columns, type: WidthType.DXA },
+  return {
+    type: "tbl",
+    width: width * options.columns,
     columnWidths: Array.from({ length: options.columns }, () => width),
-    layout: TableLayoutType.FIXED,
-    borders: {
-      top: cut,
-      bottom: cut,
-      left: cut,
-      right: cut,
-      insideHorizontal: cut,
-      insideVertical: cut,
-    },
+    borders: { top: cut, left: cut, bottom: cut, right: cut, insideH: cut, insideV: cut },
     rows,
-  });
+  };
 }
 
 /**
@@ -419,36 +376,29 @@ export function cardHeight(look: Look): number {
  * A card to cut out: the content in a single cell with a dashed border (the cut line), at least
  * half a page high and never split across pages.
  */
-export function renderCard(children: readonly FileChild[], look: Look): Table {
-  const cut: IBorderOptions = { style: BorderStyle.DASHED, size: 8, color: look.theme.color.muted };
-  return new Table({
-    width: { size: look.textWidth, type: WidthType.DXA },
+export function renderCard(children: readonly BlockData[], look: Look): TableData {
+  const cut: BorderData = { style: "dashed", size: 8, color: look.theme.color.muted };
+  return {
+    type: "tbl",
+    width: look.textWidth,
     columnWidths: [look.textWidth],
-    layout: TableLayoutType.FIXED,
     margins: { top: CARD_PADDING, bottom: CARD_PADDING, left: CARD_PADDING, right: CARD_PADDING },
-    borders: {
-      top: cut,
-      bottom: cut,
-      left: cut,
-      right: cut,
-      insideHorizontal: cut,
-      insideVertical: cut,
-    },
+    borders: { top: cut, left: cut, bottom: cut, right: cut, insideH: cut, insideV: cut },
     rows: [
-      new TableRow({
+      {
         cantSplit: true,
-        height: { value: cardHeight(look), rule: HeightRule.ATLEAST },
-        children: [
-          new TableCell({
-            width: { size: look.textWidth, type: WidthType.DXA },
+        height: { value: cardHeight(look), rule: "atLeast" },
+        cells: [
+          {
+            width: look.textWidth,
             // A cell must hold a paragraph; Word also wants one as its last child.
             children:
-              children.length > 0 && children.at(-1) instanceof Paragraph
-                ? ([...children] as (Paragraph | Table)[])
-                : ([...children, new Paragraph({})] as (Paragraph | Table)[]),
-          }),
+              children.at(-1)?.type === "p"
+                ? [...children]
+                : [...children, { type: "p", runs: [] }],
+          },
         ],
-      }),
+      },
     ],
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { EmptyElement, TextRun, XmlComponent, type ParagraphChild } from "docx";
+import type { RunData } from "./model.js";
 import { measureEm } from "./text-width.js";
 
 /**
@@ -9,21 +9,6 @@ import { measureEm } from "./text-width.js";
 
 /** Share of the measured width a line may fill: the estimate is not exact, so leave slack. */
 const SLACK = 0.94;
-
-/** Word's non-breaking hyphen, drawn with the run's own font (`<w:noBreakHyphen/>`). */
-class NoBreakHyphen extends EmptyElement {
-  constructor() {
-    super("w:noBreakHyphen");
-  }
-}
-
-/** A run holding only a non-breaking hyphen; it takes the paragraph style's formatting. */
-class NoBreakHyphenRun extends XmlComponent {
-  constructor() {
-    super("w:r");
-    this.root.push(new NoBreakHyphen());
-  }
-}
 
 function width(words: readonly string[], sizePt: number, bold: boolean): number {
   // Ems to twips: one em is the font size in points, twenty twips per point.
@@ -93,14 +78,15 @@ export function balanceLines(
 const COMPOUND_HYPHEN = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u;
 
 /** Runs for title lines: line breaks between lines, non-breaking hyphens inside compounds. */
-export function titleRuns(lines: readonly string[]): ParagraphChild[] {
-  const runs: ParagraphChild[] = [];
+export function titleRuns(lines: readonly string[]): RunData[] {
+  const runs: RunData[] = [];
   lines.forEach((line, index) => {
     const parts = line.split(COMPOUND_HYPHEN);
     parts.forEach((part, p) => {
-      if (p > 0) runs.push(new NoBreakHyphenRun() as unknown as ParagraphChild);
+      // Word's non-breaking hyphen, in a run of its own with the paragraph style's formatting.
+      if (p > 0) runs.push({ noBreakHyphen: true });
       if (part !== "" || (p === 0 && index > 0))
-        runs.push(new TextRun({ text: part, ...(p === 0 && index > 0 ? { break: 1 } : {}) }));
+        runs.push(p === 0 && index > 0 ? { text: part, break: true } : { text: part });
     });
   });
   return runs;
