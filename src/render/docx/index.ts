@@ -70,7 +70,7 @@ import { NumberingRegistry } from "./numbering.js";
 import { withSeededRandom } from "../seeded-random.js";
 import { abstractNumXml, frameFor, numXml } from "./frame.js";
 import { buildCoreXml, zipParts } from "./pack.js";
-import { BodyWriter } from "./xml.js";
+import { BodyWriter, escapeText } from "./xml.js";
 import { STYLE, buildStyles } from "./styles.js";
 import { stripControlCharacters } from "../text.js";
 
@@ -248,6 +248,11 @@ export function layoutDocx(markdown: string, options: DocxOptions): DocxLayout {
   };
 }
 
+/** The text of the page header, if any. */
+function headerText(options: DocxOptions): string | undefined {
+  return options.header ? stripControlCharacters(options.header).trim() || undefined : undefined;
+}
+
 function oneLine(text: string | undefined): string | undefined {
   return text ? stripControlCharacters(text).replace(/\s+/g, " ").trim() || undefined : undefined;
 }
@@ -263,7 +268,7 @@ export function buildDocument(
 ): File {
   const { look } = layout;
   const page = sectionPage(look);
-  const header = options.header ? stripControlCharacters(options.header).trim() : undefined;
+  const header = headerText(options);
   const sections: ISectionOptions[] = [];
   const { logo } = options.theme;
   if (layout.title) {
@@ -296,6 +301,9 @@ export function buildDocument(
 
 /** The text of the placeholder paragraph that marks where a section's blocks go. */
 const PLACEHOLDER = { title: "idokit-title-page", body: "idokit-body" } as const;
+/** The page header's text in a frame, where each document's own goes (a library's name). */
+const HEADER_PLACEHOLDER = "idokit-page-header";
+const HEADER_PART = /^word\/header\d+\.xml$/;
 
 function placeholder(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun(text)] });
@@ -350,7 +358,7 @@ function frameKey(layout: DocxLayout, options: DocxOptions, titlePlaceholder: bo
     theme,
     logo ? [logoId(logo.data), logo.type, logo.width, logo.height] : null,
     layout.look.large,
-    options.header ?? null,
+    headerText(options) !== undefined,
     layout.title !== undefined,
     titlePlaceholder,
     layout.body !== undefined,
@@ -361,11 +369,16 @@ async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8A
   const layout = layoutDocx(markdown, options);
   const title = layout.title && layout.title.length > 0 ? layout.title : undefined;
   // The library's parts, with placeholders for the body and without the document's own lists.
+  const header = headerText(options);
   const frame = frameFor(frameKey(layout, options, title !== undefined), () =>
-    buildDocument({ ...layout, numbering: new NumberingRegistry(layout.look) }, options, {
-      title: title ? [placeholder(PLACEHOLDER.title)] : [],
-      body: layout.body ? [placeholder(PLACEHOLDER.body)] : [],
-    }),
+    buildDocument(
+      { ...layout, numbering: new NumberingRegistry(layout.look) },
+      { ...options, header: header === undefined ? undefined : HEADER_PLACEHOLDER },
+      {
+        title: title ? [placeholder(PLACEHOLDER.title)] : [],
+        body: layout.body ? [placeholder(PLACEHOLDER.body)] : [],
+      },
+    ),
   );
 
   // The document's lists: its definitions after the library's, and a list (w:num) for every
@@ -407,6 +420,19 @@ async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8A
 
   const created = options.created ?? new Date();
   const parts = new Map(frame.parts);
+  if (header !== undefined) {
+    const written = `<w:t xml:space="preserve">${HEADER_PLACEHOLDER}</w:t>`;
+    let filled = 0;
+    for (const [path, xml] of parts) {
+      if (!HEADER_PART.test(path) || typeof xml !== "string" || !xml.includes(written)) continue;
+      parts.set(
+        path,
+        xml.replace(written, () => `<w:t xml:space="preserve">${escapeText(header)}</w:t>`),
+      );
+      filled++;
+    }
+    if (filled !== 1) throw new Error(`page header: ${filled} placeholders filled, expected 1`);
+  }
   parts.set(DOCUMENT, documentXml);
   parts.set(NUMBERING, head + definitionsXml + middle + listsXml + tail);
   parts.set(
