@@ -131,6 +131,11 @@ function dialectCases(): Case[] {
       options: { ...base, theme: buildTheme({ logo }) },
     },
     { name: "empty", markdown: "", options: { ...base, theme: buildTheme() } },
+    {
+      name: "lists that register a definition no paragraph uses",
+      markdown: "- - genest\n\n1. 1. genest genummerd\n\n7. zeven\n\n- [ ] taak\n",
+      options: { ...base, theme: buildTheme() },
+    },
   ];
 }
 
@@ -198,6 +203,22 @@ describe("the .docx body idokit writes itself", () => {
 
   it("is byte for byte the library's for every directive of the dialect, in every style", async () => {
     for (const c of dialectCases()) await expectSameAsLibrary(c.markdown, c.options);
+  });
+
+  it("shares the library's parts only between documents with the same look, header and sections", async () => {
+    const theme = buildTheme({ logo: solidPng(4, 4) });
+    const base = { theme, title: "T", created: CREATED };
+    const titled = "<!-- titelpagina -->\n# Titel\n<!-- /titelpagina -->\n- punt\n";
+    for (const [markdown, options] of [
+      [titled, { ...base, header: "Bieb A" }],
+      [titled, { ...base, header: "Bieb B" }],
+      [titled, { ...base }],
+      [titled, { ...base, large: true }],
+      ["- punt\n\n1. een\n", { ...base, large: true }],
+      [titled, { ...base, theme: buildTheme({ logo: solidPng(6, 2) }) }],
+      [titled, { ...base, theme: buildTheme({ logo: solidPng(6, 2), footerText: "Voet" }) }],
+    ] as const)
+      await expectSameAsLibrary(markdown, options);
   });
 
   it("writes every directive's XML in schema order (ISO 29500 check)", async () => {

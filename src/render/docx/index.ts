@@ -68,7 +68,8 @@ import { buildLook, halfPoints, type Look } from "./look.js";
 import type { BlockData, ParagraphData } from "./model.js";
 import { NumberingRegistry } from "./numbering.js";
 import { withSeededRandom } from "../seeded-random.js";
-import { packDocument } from "./pack.js";
+import { abstractNumXml, frameFor, numXml } from "./frame.js";
+import { buildCoreXml, zipParts } from "./pack.js";
 import { BodyWriter } from "./xml.js";
 import { STYLE, buildStyles } from "./styles.js";
 import { stripControlCharacters } from "../text.js";
@@ -194,10 +195,11 @@ function sectionPage(look: Look) {
  * Renders Markdown (the output of a document template) into .docx bytes, styled with the theme.
  * Pure: no I/O. See the top of this file for the Markdown dialect and layout directives.
  *
- * The body is idokit's own block model written as XML (xml.ts); the docx library builds what is
- * the same for every document (styles, numbering, settings, headers, footers, section properties,
- * the logo) around a placeholder paragraph per section, and the body takes the placeholder's
- * place in word/document.xml.
+ * The body is idokit's own block model written as XML (xml.ts). The docx library builds the rest
+ * (styles, settings, headers, footers, section properties, the logo, list definitions) around a
+ * placeholder paragraph per section, once per process for documents that share it (frame.ts);
+ * the body takes the placeholders' place in word/document.xml, and the document's own lists and
+ * title go into numbering.xml and core.xml.
  *
  * @example
  * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
@@ -324,35 +326,96 @@ function fillPlaceholder(documentXml: string, text: string, xml: string): string
   );
 }
 
+/** A number per logo image for frame keys: the same image data, the same number. */
+const logoIds = new WeakMap<object, number>();
+let nextLogoId = 1;
+
+function logoId(data: object): number {
+  let id = logoIds.get(data);
+  if (id === undefined) {
+    id = nextLogoId++;
+    logoIds.set(data, id);
+  }
+  return id;
+}
+
+/**
+ * Names everything the library's part of a document depends on: the theme and type size (styles,
+ * page, header and footer look), the texts in header and footer, the logo and which sections
+ * there are. Not the body, the lists or the title: those are per document.
+ */
+function frameKey(layout: DocxLayout, options: DocxOptions, titlePlaceholder: boolean): string {
+  const { logo, ...theme } = options.theme;
+  return JSON.stringify([
+    theme,
+    logo ? [logoId(logo.data), logo.type, logo.width, logo.height] : null,
+    layout.look.large,
+    options.header ?? null,
+    layout.title !== undefined,
+    titlePlaceholder,
+    layout.body !== undefined,
+  ]);
+}
+
 async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
   const layout = layoutDocx(markdown, options);
   const title = layout.title && layout.title.length > 0 ? layout.title : undefined;
-  const doc = buildDocument(layout, options, {
-    title: title ? [placeholder(PLACEHOLDER.title)] : [],
-    body: layout.body ? [placeholder(PLACEHOLDER.body)] : [],
-  });
-  // Lists get their w:num in numbering.xml in the order the body first uses them, as the
-  // library does for its own paragraphs; so the body is written before the library's parts.
-  const numbering = doc.Numbering;
-  const writer = new BodyWriter((reference, instance) => {
-    numbering.createConcreteNumberingInstance(reference, instance);
-    const num = numbering.ConcreteNumbering.find(
-      (n) => n.reference === reference && n.instance === instance,
-    );
-    if (!num) throw new Error(`numbering: no list ${reference} ${instance}`);
-    return num.numId;
-  });
-  const titleXml = title ? writer.blocks(title, SECTION_END) : undefined;
-  const bodyXml = layout.body ? writer.blocks(layout.body) : undefined;
-  return packDocument(
-    doc,
-    { title: stripControlCharacters(options.title), creator: CREATOR, created: options.created },
-    (parts) => {
-      let xml = parts.get("word/document.xml");
-      if (typeof xml !== "string") throw new Error("word/document.xml missing");
-      if (titleXml !== undefined) xml = fillPlaceholder(xml, PLACEHOLDER.title, titleXml);
-      if (bodyXml !== undefined) xml = fillPlaceholder(xml, PLACEHOLDER.body, bodyXml);
-      parts.set("word/document.xml", xml);
-    },
+  // The library's parts, with placeholders for the body and without the document's own lists.
+  const frame = frameFor(frameKey(layout, options, title !== undefined), () =>
+    buildDocument({ ...layout, numbering: new NumberingRegistry(layout.look) }, options, {
+      title: title ? [placeholder(PLACEHOLDER.title)] : [],
+      body: layout.body ? [placeholder(PLACEHOLDER.body)] : [],
+    }),
   );
+
+  // The document's lists: its definitions after the library's, and a list (w:num) for every
+  // list in the order the body first uses it, as the library numbers them.
+  const { config } = layout.numbering.toOptions();
+  const definitions = new Map(
+    config.map(({ reference, levels }, i) => [
+      reference,
+      { id: frame.abstractCount + 1 + i, levels },
+    ]),
+  );
+  const lists = new Map<string, number>();
+  let listsXml = "";
+  const writer = new BodyWriter((reference, instance) => {
+    const key = `${reference}\u0000${instance}`;
+    let numId = lists.get(key);
+    if (numId === undefined) {
+      const definition = definitions.get(reference);
+      if (!definition) throw new Error(`numbering: no list ${reference}`);
+      numId = frame.numCount + 1 + lists.size;
+      lists.set(key, numId);
+      listsXml += numXml(numId, definition.id, definition.levels);
+    }
+    return numId;
+  });
+  let documentXml = frame.parts.get(DOCUMENT);
+  if (typeof documentXml !== "string") throw new Error(`${DOCUMENT} missing`);
+  if (title)
+    documentXml = fillPlaceholder(
+      documentXml,
+      PLACEHOLDER.title,
+      writer.blocks(title, SECTION_END),
+    );
+  if (layout.body)
+    documentXml = fillPlaceholder(documentXml, PLACEHOLDER.body, writer.blocks(layout.body));
+  const { head, middle, tail } = frame.numbering;
+  let definitionsXml = "";
+  for (const { id, levels } of definitions.values()) definitionsXml += abstractNumXml(levels, id);
+
+  const created = options.created ?? new Date();
+  const parts = new Map(frame.parts);
+  parts.set(DOCUMENT, documentXml);
+  parts.set(NUMBERING, head + definitionsXml + middle + listsXml + tail);
+  parts.set(
+    CORE,
+    buildCoreXml({ title: stripControlCharacters(options.title), creator: CREATOR, created }),
+  );
+  return zipParts(parts, created);
 }
+
+const DOCUMENT = "word/document.xml";
+const NUMBERING = "word/numbering.xml";
+const CORE = "docProps/core.xml";

@@ -44,7 +44,7 @@ interface Compiler {
     overrides: { path: string; data: string }[],
   ): Map<string, string | Uint8Array>;
 }
-const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+export const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
 
 // Already-compressed media are stored, not deflated again.
 const STORED = /\.(png|jpe?g|gif)$/i;
@@ -56,8 +56,6 @@ const STORED = /\.(png|jpe?g|gif)$/i;
 export async function packDocument(
   doc: File,
   core: Omit<CoreProperties, "created"> & { created?: Date | undefined },
-  /** Changes the compiled parts before they are zipped (renderDocx puts its body in). */
-  edit?: (parts: Map<string, string | Uint8Array>) => void,
 ): Promise<Uint8Array> {
   const created = core.created;
   const overrides = created
@@ -68,10 +66,10 @@ export async function packDocument(
         },
       ]
     : [];
-  const parts = compiler.compile(doc, undefined, overrides);
-  edit?.(parts);
-  return zipEntries(parts, {
-    date: created ?? new Date(),
-    stored: (path) => STORED.test(path),
-  });
+  return zipParts(compiler.compile(doc, undefined, overrides), created ?? new Date());
+}
+
+/** Zips a document's parts, with `date` on every entry. */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: Date): Uint8Array {
+  return zipEntries(parts, { date, stored: (path) => STORED.test(path) });
 }
