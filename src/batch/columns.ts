@@ -223,8 +223,9 @@ function closest(name: string, candidates: readonly string[]): string | undefine
  * niet" warning would say the same thing twice.
  */
 export function missingColumnProblems(
-  table: SheetTable,
-  match: HeaderMatch,
+  table: Pick<SheetTable, "headers">,
+  /** Per column of the sheet: true when it belongs to a question. */
+  matched: readonly boolean[],
   rows: ReadonlyArray<{ number: number; missingColumns: readonly string[] }>,
   filled: number,
 ): { problems: Problem[]; named: Set<number> } {
@@ -234,7 +235,7 @@ export function missingColumnProblems(
       byColumn.set(header, [...(byColumn.get(header) ?? []), row.number]);
   const unknown = table.headers
     .map((header, index) => ({ header: header.trim(), index }))
-    .filter(({ header, index }) => header !== "" && match.columns[index] === undefined);
+    .filter(({ header, index }) => header !== "" && !matched[index]);
   const named = new Set<number>();
   const problems: Problem[] = [];
   for (const [header, numbers] of byColumn) {

@@ -1,6 +1,7 @@
 import { basename, extname } from "node:path";
 import { Worker } from "node:worker_threads";
 import { IdokitError, InputError, UsageError, type Problem } from "../errors.js";
+import type { CheckedSheet, SheetCheckSetup } from "./sheet-check.js";
 import type { SheetTable } from "./table.js";
 import { formatBytes, readBoundedFile, refusalText } from "../answers/load-file.js";
 
@@ -38,31 +39,62 @@ const CAN_USE_WORKER = import.meta.url.endsWith(".js");
  */
 export async function readSheetTable(file: string, options: ReadOptions = {}): Promise<SheetTable> {
   if (!CAN_USE_WORKER) return readSheetTableHere(file, options);
+  const message = await inReadingThread(file, options);
+  if (message.table) return message.table;
+  throw toError(message.error!);
+}
+
+/**
+ * Reads a spreadsheet and checks every row against the pack kind's questions, both in the
+ * short-lived reading thread (see `checkSheet`): the cells and the checking's garbage never reach
+ * this thread's heap, only each row's outcome does.
+ */
+export async function readCheckedSheet(
+  file: string,
+  options: ReadOptions,
+  setup: SheetCheckSetup,
+): Promise<CheckedSheet> {
+  if (!CAN_USE_WORKER) {
+    const { checkSheet } = await import("./sheet-check.js");
+    return checkSheet(await readSheetTableHere(file, options), file, setup);
+  }
+  const message = await inReadingThread(file, options, setup);
+  if (message.checked) return message.checked;
+  throw toError(message.error!);
+}
+
+interface ReadMessage {
+  table?: SheetTable;
+  checked?: CheckedSheet;
+  error?: SerializedError;
+}
+
+async function inReadingThread(
+  file: string,
+  options: ReadOptions,
+  check?: SheetCheckSetup,
+): Promise<ReadMessage> {
   const worker = new Worker(READ_WORKER_URL, {
-    workerData: { file, options },
+    workerData: { file, options, ...(check ? { check } : {}) },
     resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
   });
   try {
-    const message = await new Promise<{ table?: SheetTable; error?: SerializedError }>(
-      (resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", (error: NodeJS.ErrnoException) =>
-          reject(
-            error.code === "ERR_WORKER_OUT_OF_MEMORY"
-              ? new InputError(
-                  `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
-                  {
-                    hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
-                  },
-                )
-              : error,
-          ),
-        );
-        worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
-      },
-    );
-    if (message.table) return message.table;
-    throw toError(message.error!);
+    return await new Promise<ReadMessage>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new InputError(
+                `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
+                {
+                  hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
+                },
+              )
+            : error,
+        ),
+      );
+      worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
+    });
   } finally {
     await worker.terminate();
   }

@@ -3,12 +3,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
 import { isBlank } from "../answers/values.js";
-import {
-  matchHeaders,
-  missingColumnProblems,
-  normalizeHeader,
-  schemaColumns,
-} from "../batch/columns.js";
+import { missingColumnProblems, normalizeHeader, schemaColumns } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
 import type { JobResult, JobSetup, PackJob } from "../batch/jobs.js";
 import { loadPackKind, type PackKind, type PackKindId } from "../batch/kinds.js";
@@ -19,7 +14,8 @@ import {
   zipPackProblem,
 } from "../batch/pack-output.js";
 import { runBounded, startPackRunner, type PackRunner } from "../batch/pool.js";
-import { readSheetTable } from "../batch/read.js";
+import { readCheckedSheet } from "../batch/read.js";
+import type { CheckedRow } from "../batch/sheet-check.js";
 import {
   buildReportCsv,
   countRows,
@@ -28,8 +24,8 @@ import {
   type BatchProgress,
   type RowReport,
 } from "../batch/report.js";
-import { checkDefaults, checkRow, type RowCheck } from "../batch/rows.js";
-import { columnLetter, duplicateRows, isEmptyRow, type SheetRow } from "../batch/table.js";
+import { checkDefaults } from "../batch/rows.js";
+import { columnLetter } from "../batch/table.js";
 import { loadVocabulary } from "../domain/load-vocabulary.js";
 import { InputError, UsageError, type Problem } from "../errors.js";
 import { hashAnswers } from "../pack/manifest.js";
@@ -136,60 +132,53 @@ export async function runBatch(
     context.report.warn(message);
   };
 
-  // 1. Read the sheet and the common values; refuse a sheet whose columns cannot be trusted.
-  const table = await readSheetTable(file, {
-    sheet: options.blad,
-    knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
-  });
-  for (const notice of table.notices) context.report.info(notice);
+  // 1. The common values, then the sheet, read and checked row by row in the reading thread;
+  //    refuse a sheet whose columns cannot be trusted.
   const vocabulary = loadVocabulary();
   const ctx: QuestionContext = {
     today: context.today,
     vocabulary,
     mode: "file",
-    inspectFile: memoize(fileInspector(dirname(file))),
+    inspectFile: fileInspector(dirname(file)),
   };
   const defaults = readDefaults(options, context, kind, ctx);
-  const match = matchHeaders(table, kind.schema);
-  if (match.problems.length > 0)
-    throw new InputError(`${table.source}: de kolommen kloppen niet. Er is niets gemaakt.`, {
-      problems: match.problems,
+  const sheet = await readCheckedSheet(
+    file,
+    {
+      sheet: options.blad,
+      knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
+    },
+    { kind: kind.id, today: context.today, defaults },
+  );
+  for (const notice of sheet.notices) context.report.info(notice);
+  const { columns } = sheet;
+  if (columns.problems.length > 0)
+    throw new InputError(`${sheet.source}: de kolommen kloppen niet. Er is niets gemaakt.`, {
+      problems: columns.problems,
       hint: "Verwijder de dubbele kolom en start opnieuw.",
     });
-  if (!match.columns.some(Boolean))
-    throw new InputError(`${table.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
+  if (!columns.matched.some(Boolean))
+    throw new InputError(`${sheet.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
       hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
     });
 
-  if (table.rows.every(isEmptyRow))
-    throw new InputError(`${table.source} heeft geen ingevulde rijen onder de kolomnamen.`, {
+  // 2. Every row was checked before anything is written.
+  const checks = sheet.rows.map((row) => row.check);
+  if (checks.every((check) => check === undefined))
+    throw new InputError(`${sheet.source} heeft geen ingevulde rijen onder de kolomnamen.`, {
       hint: "Zet één bibliotheek per rij, vanaf rij 2.",
     });
 
-  // 2. Check every row before anything is written.
-  const checks = table.rows.map((row) =>
-    isEmptyRow(row)
-      ? undefined
-      : checkRow({
-          schema: kind.schema,
-          row,
-          match,
-          defaults: defaults?.data,
-          defaultsFile: defaults?.name,
-          ctx,
-        }),
-  );
-
   // A needed column that is not in the sheet is told once, with the unknown column that is
   // probably it (whose own warning would say the same); exact copies of a row are told too.
-  const present = checks.filter((check): check is RowCheck => check !== undefined);
-  const sheet = missingColumnProblems(table, match, present, present.length);
-  const named = [...sheet.named].map(
-    (index) => `Kolom "${table.headers[index]!.trim()}" (${columnLetter(index)})`,
+  const present = checks.filter((check): check is CheckedRow => check !== undefined);
+  const missing = missingColumnProblems(sheet, columns.matched, present, present.length);
+  const named = [...missing.named].map(
+    (index) => `Kolom "${sheet.headers[index]!.trim()}" (${columnLetter(index)})`,
   );
-  for (const warning of match.warnings)
+  for (const warning of columns.warnings)
     if (!named.some((start) => warning.startsWith(start))) warn(warning);
-  const copies = duplicateRows(table.rows);
+  const copies = new Map(sheet.copies);
   for (const [row, first] of copies)
     warn(
       `Rij ${row} is precies gelijk aan rij ${first}: idokit maakt twee dezelfde pakketten. Staat de rij er per ongeluk dubbel in, haal hem dan weg.`,
@@ -213,11 +202,11 @@ export async function runBatch(
     if (runner && kind.check) await checkWithResources(runner, checks, dirname(file));
 
     // 4. Name every pack (readable, safe, unique in row order) and say what happens per row.
-    const rows = buildRowReports(kind, table.rows, checks, options.zip, copies);
+    const rows = buildRowReports(sheet.rows, options.zip, copies);
     const out = resolve(context.cwd, options.out ?? `${basename(file, extname(file))}-pakketten`);
     const finish = (making: { ms: number; made: number }, report: string | null): BatchResult => ({
       ...buildResult(options, file, out, rows, warnings, report, started, making),
-      kolomProblemen: sheet.problems.map((problem) => `${problem.where} ${problem.message}`),
+      kolomProblemen: missing.problems.map((problem) => `${problem.where} ${problem.message}`),
     });
     const badName = newNameProblem(out);
     if (badName) throw badName;
@@ -258,14 +247,12 @@ export async function runBatch(
 
 /** One report line per row: empty, with problems, or to be made into its uniquely named folder. */
 function buildRowReports(
-  kind: PackKind,
-  sheetRows: readonly SheetRow[],
-  checks: ReadonlyArray<RowCheck | undefined>,
+  sheetRows: ReadonlyArray<{ number: number; check: CheckedRow | undefined }>,
   zip: boolean,
   copies: ReadonlyMap<number, number> = new Map(),
 ): RowReport[] {
-  const present = checks.filter((check): check is RowCheck => check !== undefined);
-  const bases = present.map((check) => toSafeFolderName(kind.folderParts(check.draft)));
+  const present = sheetRows.flatMap((row) => (row.check ? [row.check] : []));
+  const bases = present.map((check) => toSafeFolderName(check.folderParts));
   const names = assignUniqueNames(bases);
   const extension = zip ? ".zip" : "";
   const nameOf = new Map(present.map((check, i) => [check.number, `${names[i]}${extension}`]));
@@ -284,23 +271,21 @@ function buildRowReports(
             : `zelfde bibliotheek, vestiging en datum als rij ${first}; de map heet daarom ${names[i]}${extension}.`,
       });
   });
-  return sheetRows.map((row, index): RowReport => {
-    const check = checks[index];
+  return sheetRows.map(({ number, check }): RowReport => {
     if (!check)
       return {
-        rij: row.number,
+        rij: number,
         bibliotheek: "",
         status: "leeg",
         map: "",
         problemen: [],
         meldingen: [],
       };
-    const library = getPath(check.draft, kind.libraryKey);
     return {
-      rij: row.number,
-      bibliotheek: typeof library === "string" ? library : "",
+      rij: number,
+      bibliotheek: check.library,
       status: check.answers ? "te maken" : "fout",
-      map: nameOf.get(row.number) ?? "",
+      map: nameOf.get(number) ?? "",
       problemen: check.problems.map(formatProblem),
       ...(check.missingColumns.length > 0 ? { ontbrekendeKolommen: check.missingColumns } : {}),
       meldingen: check.warnings.map(formatProblem),
@@ -317,7 +302,7 @@ type PlannedJob = PackJob & { row: RowReport; target: string };
 function planJobs(
   out: string,
   rows: RowReport[],
-  checks: ReadonlyArray<RowCheck | undefined>,
+  checks: ReadonlyArray<CheckedRow | undefined>,
   options: BatchOptions,
   baseDir: string,
   cwd: string,
@@ -440,7 +425,7 @@ function setupOf(
 /** Runs the kind's own check for every valid row; a row that fails it gets its problems. */
 async function checkWithResources(
   runner: PackRunner,
-  checks: ReadonlyArray<RowCheck | undefined>,
+  checks: ReadonlyArray<CheckedRow | undefined>,
   baseDir: string,
 ): Promise<void> {
   const jobs: PackJob[] = [];
@@ -645,16 +630,6 @@ function buildResult(
     pakkettenPerSeconde:
       making.made > 0 && making.ms > 0 ? Math.round((making.made / making.ms) * 10_000) / 10 : 0,
     afgebroken: rows.some((row) => row.status === "afgebroken"),
-  };
-}
-
-function memoize(
-  inspect: (path: string) => string | undefined,
-): (path: string) => string | undefined {
-  const seen = new Map<string, string | undefined>();
-  return (path) => {
-    if (!seen.has(path)) seen.set(path, inspect(path));
-    return seen.get(path);
   };
 }
 
