@@ -24,7 +24,8 @@ export function checkCommon(ctx: CheckContext): void {
     const root = ctx.xml(name);
     if (!root) continue;
     findAll(root, (el) => {
-      for (const [key, value] of Object.entries(el.attrs)) {
+      for (const key in el.attrs) {
+        const value = el.attrs[key]!;
         if (SUSPICIOUS.has(value))
           ctx.add(
             name,

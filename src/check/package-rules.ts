@@ -114,7 +114,11 @@ export function checkPackage(
     if (name === ct || name.toLowerCase().endsWith(".rels")) continue;
     const el = ctx.xml(name);
     if (!el) continue;
-    const refs = findAll(el, (e) => Object.keys(e.attrs).some((k) => k.startsWith(`${NS.r}|`)));
+    const prefix = `${NS.r}|`;
+    const refs = findAll(el, (e) => {
+      for (const key in e.attrs) if (key.startsWith(prefix)) return true;
+      return false;
+    });
     if (refs.length === 0) continue;
     const rels = ctx.rels(name);
     for (const e of refs)

@@ -35,30 +35,48 @@ export function parseXml(text: string): ParsedXml {
   parser.on("error", (e) => {
     error ??= e.message;
   });
+  // Names resolved under the current namespace scope (almost always the one the root declares):
+  // a part repeats a few dozen names thousands of times, and building each attribute's
+  // "namespace|local" key anew was a good part of the whole check.
+  let namesScope: Scope | undefined;
+  let elementNames = new Map<string, readonly [string | undefined, string]>();
+  let attributeKeys = new Map<string, string | null>();
   parser.on("opentag", (tag) => {
     let scope = scopes[scopes.length - 1]!;
     const raw = tag.attributes as Record<string, string>;
+    let declares = false;
     for (const key in raw) {
-      if (key === "xmlns" || key.startsWith("xmlns:")) {
-        if (scope === scopes[scopes.length - 1]) scope = Object.create(scope) as Scope;
+      if (key.charCodeAt(0) === 120 /* x */ && (key === "xmlns" || key.startsWith("xmlns:"))) {
+        if (!declares) scope = Object.create(scope) as Scope;
+        declares = true;
         scope[key === "xmlns" ? "" : key.slice(6)] = raw[key]!;
       }
     }
     scopes.push(scope);
-    const [ns, name] = resolve(tag.name, scope, true);
+    if (scope !== namesScope) {
+      namesScope = scope;
+      elementNames = new Map();
+      attributeKeys = new Map();
+    }
+    let resolved = elementNames.get(tag.name);
+    if (!resolved) elementNames.set(tag.name, (resolved = resolve(tag.name, scope, true)));
+    const [ns, name] = resolved;
     if (ns === undefined) error ??= `het voorvoegsel van <${tag.name}> is niet gedeclareerd`;
     const attrs: Record<string, string> = {};
     for (const key in raw) {
-      if (key === "xmlns" || key.startsWith("xmlns:")) continue;
-      const colon = key.indexOf(":");
-      if (colon < 0) {
-        attrs[key] = raw[key]!;
-        continue;
+      let attrKey = attributeKeys.get(key);
+      if (attrKey === undefined) {
+        if (key === "xmlns" || key.startsWith("xmlns:")) attrKey = null;
+        else if (key.indexOf(":") < 0) attrKey = key;
+        else {
+          const [attrNs, local] = resolve(key, scope, false);
+          if (attrNs === undefined)
+            error ??= `het voorvoegsel van attribuut ${key} is niet gedeclareerd`;
+          attrKey = `${attrNs ?? ""}|${local}`;
+        }
+        attributeKeys.set(key, attrKey);
       }
-      const [attrNs, local] = resolve(key, scope, false);
-      if (attrNs === undefined)
-        error ??= `het voorvoegsel van attribuut ${key} is niet gedeclareerd`;
-      attrs[`${attrNs ?? ""}|${local}`] = raw[key]!;
+      if (attrKey !== null) attrs[attrKey] = raw[key]!;
     }
     const parent = stack[stack.length - 1];
     const element: XmlElement = { ns: ns ?? "", name, attrs, children: [], parent };
