@@ -32,7 +32,7 @@ export class CheckContext {
   /** Lower-case part name → part name as written. */
   readonly lower: Map<string, string>;
 
-  constructor(readonly parts: ReadonlyMap<string, Uint8Array>) {
+  constructor(readonly parts: ReadonlyMap<string, string | Uint8Array>) {
     this.lower = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   }
 
@@ -50,6 +50,7 @@ export class CheckContext {
 
   text(name: string): string | undefined {
     const data = this.parts.get(name);
+    if (typeof data === "string") return data;
     return data ? strFromU8(data) : undefined;
   }
 

@@ -28,18 +28,29 @@ export function isCheckable(name: string): boolean {
   return /\.(docx|pptx)$/i.test(name);
 }
 
-/** Checks one .docx or .pptx. Never throws on bad input: an unreadable file is a finding. */
-export function checkDocument(name: string, data: Uint8Array): FileReport {
+/**
+ * Checks one .docx or .pptx. Never throws on bad input: an unreadable file is a finding.
+ *
+ * `written`, when given, holds the parts exactly as they were zipped into `data` (idokit's own
+ * output, checked before it is written): the rules read those instead of inflating the zip
+ * again, and the zip's own directory must list precisely those parts.
+ */
+export function checkDocument(
+  name: string,
+  data: Uint8Array,
+  written?: ReadonlyMap<string, string | Uint8Array>,
+): FileReport {
   const kind = /\.pptx$/i.test(name) ? "pptx" : "docx";
-  let entries: Record<string, Uint8Array>;
+  let entries: Record<string, string | Uint8Array>;
   const zipNames: string[] = [];
   try {
-    entries = unzipSync(data, {
+    const inflated = unzipSync(data, {
       filter: (file) => {
         zipNames.push(file.name);
-        return true;
+        return written === undefined;
       },
     });
+    entries = written ? Object.fromEntries(written) : inflated;
   } catch (error) {
     return {
       name,
@@ -56,6 +67,21 @@ export function checkDocument(name: string, data: Uint8Array): FileReport {
       ],
     };
   }
+  if (written && (zipNames.length !== written.size || zipNames.some((n) => !written.has(n))))
+    return {
+      name,
+      kind,
+      parts: 0,
+      findings: [
+        {
+          part: "",
+          where: "het hele bestand",
+          rule: "zip",
+          severity: "fout",
+          message: `De inhoudsopgave van het zipbestand (${zipNames.length} onderdelen) klopt niet met de ${written.size} geschreven onderdelen.`,
+        },
+      ],
+    };
   const parts = new Map(Object.entries(entries).filter(([n]) => !n.endsWith("/")));
   const ctx = new CheckContext(parts);
   const main = kind === "pptx" ? "ppt/presentation.xml" : "word/document.xml";
@@ -75,19 +101,24 @@ export function checkDocument(name: string, data: Uint8Array): FileReport {
 }
 
 /** Checks every .docx and .pptx of a pack (other files are skipped). */
-export function checkDocuments(
-  files: ReadonlyArray<{ name: string; data: Uint8Array }>,
-): FileReport[] {
-  return files.filter((f) => isCheckable(f.name)).map((f) => checkDocument(f.name, f.data));
+export function checkDocuments(files: ReadonlyArray<CheckableFile>): FileReport[] {
+  return files
+    .filter((f) => isCheckable(f.name))
+    .map((f) => checkDocument(f.name, f.data, f.parts));
+}
+
+/** A file to check; idokit's own output may carry the parts it was zipped from. */
+export interface CheckableFile {
+  name: string;
+  data: Uint8Array;
+  parts?: ReadonlyMap<string, string | Uint8Array> | undefined;
 }
 
 /**
  * The check every pack command runs on its own output before anything is written: a document
  * with any finding is a bug in idokit, so the pack is refused instead of reported as done.
  */
-export function assertDocumentsValid(
-  files: ReadonlyArray<{ name: string; data: Uint8Array }>,
-): void {
+export function assertDocumentsValid(files: ReadonlyArray<CheckableFile>): void {
   const problems = checkDocuments(files).flatMap((report) =>
     report.findings.map((f) => ({
       where: `${report.name}, ${f.where}`,

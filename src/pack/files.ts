@@ -61,7 +61,8 @@ export async function renderPackFiles(input: PackFilesInput): Promise<PackFile[]
   const { assertDocumentsValid } = await import("../check/index.js");
   assertDocumentsValid([...documents, ...(input.extraFiles ?? [])]);
   const files: PackFile[] = [
-    ...documents,
+    // The parts were only for the check: never written, never sent to another thread.
+    ...documents.map(({ name, data }) => ({ name, data })),
     ...(input.extraFiles ?? []),
     ...(input.logo ? [{ name: logoFileName(input.logo), data: input.logo.data }] : []),
     { name: ANSWERS_FILE, data: new TextEncoder().encode(input.answersText) },

@@ -1,7 +1,11 @@
 import type { PackFile } from "../pack/manifest.js";
 import type { PlannedDocument } from "../plan/training-plan.js";
 import type { TemplateEngine } from "../templates/engine.js";
+import type { RenderedDocument } from "./rendered.js";
 import type { Theme } from "./theme.js";
+
+/** A file of the pack; a Word or PowerPoint file carries its parts until the pack is checked. */
+export type RenderedFile = PackFile & { parts?: RenderedDocument["parts"] };
 
 export interface DocumentMeta {
   /** Page header of .docx files, e.g. the library and location. */
@@ -18,7 +22,7 @@ function textFile(text: string): Uint8Array {
 
 /**
  * Renders every planned document: template → Markdown → .docx or .pptx. Returns the files in
- * plan order; does no I/O. The document libraries load on first use, not at start-up.
+ * plan order (Word and PowerPoint files with their parts, for the pack's check); does no I/O. The document libraries load on first use, not at start-up.
  */
 export async function renderDocuments(
   documents: readonly PlannedDocument[],
@@ -26,8 +30,8 @@ export async function renderDocuments(
   engine: TemplateEngine,
   theme: Theme,
   meta: DocumentMeta,
-): Promise<PackFile[]> {
-  const files: PackFile[] = [];
+): Promise<RenderedFile[]> {
+  const files: RenderedFile[] = [];
   for (const doc of documents) {
     const markdown = engine.render(doc.template, view);
     const created = meta.created ? { created: meta.created } : {};
@@ -47,24 +51,24 @@ export async function renderDocuments(
       const { renderHtmlPage } = await import("./html.js");
       files.push({ name: doc.file, data: renderHtmlPage(markdown, { title: doc.title, theme }) });
     } else if (doc.format === "docx") {
-      const { renderDocx } = await import("./docx/index.js");
-      const data = await renderDocx(markdown, {
+      const { renderDocxDocument } = await import("./docx/index.js");
+      const { data, parts } = await renderDocxDocument(markdown, {
         theme,
         title: doc.title,
         header: meta.header,
         large: doc.large ?? false,
         ...created,
       });
-      files.push({ name: doc.file, data });
+      files.push({ name: doc.file, data, parts });
     } else {
-      const { renderPptx } = await import("./pptx/index.js");
-      const data = await renderPptx(markdown, {
+      const { renderPptxDocument } = await import("./pptx/index.js");
+      const { data, parts } = await renderPptxDocument(markdown, {
         theme,
         title: doc.title,
         footer: meta.footer,
         ...created,
       });
-      files.push({ name: doc.file, data });
+      files.push({ name: doc.file, data, parts });
     }
   }
   return files;

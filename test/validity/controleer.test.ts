@@ -8,8 +8,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertDocumentsValid, checkDocument } from "../../src/check/index.js";
 import { IdokitError } from "../../src/errors.js";
-import { renderDocx } from "../../src/render/docx/index.js";
-import { renderPptx } from "../../src/render/pptx/index.js";
+import { renderDocx, renderDocxDocument } from "../../src/render/docx/index.js";
+import { renderPptx, renderPptxDocument } from "../../src/render/pptx/index.js";
 import { buildTheme } from "../../src/render/theme.js";
 import { solidPng } from "../helpers/png.js";
 
@@ -354,5 +354,35 @@ describe("the package and content check", () => {
         expect.objectContaining({ where: "presentatie.pptx, dia 2" }),
       ]);
     }
+  });
+
+  it("reads the parts a pack was zipped from, and the zip's directory must list exactly those", async () => {
+    const options = {
+      theme: buildTheme({}),
+      title: "Draaiboek",
+      header: "Bibliotheek",
+      created: CREATED,
+    };
+    const written = await renderDocxDocument(DOC, options);
+    expect(written.data).toEqual(docx);
+    expect(checkDocument("d.docx", written.data, written.parts).findings).toEqual([]);
+    // What the rules read are the parts handed over, not a second inflate of the zip.
+    const broken = new Map(written.parts);
+    broken.set(DOCUMENT, String(broken.get(DOCUMENT)).replace("</w:body>", ""));
+    expect(checkDocument("d.docx", written.data, broken).findings.map((f) => f.rule)).toContain(
+      "xml",
+    );
+    const missing = new Map(written.parts);
+    missing.delete("word/settings.xml");
+    expect(checkDocument("d.docx", written.data, missing).findings).toEqual([
+      expect.objectContaining({ rule: "zip", severity: "fout" }),
+    ]);
+    const deck = await renderPptxDocument(DECK, {
+      theme: buildTheme({}),
+      title: "Training",
+      created: CREATED,
+    });
+    expect(checkDocument("p.pptx", deck.data, deck.parts).findings).toEqual([]);
+    expect([...deck.parts.keys()].sort()).toEqual(Object.keys(unzipSync(deck.data)).sort());
   });
 });

@@ -72,6 +72,7 @@ import { abstractNumXml, frameFor, numXml } from "./frame.js";
 import { buildCoreXml, zipParts } from "./pack.js";
 import { BodyWriter, escapeText } from "./xml.js";
 import { STYLE, buildStyles } from "./styles.js";
+import type { RenderedDocument } from "../rendered.js";
 import { stripControlCharacters } from "../text.js";
 
 export interface DocxOptions {
@@ -204,7 +205,18 @@ function sectionPage(look: Look) {
  * @example
  * const bytes = await renderDocx("# Draaiboek\n\nTekst", { theme: buildTheme(), title: "Draaiboek" });
  */
-export function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+export async function renderDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+  return (await renderDocxDocument(markdown, options)).data;
+}
+
+/**
+ * `renderDocx`, with the package's parts as written into the zip beside its bytes: the pack's
+ * own check reads the parts instead of unzipping what was just zipped.
+ */
+export function renderDocxDocument(
+  markdown: string,
+  options: DocxOptions,
+): Promise<RenderedDocument> {
   // docx draws ids for hyperlinks, text boxes and drawings from Math.random: seeded, the same
   // Markdown gives the same bytes (reproducible packs).
   return withSeededRandom(DOCX_RANDOM_SEED, () => buildDocx(markdown, options));
@@ -365,7 +377,7 @@ function frameKey(layout: DocxLayout, options: DocxOptions, titlePlaceholder: bo
   ]);
 }
 
-async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8Array> {
+async function buildDocx(markdown: string, options: DocxOptions): Promise<RenderedDocument> {
   const layout = layoutDocx(markdown, options);
   const title = layout.title && layout.title.length > 0 ? layout.title : undefined;
   // The library's parts, with placeholders for the body and without the document's own lists.
@@ -439,7 +451,7 @@ async function buildDocx(markdown: string, options: DocxOptions): Promise<Uint8A
     CORE,
     buildCoreXml({ title: stripControlCharacters(options.title), creator: CREATOR, created }),
   );
-  return zipParts(parts, created);
+  return { data: zipParts(parts, created), parts };
 }
 
 const DOCUMENT = "word/document.xml";

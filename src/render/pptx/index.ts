@@ -54,7 +54,8 @@ import { InputError } from "../../errors.js";
 import type { Theme } from "../theme.js";
 import { drawFrame, LANGUAGE } from "./draw.js";
 import { layoutSlide, type LayoutContext } from "./layout.js";
-import { finishPackage } from "./package.js";
+import { finishPackageParts } from "./package.js";
+import type { RenderedDocument } from "../rendered.js";
 import { parseSlides } from "./parse-slides.js";
 import { createPresentation } from "./pptxgenjs.js";
 import { stripControlCharacters } from "../text.js";
@@ -81,6 +82,14 @@ export interface PptxOptions {
  * });
  */
 export async function renderPptx(markdown: string, options: PptxOptions): Promise<Uint8Array> {
+  return (await renderPptxDocument(markdown, options)).data;
+}
+
+/** `renderPptx`, with the package's parts beside its bytes (for the pack's own check). */
+export async function renderPptxDocument(
+  markdown: string,
+  options: PptxOptions,
+): Promise<RenderedDocument> {
   const theme = checkTheme(options.theme);
   // 1. Parse the Markdown into slides.
   const sources = parseSlides(markdown);
@@ -111,7 +120,7 @@ export async function renderPptx(markdown: string, options: PptxOptions): Promis
   const raw = await pptx.write({ outputType: "uint8array" });
   if (!(raw instanceof Uint8Array)) throw new Error("pptxgenjs did not return bytes.");
   // 4. Repair, add notes and metadata, and compress.
-  return finishPackage(raw, {
+  return finishPackageParts(raw, {
     notes: frames.map((frame) => frame.notes),
     title,
     created: options.created ?? new Date(),

@@ -6,6 +6,7 @@
 import { escapeXml } from "../text.js";
 import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
+import type { RenderedDocument } from "../rendered.js";
 import { zipEntries } from "../zip.js";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 
@@ -49,6 +50,11 @@ const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
 
 /** Rewrites pptxgenjs output into the finished, deflated package. */
 export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
+  return finishPackageParts(raw, info).data;
+}
+
+/** `finishPackage`, with the parts as zipped beside the bytes (for the pack's own check). */
+export function finishPackageParts(raw: Uint8Array, info: PackageInfo): RenderedDocument {
   const input = unzipSync(raw);
   const parts = new Map<string, Uint8Array>();
   // Folder entries carry no content; empty folders (charts, media) only confuse readers.
@@ -89,7 +95,7 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
     "[Content_Types].xml",
     strToU8(contentTypes(parts, strFromU8(input["[Content_Types].xml"] ?? new Uint8Array()))),
   );
-  return zip(parts, info.created);
+  return { data: zip(parts, info.created), parts };
 }
 
 /** Repairs what pptxgenjs writes into slides. */
