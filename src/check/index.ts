@@ -52,36 +52,18 @@ export function checkDocument(
     });
     entries = written ? Object.fromEntries(written) : inflated;
   } catch (error) {
-    return {
+    return zipFault(
       name,
       kind,
-      parts: 0,
-      findings: [
-        {
-          part: "",
-          where: "het hele bestand",
-          rule: "zip",
-          severity: "fout",
-          message: `Dit is geen leesbaar ${kind === "pptx" ? "PowerPoint" : "Word"}-bestand (${(error as Error).message}).`,
-        },
-      ],
-    };
+      `Dit is geen leesbaar ${kind === "pptx" ? "PowerPoint" : "Word"}-bestand (${(error as Error).message}).`,
+    );
   }
   if (written && (zipNames.length !== written.size || zipNames.some((n) => !written.has(n))))
-    return {
+    return zipFault(
       name,
       kind,
-      parts: 0,
-      findings: [
-        {
-          part: "",
-          where: "het hele bestand",
-          rule: "zip",
-          severity: "fout",
-          message: `De inhoudsopgave van het zipbestand (${zipNames.length} onderdelen) klopt niet met de ${written.size} geschreven onderdelen.`,
-        },
-      ],
-    };
+      `De inhoudsopgave van het zipbestand (${zipNames.length} onderdelen) klopt niet met de ${written.size} geschreven onderdelen.`,
+    );
   const parts = new Map(Object.entries(entries).filter(([n]) => !n.endsWith("/")));
   const ctx = new CheckContext(parts);
   const main = kind === "pptx" ? "ppt/presentation.xml" : "word/document.xml";
@@ -98,6 +80,16 @@ export function checkDocument(
   else checkPresentation(ctx);
   const findings = ctx.findings.map((f) => ({ ...f, where: describePart(ctx, f.part) }));
   return { name, kind, findings, parts: ctx.xmlParts().length };
+}
+
+/** The report of a file whose zip itself is wrong: one finding, nothing else read. */
+function zipFault(name: string, kind: FileReport["kind"], message: string): FileReport {
+  return {
+    name,
+    kind,
+    parts: 0,
+    findings: [{ part: "", where: "het hele bestand", rule: "zip", severity: "fout", message }],
+  };
 }
 
 /** Checks every .docx and .pptx of a pack (other files are skipped). */
