@@ -1,25 +1,20 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { readSheetTableHere, serializeError, type ReadOptions } from "./read.js";
+import { readCheckedSheetHere, serializeError, type ReadOptions } from "./read.js";
 import type { SheetCheckSetup } from "./sheet-check.js";
 
 /**
- * The reading thread: reads one spreadsheet and posts the table, or (given `check`) checks every
- * row where the cells are and posts only the outcome; or the error. Then it ends.
+ * The reading thread: reads one spreadsheet, checks every row where the cells are, posts only the
+ * outcome (or the error) and ends.
  */
 const port = parentPort;
 if (!port) throw new Error("read-worker.ts runs as a worker thread only");
-const { file, options, check } = workerData as {
+const { file, options, setup } = workerData as {
   file: string;
   options: ReadOptions;
-  check?: SheetCheckSetup;
+  setup: SheetCheckSetup;
 };
 try {
-  const table = await readSheetTableHere(file, options);
-  if (!check) port.postMessage({ table });
-  else {
-    const { checkSheet } = await import("./sheet-check.js");
-    port.postMessage({ checked: await checkSheet(table, file, check) });
-  }
+  port.postMessage({ checked: await readCheckedSheetHere(file, options, setup) });
 } catch (error) {
   port.postMessage({ error: serializeError(error) });
 }

@@ -33,71 +33,55 @@ const READ_WORKER_URL = new URL("./read-worker.js", import.meta.url);
 const CAN_USE_WORKER = import.meta.url.endsWith(".js");
 
 /**
- * Reads a spreadsheet file (.xlsx or .csv) into a table of text cells, in a short-lived thread:
- * exceljs and the parsed workbook take tens of MB, and all of it is returned when the thread ends,
- * before the packs are made. The format follows the file extension.
- */
-export async function readSheetTable(file: string, options: ReadOptions = {}): Promise<SheetTable> {
-  if (!CAN_USE_WORKER) return readSheetTableHere(file, options);
-  const message = await inReadingThread(file, options);
-  if (message.table) return message.table;
-  throw toError(message.error!);
-}
-
-/**
- * Reads a spreadsheet and checks every row against the pack kind's questions, both in the
- * short-lived reading thread (see `checkSheet`): the cells and the checking's garbage never reach
- * this thread's heap, only each row's outcome does.
+ * Reads a spreadsheet (.xlsx or .csv; the format follows the file extension) and checks every row
+ * against the pack kind's questions, both in a short-lived thread: exceljs, the parsed workbook,
+ * the cells and the checking's garbage take tens of MB, all returned when the thread ends. Only
+ * each row's outcome reaches this thread (see `checkSheet`).
  */
 export async function readCheckedSheet(
   file: string,
   options: ReadOptions,
   setup: SheetCheckSetup,
 ): Promise<CheckedSheet> {
-  if (!CAN_USE_WORKER) {
-    const { checkSheet } = await import("./sheet-check.js");
-    return checkSheet(await readSheetTableHere(file, options), file, setup);
-  }
-  const message = await inReadingThread(file, options, setup);
-  if (message.checked) return message.checked;
-  throw toError(message.error!);
-}
-
-interface ReadMessage {
-  table?: SheetTable;
-  checked?: CheckedSheet;
-  error?: SerializedError;
-}
-
-async function inReadingThread(
-  file: string,
-  options: ReadOptions,
-  check?: SheetCheckSetup,
-): Promise<ReadMessage> {
+  if (!CAN_USE_WORKER) return readCheckedSheetHere(file, options, setup);
   const worker = new Worker(READ_WORKER_URL, {
-    workerData: { file, options, ...(check ? { check } : {}) },
+    workerData: { file, options, setup },
     resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
   });
   try {
-    return await new Promise<ReadMessage>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", (error: NodeJS.ErrnoException) =>
-        reject(
-          error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new InputError(
-                `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
-                {
-                  hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
-                },
-              )
-            : error,
-        ),
-      );
-      worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
-    });
+    const message = await new Promise<{ checked?: CheckedSheet; error?: SerializedError }>(
+      (resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? new InputError(
+                  `${basename(file)} is te groot om te lezen: er is meer dan ${READ_HEAP_MB} MB geheugen voor nodig.`,
+                  {
+                    hint: "Staan er veel lege of opgemaakte rijen of kolommen in? Kopieer alleen de ingevulde rijen naar een nieuw werkblad, of sla het op als CSV.",
+                  },
+                )
+              : error,
+          ),
+        );
+        worker.once("exit", (code) => reject(new Error(`reading stopped (code ${code})`)));
+      },
+    );
+    if (message.checked) return message.checked;
+    throw toError(message.error!);
   } finally {
     await worker.terminate();
   }
+}
+
+/** `readCheckedSheet` in this thread: what the reading thread runs. */
+export async function readCheckedSheetHere(
+  file: string,
+  options: ReadOptions,
+  setup: SheetCheckSetup,
+): Promise<CheckedSheet> {
+  const { checkSheet } = await import("./sheet-check.js");
+  return checkSheet(await readSheetTableHere(file, options), file, setup);
 }
 
 /** Turns an error into plain data for `postMessage`. */

@@ -41,7 +41,7 @@ export function checkDocument(
   written?: ReadonlyMap<string, string | Uint8Array>,
 ): FileReport {
   const kind = /\.pptx$/i.test(name) ? "pptx" : "docx";
-  let entries: Record<string, string | Uint8Array>;
+  let parts: ReadonlyMap<string, string | Uint8Array>;
   const zipNames: string[] = [];
   try {
     const inflated = unzipSync(data, {
@@ -50,7 +50,7 @@ export function checkDocument(
         return written === undefined;
       },
     });
-    entries = written ? Object.fromEntries(written) : inflated;
+    parts = written ?? new Map(Object.entries(inflated).filter(([n]) => !n.endsWith("/")));
   } catch (error) {
     return zipFault(
       name,
@@ -64,7 +64,6 @@ export function checkDocument(
       kind,
       `De inhoudsopgave van het zipbestand (${zipNames.length} onderdelen) klopt niet met de ${written.size} geschreven onderdelen.`,
     );
-  const parts = new Map(Object.entries(entries).filter(([n]) => !n.endsWith("/")));
   const ctx = new CheckContext(parts);
   const main = kind === "pptx" ? "ppt/presentation.xml" : "word/document.xml";
   if (!ctx.find(main))

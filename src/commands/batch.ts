@@ -134,14 +134,7 @@ export async function runBatch(
 
   // 1. The common values, then the sheet, read and checked row by row in the reading thread;
   //    refuse a sheet whose columns cannot be trusted.
-  const vocabulary = loadVocabulary();
-  const ctx: QuestionContext = {
-    today: context.today,
-    vocabulary,
-    mode: "file",
-    inspectFile: fileInspector(dirname(file)),
-  };
-  const defaults = readDefaults(options, context, kind, ctx);
+  const defaults = readDefaults(options, context, kind);
   const sheet = await readCheckedSheet(
     file,
     {
@@ -366,7 +359,6 @@ function readDefaults(
   options: BatchOptions,
   context: CommandContext,
   kind: PackKind,
-  ctx: QuestionContext,
 ): { data: Record<string, unknown>; name: string } | undefined {
   if (!options.answers) return undefined;
   const raw = readAnswersFile(resolve(context.cwd, options.answers));
@@ -374,7 +366,12 @@ function readDefaults(
   const problems = checkDefaults(
     kind.schema,
     raw.data,
-    { ...ctx, inspectFile: fileInspector(raw.baseDir) },
+    {
+      today: context.today,
+      vocabulary: loadVocabulary(),
+      mode: "file",
+      inspectFile: fileInspector(raw.baseDir),
+    },
     name,
   );
   if (problems.length > 0)

@@ -91,17 +91,21 @@ export function zipEntries(entries: Iterable<ZipEntry>, options: ZipOptions): Ui
   const out = new Uint8Array(offset + centralSize + END_RECORD);
   const view = new DataView(out.buffer);
   let at = 0;
+  // From "flags" to "name length" both headers hold the same fields in the same order.
+  const describe = (at: number, f: (typeof files)[number]): void => {
+    view.setUint16(at, f.flags, true);
+    view.setUint16(at + 2, f.method, true);
+    view.setUint16(at + 4, time, true);
+    view.setUint16(at + 6, date, true);
+    view.setUint32(at + 8, f.crc, true);
+    view.setUint32(at + 12, f.data.length, true);
+    view.setUint32(at + 16, f.size, true);
+    view.setUint16(at + 20, f.name.length, true);
+  };
   for (const f of files) {
     view.setUint32(at, 0x04034b50, true);
     view.setUint16(at + 4, VERSION, true);
-    view.setUint16(at + 6, f.flags, true);
-    view.setUint16(at + 8, f.method, true);
-    view.setUint16(at + 10, time, true);
-    view.setUint16(at + 12, date, true);
-    view.setUint32(at + 14, f.crc, true);
-    view.setUint32(at + 18, f.data.length, true);
-    view.setUint32(at + 22, f.size, true);
-    view.setUint16(at + 26, f.name.length, true);
+    describe(at + 6, f);
     view.setUint16(at + 28, 0, true);
     out.set(f.name, at + LOCAL_HEADER);
     out.set(f.data, at + LOCAL_HEADER + f.name.length);
@@ -112,14 +116,7 @@ export function zipEntries(entries: Iterable<ZipEntry>, options: ZipOptions): Ui
     view.setUint32(at, 0x02014b50, true);
     view.setUint16(at + 4, VERSION, true); // made by: MS-DOS attributes, version 2.0
     view.setUint16(at + 6, VERSION, true);
-    view.setUint16(at + 8, f.flags, true);
-    view.setUint16(at + 10, f.method, true);
-    view.setUint16(at + 12, time, true);
-    view.setUint16(at + 14, date, true);
-    view.setUint32(at + 16, f.crc, true);
-    view.setUint32(at + 20, f.data.length, true);
-    view.setUint32(at + 24, f.size, true);
-    view.setUint16(at + 28, f.name.length, true);
+    describe(at + 8, f);
     // extra field, comment, disk number, internal and external attributes: none
     view.setUint32(at + 42, f.offset, true);
     out.set(f.name, at + CENTRAL_HEADER);

@@ -15,6 +15,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type File,
   type FileChild,
   type IBorderOptions,
   type IRunOptions,
@@ -33,7 +34,7 @@ import type {
   RunData,
   TableData,
 } from "../../src/render/docx/model.js";
-import { packDocument } from "../../src/render/docx/pack.js";
+import { buildCoreXml, compiler, zipParts } from "../../src/render/docx/pack.js";
 import { withSeededRandom } from "../../src/render/seeded-random.js";
 import { stripControlCharacters } from "../../src/render/text.js";
 
@@ -133,4 +134,21 @@ export function renderDocxWithLibrary(markdown: string, options: DocxOptions): P
       created: options.created,
     });
   });
+}
+
+/**
+ * A docx-library document packed as idokit packs its own: the library's parts, core properties
+ * with a fixed date (reproducible), zipped by idokit's zip writer.
+ */
+export function packDocument(
+  doc: File,
+  core: { title: string; creator: string; created?: Date | undefined },
+): Promise<Uint8Array> {
+  const { created } = core;
+  const overrides = created
+    ? [{ path: "docProps/core.xml", data: buildCoreXml({ ...core, created }) }]
+    : [];
+  return Promise.resolve(
+    zipParts(compiler.compile(doc, undefined, overrides), created ?? new Date()),
+  );
 }

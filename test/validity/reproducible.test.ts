@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ExternalHyperlink, Document, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { packDocument } from "../../src/render/docx/pack.js";
+import { packDocument } from "../render/docx-reference.js";
 import { withSeededRandom } from "../../src/render/seeded-random.js";
 import { readPackFolder, runIdokit, tempDir } from "../helpers/cli.js";
 

@@ -49,26 +49,6 @@ export const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
 // Already-compressed media are stored, not deflated again.
 const STORED = /\.(png|jpe?g|gif)$/i;
 
-/**
- * Packs the document into .docx bytes. With a creation date the output is reproducible: core
- * properties and zip entry dates come from it instead of the clock.
- */
-export async function packDocument(
-  doc: File,
-  core: Omit<CoreProperties, "created"> & { created?: Date | undefined },
-): Promise<Uint8Array> {
-  const created = core.created;
-  const overrides = created
-    ? [
-        {
-          path: "docProps/core.xml",
-          data: buildCoreXml({ title: core.title, creator: core.creator, created }),
-        },
-      ]
-    : [];
-  return zipParts(compiler.compile(doc, undefined, overrides), created ?? new Date());
-}
-
 /** Zips a document's parts, with `date` on every entry. */
 export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, date: Date): Uint8Array {
   return zipEntries(parts, { date, stored: (path) => STORED.test(path) });

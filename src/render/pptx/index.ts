@@ -54,7 +54,7 @@ import { InputError } from "../../errors.js";
 import type { Theme } from "../theme.js";
 import { drawFrame, LANGUAGE } from "./draw.js";
 import { layoutSlide, type LayoutContext } from "./layout.js";
-import { finishPackageParts } from "./package.js";
+import { finishPackage } from "./package.js";
 import type { RenderedDocument } from "../rendered.js";
 import { parseSlides } from "./parse-slides.js";
 import { createPresentation } from "./pptxgenjs.js";
@@ -120,7 +120,7 @@ export async function renderPptxDocument(
   const raw = await pptx.write({ outputType: "uint8array" });
   if (!(raw instanceof Uint8Array)) throw new Error("pptxgenjs did not return bytes.");
   // 4. Repair, add notes and metadata, and compress.
-  return finishPackageParts(raw, {
+  return finishPackage(raw, {
     notes: frames.map((frame) => frame.notes),
     title,
     created: options.created ?? new Date(),

@@ -48,13 +48,8 @@ const EXTENSION_TYPES: Record<string, string> = {
 // Already-compressed media are stored, not deflated again.
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
 
-/** Rewrites pptxgenjs output into the finished, deflated package. */
-export function finishPackage(raw: Uint8Array, info: PackageInfo): Uint8Array {
-  return finishPackageParts(raw, info).data;
-}
-
-/** `finishPackage`, with the parts as zipped beside the bytes (for the pack's own check). */
-export function finishPackageParts(raw: Uint8Array, info: PackageInfo): RenderedDocument {
+/** Rewrites pptxgenjs output into the finished, deflated package; returns its bytes and parts. */
+export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocument {
   const input = unzipSync(raw);
   const parts = new Map<string, Uint8Array>();
   // Folder entries carry no content; empty folders (charts, media) only confuse readers.
