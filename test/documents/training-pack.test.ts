@@ -43,6 +43,21 @@ describe("draaiboek.docx", () => {
     expect(schedule).toContain("<w:tblHeader");
   });
 
+  it("raises casting in the voorbespreking: every client the actor plays, the demonstration's too", () => {
+    const clients = [pack.plan.view.demo, ...pack.plan.view.casussen].filter((c) => c !== null);
+    const count = (gender: string) => clients.filter((c) => c.geslacht === gender).length;
+    const women = count("vrouw");
+    const men = count("man");
+    expect(women + men).toBeGreaterThan(0);
+    const said = /de acteur speelt (.*?), de demonstratie meegerekend\./.exec(
+      docText("draaiboek.docx"),
+    )?.[1];
+    expect(said).toBeDefined();
+    if (women > 0) expect(said).toContain(`${women} ${women === 1 ? "vrouw" : "vrouwen"}`);
+    if (men > 0) expect(said).toContain(`${men} ${men === 1 ? "man" : "mannen"}`);
+    expect(docText("briefing-trainingsacteur.docx")).toContain(`je speelt ${said}`);
+  });
+
   it("counts preparation dates back from the training date", () => {
     const text = docText("draaiboek.docx");
     // Training on Tuesday 13-04-2027: plan eight weeks before, voorbespreking two weeks before,
