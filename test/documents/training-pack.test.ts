@@ -41,6 +41,9 @@ describe("draaiboek.docx", () => {
       );
     });
     expect(schedule).toContain("<w:tblHeader");
+    // The programme stays on one page with its heading: every row keeps with the next.
+    const rowXml = [...schedule.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rowXml.filter((row) => !row.includes("<w:keepNext/>"))).toEqual([]);
   });
 
   it("raises casting in the voorbespreking: every client the actor plays, the demonstration's too", () => {
