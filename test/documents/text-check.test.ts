@@ -178,6 +178,8 @@ describe("the text check itself", () => {
       "haakjes na haakjes",
     ],
     ["Zo dragen we over: met toestemming bellen we de coördinator..", "dubbele punt aan zinseinde"],
+    ["Werk werkafspraken.yaml bij na de bijeenkomst.", "gereedschapstaal"],
+    ["Maak het pakket met idokit training --antwoorden.", "gereedschapstaal"],
   ])("flags %j as %s", (text, rule) => {
     expect(rulesOf(text)).toContain(rule);
   });
