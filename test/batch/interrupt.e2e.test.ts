@@ -102,8 +102,10 @@ describe("Ctrl-C in a batch", () => {
       expect(await run.exited, run.stderr()).toBe(130);
       const stderr = run.stderr();
       expect(stderr).toContain("Stoppen… de pakketten die nu gemaakt worden, worden afgemaakt");
+      // Command Prompt and PowerShell both take double quotes; sh, bash and zsh single ones.
+      const quote = process.platform === "win32" ? '"' : "'";
       expect(stderr).toContain(
-        "Maak de batch af met: idokit batch 'lijst met spaties.xlsx' --map uit --werkers 1 --hervat",
+        `Maak de batch af met: idokit batch ${quote}lijst met spaties.xlsx${quote} --map uit --werkers 1 --hervat`,
       );
       const report = readReport(readFileSync(join(out, "rapport.csv"), "utf8"));
       const made = report.filter((row) => row.Status === "gemaakt").map((row) => row.Map);
