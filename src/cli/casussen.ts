@@ -209,7 +209,11 @@ dan vervangt jouw casus die ingebouwde, zodra je de map meegeeft.`,
   for (const each of [command, ...command.commands]) {
     each
       .helpOption("-h, --help", "toon deze hulp")
-      .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "Fout:")) })
+      .configureOutput({
+        outputError: (text, write) => write(text.replace(/^error:/, "Fout:")),
+        // Commander's own messages go where idokit's remarks go (a test captures them too).
+        writeErr: stderr,
+      })
       .exitOverride((error) => {
         const success = ["commander.helpDisplayed", "commander.help", "commander.version"];
         return exit(success.includes(error.code) ? 0 : 2);

@@ -82,8 +82,18 @@ describe("idokit casussen", () => {
   });
 
   it("exits 2 on a commander parse error such as a missing option value", async () => {
-    const error = await failure(["--thema"]);
-    expect(error.message).toBe("exit 2");
+    const capture = captureIo();
+    const command = casussenCommand({
+      stdout: capture.stdout,
+      stderr: capture.stderr,
+      builtInDir: BASIS,
+      run: (_flags, action) => action(),
+      exit: (code) => {
+        throw new Error(`exit ${code}`);
+      },
+    });
+    await expect(command.parseAsync(["--thema"], { from: "user" })).rejects.toThrow("exit 2");
+    expect(capture.io.err).toBe("Fout: option '--thema <thema>' argument missing\n");
   });
 });
 
