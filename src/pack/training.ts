@@ -19,6 +19,7 @@ import {
   type ProgrammeTexts,
   type TrainingView,
 } from "../plan/training-plan.js";
+import { fitSpiekbrief } from "../plan/spiekbrief.js";
 import { ANSWERS_FILE, renderPackFiles, withPackLogo } from "./files.js";
 import type { PackFile } from "./manifest.js";
 
@@ -145,12 +146,6 @@ export async function makeTrainingPack(
   const { answers } = withActorDetails(given, resources.acteurs);
   const planned = planTrainingPack(answers, resources, options);
   const { selection } = planned;
-  const plan = options.pdf
-    ? {
-        ...planned.plan,
-        view: { ...planned.plan.view, pakket: { ...planned.plan.view.pakket, pdf: true } },
-      }
-    : planned.plan;
   const theme = buildTheme(
     themeOptionsFor(
       resources.huisstijl.settings,
@@ -159,12 +154,24 @@ export async function makeTrainingPack(
     ),
   );
   const { bibliotheek, training } = answers;
+  const header = `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`;
+  // What the plan could not know: PDFs, and the house style the spiekbrief must fit one page in.
+  const pakket = {
+    ...planned.plan.view.pakket,
+    spiekbrief: fitSpiekbrief(answers.bibliotheek.organisatie, answers.partners.lokaal, {
+      bodyFont: theme.font.body,
+      logo: theme.logo !== undefined,
+      header,
+    }),
+    ...(options.pdf ? { pdf: true } : {}),
+  };
+  const plan = { ...planned.plan, view: { ...planned.plan.view, pakket } };
   const files = await renderPackFiles({
     plan,
     engine: resources.engine,
     theme,
     meta: {
-      header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+      header,
       footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
       created: options.created,
     },
