@@ -236,7 +236,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
     expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
   }, 300_000);
 
-  it("keeps the spiekbrief on one page in a wide house style, with a logo, and up to 20 partners", async () => {
+  it("keeps the spiekbrief (up to 20 partners) and every other hand-out on one page in a wide house style with a logo", async () => {
     // A house style with a wide body font (Verdana; LibreOffice sets it in its stand-in) and
     // a serif for headings, next to idokit's own (Arial).
     const wide = join(dir, "huisstijl-breed.yaml");
@@ -263,6 +263,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
       logo: boolean;
       n: number;
       longest?: boolean;
+      full?: boolean;
     }> = [
       ...[4, 5, 6, 10, 20].flatMap((n) => [
         { name: `breed-${n}`, style: "breed" as const, logo: false, n },
@@ -270,6 +271,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
       ]),
       ...[5, 7].map((n) => ({ name: `arial-${n}`, style: "arial" as const, logo: false, n })),
       { name: "breed-logo-langst", style: "breed", logo: true, n: 20, longest: true },
+      { name: "breed-logo-vol", style: "breed", logo: true, n: 5, full: true },
     ];
     const forms: Record<string, string> = {};
     const paths: string[] = [];
@@ -289,6 +291,23 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
               }
             : p,
         );
+        if (test.full) {
+          // The other hand-outs at their fullest: a full group, every skill, a long name.
+          raw.bibliotheek!.organisatie =
+            "Openbare Bibliotheek Zuid-Westelijk Rivierengebied en Omstreken";
+          raw.training!.deelnemers = 16;
+          raw.focus!.vaardigheden = [
+            "lsd",
+            "doorvragen",
+            "zakelijke-empathie",
+            "emoties",
+            "grenzen-stellen",
+            "warm-doorverwijzen",
+            "privacy",
+            "laaggeletterdheid",
+            "taalbarriere",
+          ];
+        }
         if (longest) {
           raw.bibliotheek!.organisatie = "Openbare Bibliotheek Zuid-Westelijk Rivierengebied "
             .repeat(5)
@@ -309,6 +328,16 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
       const path = join(dir, `spiekbrief-${test.name}.docx`);
       writeFileSync(path, pack.files.find((f) => f.name === "spiekbrief.docx")!.data);
       paths.push(path);
+      // The other one-page hand-outs in the wide style with a logo, for the example and at their
+      // fullest (the longest names of all are the spiekbrief's case alone).
+      if (test.name === "breed-logo-5" || test.full)
+        for (const file of pack.files.filter(
+          (f) => NEW_DOCX.includes(f.name) && f.name !== "spiekbrief.docx",
+        )) {
+          const other = join(dir, `${test.name}-${file.name}`);
+          writeFileSync(other, file.data);
+          paths.push(other);
+        }
       const body = paragraphsOf(readParts(readFileSync(path))["word/document.xml"]!).join("\n");
       forms[test.name] = body.includes("Jullie partners:")
         ? "namen"
