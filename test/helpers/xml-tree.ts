@@ -1,0 +1,32 @@
+import { scanXml, type XmlElement } from "../../src/check/xml.js";
+
+/** An element with its element children: the tree tests compare against references. */
+export interface TreeElement {
+  ns: string;
+  name: string;
+  attrs: Record<string, string>;
+  children: TreeElement[];
+}
+
+/** The element tree of a part, built from the check's own streaming pass (names resolved as it does). */
+export function xmlTree(xml: string): { root?: TreeElement; error?: string } {
+  const open = new Map<XmlElement, TreeElement>();
+  let root: TreeElement | undefined;
+  const error = scanXml(xml, [
+    {
+      open(el) {
+        const node: TreeElement = { ns: el.ns, name: el.name, attrs: el.attrs, children: [] };
+        open.set(el, node);
+        if (el.parent) open.get(el.parent)!.children.push(node);
+        else root ??= node;
+      },
+      close: (el) => void open.delete(el),
+    },
+  ]);
+  return error === undefined ? { root: root! } : { error };
+}
+
+/** An attribute in a namespace (`ns` given) or an unqualified one. */
+export function treeAttr(el: TreeElement, local: string, ns?: string): string | undefined {
+  return el.attrs[ns ? `${ns}|${local}` : local];
+}
