@@ -5,7 +5,15 @@
  * facts it needs.
  */
 import { NS, type CheckContext, type PartRule } from "./context.js";
-import { ancestor, attr, is, type XmlElement } from "./xml.js";
+import {
+  ancestor,
+  attr,
+  hasAttributes,
+  is,
+  isDeclaration,
+  localName,
+  type XmlElement,
+} from "./xml.js";
 
 const SUSPICIOUS = new Set([
   "NaN",
@@ -24,15 +32,16 @@ const XML_PART = /\.(xml|rels|vml)$/i;
 export const commonRule: PartRule = (ctx, part) => {
   if (!XML_PART.test(part)) return undefined;
   return {
-    open(el) {
-      for (const key in el.attrs) {
-        const value = el.attrs[key]!;
-        if (SUSPICIOUS.has(value))
+    open(el, attributes) {
+      for (let i = 0; i < attributes.length; i++) {
+        const key = attributes.name(i);
+        const value = attributes.value(i);
+        if (SUSPICIOUS.has(value) && !isDeclaration(key))
           ctx.add(
             part,
             "waarde",
             "fout",
-            `<${el.name}> heeft ${localOf(key)}="${value}": geen geldige waarde (een rekenfout bij het maken).`,
+            `<${el.name}> heeft ${localName(key)}="${value}": geen geldige waarde (een rekenfout bij het maken).`,
           );
       }
       if (el.ns !== NS.a) return;
@@ -79,10 +88,6 @@ export const commonRule: PartRule = (ctx, part) => {
     },
   };
 };
-
-function localOf(key: string): string {
-  return key.slice(key.indexOf("|") + 1);
-}
 
 const WORD_CONTENT =
   /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments|numbering)\.xml$/i;
@@ -375,7 +380,7 @@ export const shapesRule: PartRule = (ctx, part) => {
             "let-op",
             "De achtergrond mist a:effectLst, zoals PowerPoint die schrijft.",
           );
-      } else if (el.name === "ln" && el.ns === NS.a && el.children === 0 && isEmpty(el.attrs))
+      } else if (el.name === "ln" && el.ns === NS.a && el.children === 0 && !hasAttributes(el))
         ctx.add(part, "lege-lijn", "let-op", "Een vorm heeft een lege omlijning (<a:ln/>).");
     },
     end() {
@@ -406,11 +411,6 @@ export const shapesRule: PartRule = (ctx, part) => {
     },
   };
 };
-
-function isEmpty(record: Record<string, string>): boolean {
-  for (const _ in record) return false;
-  return true;
-}
 
 const PRESENTATION_ORDER = [
   "sldMasterIdLst",

@@ -9,7 +9,7 @@ import {
   type PartRule,
   type Relationship,
 } from "./context.js";
-import { attr, is, type XmlElement } from "./xml.js";
+import { attr, inNamespace, is, localName } from "./xml.js";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -67,13 +67,14 @@ export function checkZipNames(ctx: CheckContext, zipNames: readonly string[]): v
 export function contentTypesRule(kind: "docx" | "pptx"): PartRule {
   return (ctx, part) => {
     if (part !== ctx.find(CONTENT_TYPES)) return undefined;
-    const defaults: XmlElement[] = [];
-    const overrides: XmlElement[] = [];
+    const defaults: Array<[extension: string, type: string]> = [];
+    const overrides: Array<[part: string, type: string]> = [];
     return {
       open(el) {
         if (el.parent?.parent !== undefined || el.ns !== NS.ct) return;
-        if (el.name === "Default") defaults.push(el);
-        else if (el.name === "Override") overrides.push(el);
+        const type = attr(el, "ContentType") ?? "";
+        if (el.name === "Default") defaults.push([attr(el, "Extension") ?? "", type]);
+        else if (el.name === "Override") overrides.push([attr(el, "PartName") ?? "", type]);
       },
       end: () => checkContentTypes(ctx, defaults, overrides, kind),
     };
@@ -87,7 +88,7 @@ export const relationshipsRule: PartRule = (ctx, part) => {
   const match = RELS_PART.exec(part);
   if (!match) return undefined;
   const base = match[1]!;
-  const found: XmlElement[] = [];
+  const found: Array<{ id: string; target: string; type: string; external: boolean }> = [];
   return {
     open(el) {
       if (
@@ -95,17 +96,18 @@ export const relationshipsRule: PartRule = (ctx, part) => {
         el.parent.parent === undefined &&
         is(el, NS.rel, "Relationship")
       )
-        found.push(el);
+        found.push({
+          id: attr(el, "Id") ?? "",
+          target: attr(el, "Target") ?? "",
+          type: attr(el, "Type") ?? "",
+          external: attr(el, "TargetMode") === "External",
+        });
     },
     end() {
       const rels = new Map<string, Relationship>();
-      for (const r of found) {
-        const id = attr(r, "Id") ?? "";
+      for (const { id, target, type, external } of found) {
         if (rels.has(id))
           ctx.add(part, "rels-dubbel-id", "fout", `Relatie-id ${id} komt twee keer voor.`);
-        const target = attr(r, "Target") ?? "";
-        const type = attr(r, "Type") ?? "";
-        const external = attr(r, "TargetMode") === "External";
         rels.set(id, {
           id,
           type: type.startsWith(REL_TYPE) ? type.slice(REL_TYPE.length) : type,
@@ -130,24 +132,23 @@ export const relationshipsRule: PartRule = (ctx, part) => {
   };
 };
 
-const R_PREFIX = `${NS.r}|`;
-
 /** Every r:id, r:embed, r:link … in a part names one of that part's relationships. */
 export const relationshipIdsRule: PartRule = (ctx, part) => {
   if (part === ctx.find(CONTENT_TYPES) || part.toLowerCase().endsWith(".rels")) return undefined;
   let rels: Map<string, Relationship> | undefined;
   return {
-    open(el) {
-      for (const key in el.attrs) {
-        if (!key.startsWith(R_PREFIX)) continue;
-        const value = el.attrs[key]!;
+    open(el, attributes) {
+      for (let i = 0; i < attributes.length; i++) {
+        const key = attributes.name(i);
+        if (!inNamespace(el, key, NS.r)) continue;
+        const value = attributes.value(i);
         rels ??= ctx.rels(part);
         if (value !== "" && !rels.has(value))
           ctx.add(
             part,
             "rid",
             "fout",
-            `<${el.name}> verwijst met r:${key.slice(R_PREFIX.length)}="${value}" naar een relatie die niet bestaat.`,
+            `<${el.name}> verwijst met r:${localName(key)}="${value}" naar een relatie die niet bestaat.`,
           );
       }
     },
@@ -182,23 +183,23 @@ export function checkPackageParts(ctx: CheckContext): void {
 
 function checkContentTypes(
   ctx: CheckContext,
-  defaultElements: readonly XmlElement[],
-  overrideElements: readonly XmlElement[],
+  defaultTypes: ReadonlyArray<[extension: string, type: string]>,
+  overrideTypes: ReadonlyArray<[part: string, type: string]>,
   kind: "docx" | "pptx",
 ): void {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const d of defaultElements) {
-    const ext = (attr(d, "Extension") ?? "").toLowerCase();
+  for (const [extension, type] of defaultTypes) {
+    const ext = extension.toLowerCase();
     if (defaults.has(ext))
       ctx.add(CONTENT_TYPES, "content-types", "fout", `Extensie "${ext}" staat er twee keer in.`);
-    defaults.set(ext, attr(d, "ContentType") ?? "");
+    defaults.set(ext, type);
   }
-  for (const o of overrideElements) {
-    const part = (attr(o, "PartName") ?? "").replace(/^\//, "");
+  for (const [partName, type] of overrideTypes) {
+    const part = partName.replace(/^\//, "");
     if (overrides.has(part.toLowerCase()))
       ctx.add(CONTENT_TYPES, "content-types", "fout", `"/${part}" staat er twee keer in.`);
-    overrides.set(part.toLowerCase(), attr(o, "ContentType") ?? "");
+    overrides.set(part.toLowerCase(), type);
     if (!ctx.find(part))
       ctx.add(
         CONTENT_TYPES,

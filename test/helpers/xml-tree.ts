@@ -1,4 +1,4 @@
-import { scanXml, type XmlElement } from "../../src/check/xml.js";
+import { isDeclaration, localName, scanXml, type XmlElement } from "../../src/check/xml.js";
 
 /** An element with its element children: the tree tests compare against references. */
 export interface TreeElement {
@@ -15,7 +15,7 @@ export function xmlTree(xml: string): { root?: TreeElement; error?: string } {
   const error = scanXml(xml, [
     {
       open(el) {
-        const node: TreeElement = { ns: el.ns, name: el.name, attrs: el.attrs, children: [] };
+        const node: TreeElement = { ns: el.ns, name: el.name, attrs: resolved(el), children: [] };
         open.set(el, node);
         if (el.parent) open.get(el.parent)!.children.push(node);
         else root ??= node;
@@ -24,6 +24,17 @@ export function xmlTree(xml: string): { root?: TreeElement; error?: string } {
     },
   ]);
   return error === undefined ? { root: root! } : { error };
+}
+
+/** Attributes by `namespace|local`, or by local name when unqualified; declarations left out. */
+function resolved(el: XmlElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(el.raw)) {
+    if (isDeclaration(key)) continue;
+    const colon = key.indexOf(":");
+    out[colon < 0 ? key : `${el.scope[key.slice(0, colon)] ?? ""}|${localName(key)}`] = value;
+  }
+  return out;
 }
 
 /** An attribute in a namespace (`ns` given) or an unqualified one. */
