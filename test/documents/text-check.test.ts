@@ -3,15 +3,18 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
+import { parse } from "yaml";
+import { validateAnswers } from "../../src/answers/validate.js";
 import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
 import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
 import type { PackFile } from "../../src/pack/manifest.js";
 import type { TrainingPack } from "../../src/pack/training.js";
 import { BUILTIN_TEMPLATES_DIR, PACKAGE_ROOT } from "../../src/paths.js";
-import type { TrainingAnswers } from "../../src/questions/training.js";
+import { trainingSchema, type TrainingAnswers } from "../../src/questions/training.js";
 import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
 import { exampleRaw as bijeenkomstRaw, validBijeenkomst, TODAY } from "../bijeenkomst/helpers.js";
 import { EXAMPLE_NAMES } from "../helpers/answers.js";
+import { fileContext } from "../helpers/context.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
 import {
   checkPackText,
@@ -178,6 +181,8 @@ describe("the text check itself", () => {
       "haakjes na haakjes",
     ],
     ["Zo dragen we over: met toestemming bellen we de coördinator..", "dubbele punt aan zinseinde"],
+    ["Werk werkafspraken.yaml bij na de bijeenkomst.", "gereedschapstaal"],
+    ["Maak het pakket met idokit training --antwoorden.", "gereedschapstaal"],
   ])("flags %j as %s", (text, rule) => {
     expect(rulesOf(text)).toContain(rule);
   });
@@ -234,19 +239,46 @@ describe.each(EXAMPLE_NAMES)("the built-in example %s reads as written Dutch", (
   });
 
   it("names every local partner of a matching kind in the casus that needs it", () => {
-    const paragraphs = documentParagraphs(
-      "casussen-trainer.docx",
-      training.files.find((f) => f.name === "casussen-trainer.docx")!.data,
-    ).map((p) => p.text);
-    for (const casus of training.plan.view.casussen) {
-      const start = paragraphs.findIndex((t) => t.startsWith(`Casus ${casus.nummer}: `));
-      const end = paragraphs.findIndex((t, i) => i > start && /^Casus \d+: /.test(t));
-      const section = paragraphs.slice(start, end < 0 ? undefined : end).join("\n");
-      const kinds = training.selection.chosen.find((c) => c.casus.id === casus.id)!.casus
-        .lokalePartners;
-      for (const partner of trainingAnswers.partners.lokaal)
-        if (kinds.includes(partner.soort)) expect(section, casus.titel).toContain(partner.naam);
-    }
+    expect(unnamedPartners(training, trainingAnswers)).toEqual([]);
+  });
+});
+
+/**
+ * Every local partner whose kind a chosen casus needs, missing from that casus's section of
+ * casussen-trainer.docx, as "casus title: partner name".
+ */
+function unnamedPartners(training: TrainingPack, answers: TrainingAnswers): string[] {
+  const paragraphs = documentParagraphs(
+    "casussen-trainer.docx",
+    training.files.find((f) => f.name === "casussen-trainer.docx")!.data,
+  ).map((p) => p.text);
+  const missing: string[] = [];
+  for (const casus of training.plan.view.casussen) {
+    const start = paragraphs.findIndex((t) => t.startsWith(`Casus ${casus.nummer}: `));
+    expect(start, casus.titel).toBeGreaterThan(-1);
+    const end = paragraphs.findIndex((t, i) => i > start && /^Casus \d+: /.test(t));
+    const section = paragraphs.slice(start, end < 0 ? undefined : end).join("\n");
+    const kinds = training.selection.chosen.find((c) => c.casus.id === casus.id)!.casus
+      .lokalePartners;
+    for (const partner of answers.partners.lokaal)
+      if (kinds.includes(partner.soort) && !section.includes(partner.naam))
+        missing.push(`${casus.titel}: ${partner.naam}`);
+  }
+  return missing;
+}
+
+describe("a library none of the examples shows (Hoogeveld) reads as written Dutch", () => {
+  it("training: no finding in any document, and every partner of a needed kind is named", async () => {
+    const raw = parse(
+      readFileSync(join(PACKAGE_ROOT, "test", "fixtures", "antwoorden-hoogeveld.yaml"), "utf8"),
+    ) as unknown;
+    const result = validateAnswers(trainingSchema, raw, fileContext());
+    expect(result.problems).toEqual([]);
+    const answers = result.answers!;
+    const pack = await makeExamplePack(answers);
+    const findings = findingsOfTraining(pack, answers);
+    expect(findings, describeFindings(findings)).toEqual([]);
+    expect(unnamedPartners(pack, answers)).toEqual([]);
   });
 });
 
@@ -366,8 +398,37 @@ describe("generated answers read as written Dutch too", () => {
         const pack = await makeExamplePack(answers, g.seed);
         const findings = findingsOfTraining(pack, answers);
         expect(findings, describeFindings(findings)).toEqual([]);
+        // The library's own partners reach the casus that needs their kind, whatever their name.
+        expect(unnamedPartners(pack, answers)).toEqual([]);
       }),
       { numRuns: 6, seed: 17 },
+    );
+  });
+
+  it("names every local partner of a kind a chosen casus needs, for any partners", async () => {
+    // Partners of exactly the kinds the chosen casussen need, under names that say nothing.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom(...PHRASES),
+        async (seed, overdracht) => {
+          const first = await makeExamplePack(exampleAnswers(), seed);
+          const kinds = [
+            ...new Set(first.selection.chosen.flatMap((c) => c.casus.lokalePartners)),
+          ].filter((kind) => kind !== "anders");
+          const answers = exampleAnswers((raw) => {
+            raw.partners!.lokaal = kinds.map((soort, i) => ({
+              naam: `Stichting ${["Noord", "Oost", "Zuid", "West", "Midden", "Centrum"][i % 6]} ${i + 1}`,
+              soort,
+              waarvoor: "Hulp bij van alles",
+              overdracht,
+            }));
+          });
+          const pack = await makeExamplePack(answers, seed);
+          expect(unnamedPartners(pack, answers)).toEqual([]);
+        },
+      ),
+      { numRuns: 4, seed: 17 },
     );
   });
 
