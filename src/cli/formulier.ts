@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { addFlag, addSeedFlag, casussenOption, flagValue, selectionFlags } from "./options.js";
+import { addCasusFlags, addFlag, addSeedFlag, flagValue, selectionFlags } from "./options.js";
 
 // Only commander loads with this module; the server, the form and `open` are imported when the
 // command runs, so `idokit --help` stays fast.
@@ -61,8 +61,8 @@ export function formulierCommand(): Command {
         `poort op deze computer (standaard: ${DEFAULT_PORT_TEXT}, of een vrije als die bezet is; 0: altijd een vrije)`,
       ).argParser(parsePort),
     )
-    .option("--geen-browser", "open geen browser; idokit toont alleen de link")
-    .addOption(casussenOption());
+    .option("--geen-browser", "open geen browser; idokit toont alleen de link");
+  addCasusFlags(command);
   addFlag(command, "acteurs");
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
