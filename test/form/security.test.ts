@@ -211,6 +211,29 @@ describe("the form's server", () => {
     expect((await post("evalueer", { answers: {} })).status).toBe(200);
   });
 
+  it("tells a broken answers file opened in the form in Dutch, with line and column", async () => {
+    const colon = await post("open", {
+      name: "antwoorden.yaml",
+      text: "bibliotheek:\n  organisatie: Bibliotheek: Zuid\n",
+    });
+    expect(colon.status).toBe(200);
+    const told = JSON.parse(colon.body) as {
+      fout: string;
+      problemen: Array<{ where: string; message: string }>;
+      tip: string;
+    };
+    expect(told.fout).toBe('"antwoorden.yaml" is geen geldig YAML-bestand.');
+    expect(told.problemen[0]).toEqual({
+      where: "antwoorden.yaml, regel 2, kolom 16",
+      message: expect.stringMatching(/dubbele punt met een spatie/),
+    });
+    expect(colon.body).not.toMatch(/Nested|compact|line \d/);
+    // An alias was a crash of idokit itself (500); now it is a problem of the file.
+    const alias = await post("open", { name: "a.yaml", text: "bibliotheek:\n  organisatie: *x\n" });
+    expect(alias.status).toBe(200);
+    expect(alias.body).toMatch(/regel 2, kolom 16/);
+  });
+
   it("never reads a path the browser names, and keeps uploads in memory only", async () => {
     const evaluated = JSON.parse(
       (await post("evalueer", { answers: { "huisstijl.logo": "/etc/hostname" } })).body,
