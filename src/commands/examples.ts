@@ -5,7 +5,7 @@ import { addDays } from "../answers/values.js";
 import { didYouMean } from "../domain/suggest.js";
 import { DEFAULT_EXAMPLE, EXAMPLES, type BuiltInExample } from "../domain/examples.js";
 import { UsageError } from "../errors.js";
-import { holidayOn } from "../plan/holidays.js";
+import { holidayOn, inChristmasBreak } from "../plan/holidays.js";
 import { PACKAGE_ROOT } from "../paths.js";
 
 /**
@@ -40,19 +40,13 @@ export function exampleTrainingDate(today: string, weekdag = DEFAULT_EXAMPLE.wee
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== weekdag) date = addDays(date, 1);
   // Neither the training nor its meeting six weeks before falls in the weeks a planner avoids.
   while (
-    isAvoided(date) ||
-    isAvoided(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) ||
+    inChristmasBreak(date) ||
+    inChristmasBreak(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) ||
     holidayOn(date) !== undefined ||
     holidayOn(addDays(date, -7 * WEEKS_BEFORE_TRAINING)) !== undefined
   )
     date = addDays(date, 7);
   return date;
-}
-
-/** The days between Christmas and New Year: offices and partners are closed or half-staffed. */
-function isAvoided(date: string): boolean {
-  const monthDay = date.slice(5);
-  return monthDay >= "12-24" || monthDay <= "01-01";
 }
 
 type RawAnswers = Record<string, Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { addDays } from "../answers/values.js";
-import { isWorkday } from "./holidays.js";
+import { isPlanningDay } from "./holidays.js";
 
 /**
  * Preparation and follow-up tasks dated from an event (a training, a bijeenkomst): counted back
@@ -25,11 +25,14 @@ export interface CountdownRow {
 /**
  * A task date on a working day: preparation moves back to the last working day before a weekend
  * or public holiday (Friday, or Thursday before Goede Vrijdag), follow-up forward to the next.
+ * The days between Christmas and New Year count as off: preparation lands before 24 December,
+ * follow-up after New Year.
  */
 export function toWorkday(iso: string, before: boolean): string {
   let date = iso;
-  // Two weeks at most: Christmas and New Year with a weekend between take five days.
-  for (let step = 0; step < 14 && !isWorkday(date); step++) date = addDays(date, before ? -1 : 1);
+  // Two weeks at most: the Christmas break with the weekends around it takes twelve days.
+  for (let step = 0; step < 14 && !isPlanningDay(date); step++)
+    date = addDays(date, before ? -1 : 1);
   return date;
 }
 
@@ -37,12 +40,25 @@ export function toWorkday(iso: string, before: boolean): string {
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 
-/** "3 weken vooraf", "4 dagen vooraf", "1 week na de training", or the event's own day. */
+/**
+ * "3 weken vooraf", "4 dagen vooraf", "1 week na de training", or the event's own day. A task
+ * moved off a weekend or holiday says how a planner would: "ruim 3 weken", "bijna 8 weken".
+ */
 export function whenText(days: number, event: { day: string; after: string }): string {
   if (days === 0) return event.day;
   const n = Math.abs(days);
+  const weeks = (count: number) => (count === 1 ? "1 week" : `${count} weken`);
+  const rest = n % 7;
   const amount =
-    n % 7 === 0 ? (n === 7 ? "1 week" : `${n / 7} weken`) : n === 1 ? "1 dag" : `${n} dagen`;
+    n < 7
+      ? n === 1
+        ? "1 dag"
+        : `${n} dagen`
+      : rest === 0
+        ? weeks(n / 7)
+        : rest <= 3
+          ? `ruim ${weeks(Math.floor(n / 7))}`
+          : `bijna ${weeks(Math.ceil(n / 7))}`;
   return days < 0 ? `${amount} ${event.after}` : `${amount} vooraf`;
 }
 

@@ -58,6 +58,19 @@ export const isWeekend = (iso: string): boolean => weekday(iso) === 0 || weekday
 /** True on a weekday that is not a Dutch public holiday. */
 export const isWorkday = (iso: string): boolean => !isWeekend(iso) && holidayOn(iso) === undefined;
 
+/**
+ * True from 24 December to 1 January: between Christmas and New Year many colleagues, volunteers,
+ * actors and partners are off, and libraries and gemeenten run on holiday hours. Not a holiday,
+ * but a week a planner avoids for tasks and events.
+ */
+export function inChristmasBreak(iso: string): boolean {
+  const monthDay = iso.slice(5, 10);
+  return monthDay >= "12-24" || monthDay <= "01-01";
+}
+
+/** True on a working day a planner would give a task: a workday outside the Christmas break. */
+export const isPlanningDay = (iso: string): boolean => isWorkday(iso) && !inChristmasBreak(iso);
+
 /** Every holiday (as counted above) from `from` to `to`, both ISO dates, inclusive. */
 export function holidaysBetween(from: string, to: string): Holiday[] {
   const result: Holiday[] = [];
@@ -68,13 +81,15 @@ export function holidaysBetween(from: string, to: string): Holiday[] {
 }
 
 /**
- * A warning for an event (a training, a voorbespreking, a bijeenkomst) on a weekend day or a
- * Dutch public holiday, when colleagues, volunteers, the actor and partners are often off:
+ * A warning for an event (a training, a voorbespreking, a bijeenkomst) on a weekend day, a
+ * Dutch public holiday or in the Christmas break, when colleagues, volunteers, the actor and partners are often off:
  * "zaterdag 13 maart 2027 valt in het weekend. Klopt die datum?"; undefined on a working day.
  */
 export function dayOffWarning(iso: string): string | undefined {
   const holiday = holidayOn(iso);
   if (holiday) return `${formatLongDate(iso)} is ${holiday}, een feestdag. Klopt die datum?`;
   if (isWeekend(iso)) return `${formatLongDate(iso)} valt in het weekend. Klopt die datum?`;
+  if (inChristmasBreak(iso))
+    return `${formatLongDate(iso)} valt tussen Kerst en Oud en Nieuw, als veel collega's, vrijwilligers en partners vrij zijn. Klopt die datum?`;
   return undefined;
 }

@@ -60,11 +60,14 @@ export function matchLocalPartners(
     if (seen.has(key)) return;
     seen.add(key);
     covered.add(kind);
-    const phrase = hulp[kind];
+    const phrase = hulp[kind] ? withoutFinalPeriod(hulp[kind]) : undefined;
+    // Two partners for the same need (two of one kind, or one found by what it is for): the
+    // second says what the library has it for, instead of the same phrase twice in a row.
+    const said = phrase !== undefined && gevonden.some((p) => p.hulp === phrase);
     gevonden.push({
       ...partner,
       // The casus's own phrase is written to follow "voor" already: keep its casing.
-      hulp: phrase ? withoutFinalPeriod(phrase) : partner.waarvoorTekst,
+      hulp: phrase !== undefined && !said ? phrase : partner.waarvoorTekst,
       opSoort,
     });
   };

@@ -577,7 +577,8 @@ export function buildTrainingView(input: TrainingPlanInput) {
     landelijkePartners: enumerate(
       answers.partners.landelijk.map((id) => instantieText(vocabulary, id)),
     ),
-    casting: castingSummary(casussen.map((c) => c.casting)),
+    /** Every client the actor plays, the demonstration's included. */
+    casting: castingSummary([...(demo ? [demo] : []), ...casussen].map((c) => c.casting)),
     /** "casus 3 en 5": the casussen after which player and actor step out of the role. */
     emotioneleCasussen: withNoun(
       casussen.filter((c) => c.emotioneel).map((c) => c.nummer),

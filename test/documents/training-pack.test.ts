@@ -41,6 +41,24 @@ describe("draaiboek.docx", () => {
       );
     });
     expect(schedule).toContain("<w:tblHeader");
+    // The programme stays on one page with its heading: every row keeps with the next.
+    const rowXml = [...schedule.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rowXml.filter((row) => !row.includes("<w:keepNext/>"))).toEqual([]);
+  });
+
+  it("raises casting in the voorbespreking: every client the actor plays, the demonstration's too", () => {
+    const clients = [pack.plan.view.demo, ...pack.plan.view.casussen].filter((c) => c !== null);
+    const count = (gender: string) => clients.filter((c) => c.geslacht === gender).length;
+    const women = count("vrouw");
+    const men = count("man");
+    expect(women + men).toBeGreaterThan(0);
+    const said = /de acteur speelt (.*?), de demonstratie meegerekend\./.exec(
+      docText("draaiboek.docx"),
+    )?.[1];
+    expect(said).toBeDefined();
+    if (women > 0) expect(said).toContain(`${women} ${women === 1 ? "vrouw" : "vrouwen"}`);
+    if (men > 0) expect(said).toContain(`${men} ${men === 1 ? "man" : "mannen"}`);
+    expect(docText("briefing-trainingsacteur.docx")).toContain(`je speelt ${said}`);
   });
 
   it("counts preparation dates back from the training date", () => {

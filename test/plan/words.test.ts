@@ -95,6 +95,22 @@ describe("matching the library's own partners to a casus", () => {
     expect(result.ontbreekt).toEqual([]);
   });
 
+  it("gives a second partner for the same need its own 'waarvoor', not the same phrase again", () => {
+    const two = [
+      partner("De Formulierenbrigade", "belastinghulp", "Belastingaangifte, het hele jaar"),
+      partner("Raadslieden Oost", "sociaal-raadslieden", "Hulp bij formulieren en bezwaar."),
+      partner("Invulhulp KBO", "belastinghulp", "Aangifte voor senioren"),
+    ];
+    const result = matchLocalPartners(["belastinghulp"], two, vocabulary, {
+      belastinghulp: "de aangifte voor haar overleden man",
+    });
+    expect(result.gevonden.map((p) => [p.naam, p.hulp])).toEqual([
+      ["De Formulierenbrigade", "de aangifte voor haar overleden man"],
+      ["Invulhulp KBO", "aangifte voor senioren"],
+      ["Raadslieden Oost", "hulp bij formulieren en bezwaar"],
+    ]);
+  });
+
   it("finds a partner by what it is for when its kind differs", () => {
     const result = matchLocalPartners(["wmo-loket"], partners, vocabulary);
     expect(result.gevonden.map((p) => [p.naam, p.opSoort])).toEqual([

@@ -454,6 +454,9 @@ describe("renderDocx: layout directives", () => {
     expect(table?.match(/<w:tr>/g)).toHaveLength(3);
     expect(table).toMatch(/<w:insideH w:val="single"/);
     expect(table).toMatch(/<w:trHeight w:val="\d+" w:hRule="exact"\/>/);
+    // Kept together: every line but the last keeps with the next, so none is left alone on a page.
+    const rows = table?.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows.map((row) => row.includes("<w:keepNext/>"))).toEqual([true, true, false]);
   });
 
   it("ignores unknown comments", async () => {

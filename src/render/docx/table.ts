@@ -276,7 +276,8 @@ export function renderTable(
 
 /**
  * Renders `count` empty writing lines for fill-in forms: a borderless table whose rows have only
- * a bottom rule, which Word and LibreOffice both draw reliably (paragraph borders merge).
+ * a bottom rule, which Word and LibreOffice both draw reliably (paragraph borders merge). The
+ * lines keep together, so they move to the next page with what they answer.
  */
 export function renderFillLines(count: number, look: Look): TableData {
   const rule: BorderData = { style: "single", size: 4, color: look.theme.color.muted };
@@ -287,7 +288,7 @@ export function renderFillLines(count: number, look: Look): TableData {
     columnWidths: [look.textWidth],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     borders: { top: none, left: none, bottom: rule, right: none, insideH: rule, insideV: none },
-    rows: Array.from({ length: count }, () => ({
+    rows: Array.from({ length: count }, (_, i) => ({
       cantSplit: true,
       // About 9 mm per line: room for handwriting, more with large type.
       height: { value: space(look, 500), rule: "exact" },
@@ -295,7 +296,15 @@ export function renderFillLines(count: number, look: Look): TableData {
         {
           width: look.textWidth,
           verticalAlign: "bottom",
-          children: [{ type: "p", style: STYLE.tableText, runs: [] }],
+          // The lines stay together: two writing lines alone on a page are an empty page.
+          children: [
+            {
+              type: "p",
+              style: STYLE.tableText,
+              ...(i < count - 1 ? { keepNext: true } : {}),
+              runs: [],
+            },
+          ],
         },
       ],
     })),
