@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 
 /**
  * Reading a file a person named (an answers file, a logo, a spreadsheet), with a limit: a path
@@ -35,14 +35,26 @@ export function formatBytes(bytes: number): string {
 
 /** Reads a regular file of at most `limit` bytes; says why not otherwise. */
 export function readBoundedFile(path: string, limit: number): BoundedRead {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
+  const cannotOpen = (error: unknown): BoundedRead => {
     const code = (error as NodeJS.ErrnoException).code ?? "onbekende fout";
     if (code === "ENOENT") return { refusal: { reason: "missing" } };
     if (code === "EISDIR") return { refusal: { reason: "folder" } };
     return { refusal: { reason: "unreadable", code } };
+  };
+  // Look before opening: opening a named pipe (FIFO) waits, for ever, until something writes to
+  // it. Opening without blocking covers a path that turns into one in between; fstat then says so.
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { refusal: { reason: "folder" } };
+    if (!stat.isFile()) return { refusal: { reason: "special" } };
+  } catch (error) {
+    return cannotOpen(error);
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return cannotOpen(error);
   }
   try {
     const stat = fstatSync(fd);

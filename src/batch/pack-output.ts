@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { renameWithRetry } from "../pack/retry.js";
 import { restoreOrRemoveLeftovers } from "../pack/write.js";
 import { unzipSync } from "fflate";
 import type { Manifest } from "../pack/manifest.js";
 import { MANIFEST_FILE } from "../pack/files.js";
 
-/** Writes one file atomically: into a temporary file beside it, then renamed into place. */
+/**
+ * Writes one file atomically: into a temporary file beside it, then renamed into place (retried
+ * for a moment when Windows reports the file busy: a virus scanner, Excel closing rapport.csv).
+ */
 export function writeFileAtomic(dest: string, data: Uint8Array): void {
   const temp = join(
     dirname(dest),
@@ -14,7 +18,7 @@ export function writeFileAtomic(dest: string, data: Uint8Array): void {
   );
   try {
     writeFileSync(temp, data);
-    renameSync(temp, dest);
+    renameWithRetry(temp, dest);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

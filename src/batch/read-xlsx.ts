@@ -66,11 +66,15 @@ export async function parseXlsxTable(
   const where = `${source}, blad "${sheet.name}"`;
 
   const width = sheet.columnCount;
+  // Formulas without a stored outcome: written by a program that does not calculate (a script
+  // with openpyxl), never opened in Excel or Calc since. They read as empty; the notice says why.
+  const uncalculated: string[] = [];
   const readRow = (number: number): string[] => {
     const row = sheet.getRow(number);
     const cells: string[] = [];
     for (let column = 1; column <= width; column++) {
       const cell = row.getCell(column);
+      if (formulaWithoutResult(cell.value)) uncalculated.push(cell.address);
       cells.push(cellText(cell.value, cell.numFmt));
     }
     return cells;
@@ -91,7 +95,20 @@ export async function parseXlsxTable(
     sheetName === undefined && others.length > 0
       ? [`${source}: blad "${sheet.name}" gelezen (kies een ander blad met --blad NAAM).`]
       : [];
+  if (uncalculated.length > 0)
+    notices.push(
+      `${where}: ${uncalculated.length === 1 ? `cel ${uncalculated[0]} heeft een formule` : `${uncalculated.length} cellen hebben een formule`} zonder uitkomst (${uncalculated.length > 1 ? `${uncalculated.slice(0, 5).join(", ")}${uncalculated.length > 5 ? ", …" : ""}; ` : ""}idokit leest ${uncalculated.length === 1 ? "die" : "ze"} als leeg). Het bestand is bewaard door een programma dat formules niet uitrekent: open het in Excel of LibreOffice Calc en sla het daar op, dan staan de uitkomsten erin.`,
+    );
   return { source: where, headers, rows: withoutTrailingEmptyRows(rows), notices };
+}
+
+/** A formula cell whose outcome was never stored (exceljs: a formula without a result). */
+function formulaWithoutResult(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const cell = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+  return (
+    (cell.formula !== undefined || cell.sharedFormula !== undefined) && cell.result === undefined
+  );
 }
 
 /** The most an .xlsx may unpack to: a sheet of 300 libraries unpacks to about 1 MB. */

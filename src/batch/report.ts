@@ -94,6 +94,17 @@ export function buildReportCsv(rows: readonly RowReport[]): string {
   return `\uFEFF${lines.map((fields) => fields.map(csvField).join(";")).join("\r\n")}\r\n`;
 }
 
+/**
+ * Whether a file's text is a report idokit wrote (its header row), also after Excel or
+ * LibreOffice saved it again (without the BOM, with `,` or tabs). Only such a file is replaced by
+ * a new report; a `rapport.csv` of the user's own stays as it is.
+ */
+export function isBatchReport(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const fields = first.split(/[;,\t]/).map((field) => field.trim().replace(/^"(.*)"$/, "$1"));
+  return fields.length === HEADER.length && fields.every((field, i) => field === HEADER[i]);
+}
+
 /** Quotes a `;`-separated field when it holds a separator, a quote or a line break. */
 export function quoteCsvField(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

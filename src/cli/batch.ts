@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { shellQuote } from "../shell-quote.js";
 import { CancelledError } from "../errors.js";
 import type { BatchOptions, BatchResult, BatchTemplateResult } from "../commands/batch.js";
 import type { PackKindId } from "../batch/kinds.js";
@@ -264,24 +265,22 @@ function printTemplateResult(result: BatchTemplateResult, out: Output): void {
   );
   const pakket = result.pakket === "training" ? "" : ` --pakket ${result.pakket}`;
   out.info(
-    `Vul één bibliotheek per rij in en maak de pakketten met: idokit batch ${result.bestand}${pakket}`,
+    `Vul één bibliotheek per rij in en maak de pakketten met: idokit batch ${shellQuote(result.bestand)}${pakket}`,
   );
 }
 
 /** Options that must not be repeated when a batch is resumed: they replace or only look. */
 const NOT_RESUMED = new Set(["-f", "--vervang", "--force", "-n", "--proefdraai", "--dry-run"]);
 
-/** Quotes an argument for a shell (POSIX shells and PowerShell) when it needs it. */
-function quoteArgument(argument: string): string {
-  return /^[\w@%+=:,./\\-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, "'\\''")}'`;
-}
-
 /**
  * The command that finishes an interrupted batch: the same command line (`args` without the
  * program), without the options that replace or only look, with `--hervat`.
  */
-export function resumeCommand(args: readonly string[]): string {
+export function resumeCommand(
+  args: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): string {
   const kept = args.filter((argument) => !NOT_RESUMED.has(argument));
   if (!kept.includes("--hervat")) kept.push("--hervat");
-  return ["idokit", ...kept.map(quoteArgument)].join(" ");
+  return ["idokit", ...kept.map((argument) => shellQuote(argument, platform))].join(" ");
 }

@@ -1,5 +1,6 @@
 import { dirname } from "node:path";
 import { Command } from "commander";
+import { shellQuote } from "../shell-quote.js";
 import type { Casus } from "../casussen/types.js";
 import { InputError, UsageError } from "../errors.js";
 import { addFlag, flagBoolean } from "./options.js";
@@ -197,7 +198,7 @@ dan vervangt jouw casus die ingebouwde, zodra je de map meegeeft.`,
             `Het id ${result.id} is van de ingebouwde casus "${result.vervangt}": jouw casus vervangt die, zodra je de map meegeeft.\n`,
           );
         stdout(
-          `Vul het bestand in en controleer het met: idokit casussen controleer ${dirname(result.bestand)}\n`,
+          `Vul het bestand in en controleer het met: idokit casussen controleer ${shellQuote(dirname(result.bestand))}\n`,
         );
       });
     });

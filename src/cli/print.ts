@@ -16,7 +16,10 @@ export function printTrainingResult(result: TrainingResult, out: Output): void {
   for (const file of result.bestanden) out.info(`  ${file.naam}${kb(file.bytes)}`);
   out.info("");
   out.info(color.bold("Programma"));
-  for (const row of result.programma) out.info(`  ${row.start}–${row.eind}  ${row.onderdeel}`);
+  // Times as the documents write them: 13.30, not 13:30 (the JSON keeps 13:30).
+  const clock = (time: string) => time.replace(":", ".");
+  for (const row of result.programma)
+    out.info(`  ${clock(row.start)}–${clock(row.eind)}  ${row.onderdeel}`);
   out.info("");
   out.info(color.bold("Gekozen casussen"));
   for (const c of result.casussen)

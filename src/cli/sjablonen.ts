@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { shellQuote } from "../shell-quote.js";
 import type { ListResult } from "../commands/sjablonen.js";
 import { addFlag, casussenOption, flagBoolean, flagValue } from "./options.js";
 import type { Output } from "./output.js";
@@ -43,8 +44,8 @@ Sjablonen die je weghaalt, komen weer uit idokit zelf.`,
             `${result.bestanden.length} bestanden gekopieerd naar ${result.map}: de sjablonen, huisstijl.yaml, trainingsacteurs.yaml, instellingen.yaml en LEESMIJ.md.`,
           );
           out.info(`Lees ${map}/LEESMIJ.md, pas de sjablonen aan en controleer ze met:`);
-          out.info(`  idokit sjablonen controleer ${map}`);
-          out.info(`Gebruik ze met: idokit training --sjablonen ${map} …`);
+          out.info(`  idokit sjablonen controleer ${shellQuote(map)}`);
+          out.info(`Gebruik ze met: idokit training --sjablonen ${shellQuote(map)} …`);
         },
       );
     });

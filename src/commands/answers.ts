@@ -14,7 +14,8 @@ import {
   type Section,
 } from "../questions/define.js";
 import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
-import { completeAnswers, shellQuote } from "../questions/wizard-session.js";
+import { completeAnswers } from "../questions/wizard-session.js";
+import { shellQuote } from "../shell-quote.js";
 import { checkLogo } from "../answers/logo.js";
 import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
@@ -18,6 +18,7 @@ import { readCheckedSheet } from "../batch/read.js";
 import type { CheckedRow } from "../batch/sheet-check.js";
 import {
   buildReportCsv,
+  isBatchReport,
   countRows,
   formatCounts,
   type BatchCounts,
@@ -459,7 +460,8 @@ function prepareOutput(out: string): void {
 /**
  * Writes rapport.csv, or, when this run made nothing and an earlier report is there, a report
  * beside it (`rapport-JJJJMMDD-UUMM.csv`): the report of the run that made the packs stays.
- * When Excel holds rapport.csv open (Windows), the report goes beside it too.
+ * When Excel holds rapport.csv open (Windows), or a rapport.csv that idokit did not write is
+ * there, the report goes beside it too: idokit never overwrites what it did not make.
  */
 function writeReport(out: string, rows: readonly RowReport[], made: number, now: Date): string {
   const data = new TextEncoder().encode(buildReportCsv(rows));
@@ -475,7 +477,7 @@ function writeReport(out: string, rows: readonly RowReport[], made: number, now:
     }
   };
   return withSystemErrors(out, "write", () => {
-    if (made === 0 && existsSync(path)) return beside();
+    if (existsSync(path) && (made === 0 || !isOwnReport(path))) return beside();
     try {
       writeFileAtomic(path, data);
       return path;
@@ -485,6 +487,23 @@ function writeReport(out: string, rows: readonly RowReport[], made: number, now:
       return beside();
     }
   });
+}
+
+/** Whether `path` holds a report idokit wrote (or nothing at all); reads only its start. */
+function isOwnReport(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(4096);
+      const read = readSync(fd, head, 0, head.length, 0);
+      return read === 0 || isBatchReport(head.subarray(0, read).toString("utf8"));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**

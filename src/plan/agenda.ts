@@ -23,19 +23,26 @@ export interface AgendaItem {
 interface Sized {
   ideal: number;
   min: number;
+  /**
+   * The length an item keeps as long as the open topics can give way instead: a round of
+   * introductions or of what everyone takes home does not fit in five minutes. Default `min`.
+   */
+  floor?: number;
 }
 
 type FixedId = Exclude<AgendaId, "onderwerp" | "pauze">;
 
 const FIXED: Readonly<Record<FixedId, Sized>> = {
-  welkom: { ideal: 10, min: 5 },
+  welkom: { ideal: 10, min: 5, floor: 10 },
   // Going over what is already settled: a quick check, or the whole meeting when nothing is open.
   stand: { ideal: 10, min: 5 },
   // Around the IDO table: the front office when the IDO is closed, the gemeente, promotion.
   omgeving: { ideal: 10, min: 5 },
   training: { ideal: 10, min: 5 },
-  afsluiting: { ideal: 10, min: 5 },
+  afsluiting: { ideal: 10, min: 5, floor: 10 },
 };
+
+const floorOf = (sized: Sized): number => sized.floor ?? sized.min;
 
 /** How long a werkafspraak takes to settle, ideally; partners and privacy need the most talk. */
 const TOPIC: Readonly<Record<Werkafspraak, Sized>> = {
@@ -79,7 +86,8 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  * given order), the IDO's surroundings (front office, gemeente, promotion), the road to the
  * training, and the closing round. Fixed items keep their ideal
  * length and spare time goes to the open topics (or, when nothing is open, to the check);
- * in a short meeting everything shrinks in proportion, never below five minutes. Throws on
+ * in a short meeting the fixed items give way first, then the topics, and the welcome and the
+ * closing round keep ten minutes unless nothing else can give; nothing below five minutes. Throws on
  * times that `checkMeetingTimes` rejects.
  */
 export function buildAgenda(
@@ -108,21 +116,27 @@ export function buildAgenda(
     if (topics.length === 0) wanted.set("stand", FIXED.stand.ideal + spare);
     else for (const t of topics) wanted.set(t, (TOPIC[t].ideal * spare) / topicIdeal);
   } else {
-    // Short of time: the fixed items give way first (towards their minimum), because the open
-    // werkafspraken are what the meeting is for; only then do the topics shrink too.
+    // Short of time: the fixed items give way first (towards their floor: the welcome and the
+    // closing round keep ten minutes), because the open werkafspraken are what the meeting is
+    // for; then the topics shrink, towards five minutes; only when even that does not fit do
+    // the welcome and the closing round shrink too.
+    const fixedFloor = sum(fixedIds.map((id) => floorOf(FIXED[id])));
     const fixedMin = sum(fixedIds.map((id) => FIXED[id].min));
+    const topicMin = sum(topics.map((t) => TOPIC[t].min));
     const shortfall = fixedIdeal + topicIdeal - available;
-    const fixedRoom = fixedIdeal - fixedMin;
+    const fixedRoom = fixedIdeal - fixedFloor;
     if (shortfall <= fixedRoom) {
       for (const id of fixedIds)
         wanted.set(
           id,
-          FIXED[id].ideal - ((FIXED[id].ideal - FIXED[id].min) * shortfall) / fixedRoom,
+          FIXED[id].ideal - ((FIXED[id].ideal - floorOf(FIXED[id])) * shortfall) / fixedRoom,
         );
       for (const t of topics) wanted.set(t, TOPIC[t].ideal);
     } else {
-      for (const id of fixedIds) wanted.set(id, FIXED[id].min);
-      const scale = (available - fixedMin) / topicIdeal;
+      const fixed = available - fixedFloor >= topicMin ? fixedFloor : fixedMin;
+      for (const id of fixedIds)
+        wanted.set(id, fixed === fixedFloor ? floorOf(FIXED[id]) : FIXED[id].min);
+      const scale = (available - fixed) / topicIdeal;
       for (const t of topics) wanted.set(t, TOPIC[t].ideal * scale);
     }
   }
@@ -145,7 +159,10 @@ export function buildAgenda(
     const fixed = bySize(ids.filter(isFixed));
     const open = bySize(ids.filter((id) => !isFixed(id)));
     const order = step < 0 ? [...fixed, ...open] : [...open, ...fixed];
-    const target = order.find((id) => minutes.get(id)! + step >= sized.get(id)!.min);
+    // Minutes short come from an item above its floor first; only then from one above its minimum.
+    const target =
+      order.find((id) => minutes.get(id)! + step >= floorOf(sized.get(id)!)) ??
+      order.find((id) => minutes.get(id)! + step >= sized.get(id)!.min);
     if (target === undefined) break; // cannot happen within checkMeetingTimes' bounds
     minutes.set(target, minutes.get(target)! + step);
     difference -= step;

@@ -743,6 +743,8 @@ export function buildBijeenkomstView(input: BijeenkomstPlanInput) {
     begeleider: adviseur,
     /** Who leads the meeting. */
     leider,
+    /** Someone who decides on time and means is invited (a teamleider or manager). */
+    beslisserErbij: (bijeenkomst.aanwezigen ?? []).includes("teamleider"),
     aanwezigen: (bijeenkomst.aanwezigen ?? []).map((id) => ({
       id,
       naam: choicesOf(aanwezigenQuestion, ctx).find((c) => c.value === id)?.label ?? id,

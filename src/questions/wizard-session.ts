@@ -1,5 +1,6 @@
 import { validateAnswers, type Validation } from "../answers/validate.js";
 import { CancelledError, InputError, UsageError, type Problem } from "../errors.js";
+import { shellQuote } from "../shell-quote.js";
 import {
   listQuestions,
   type AnswersOf,
@@ -81,11 +82,6 @@ export function missingAnswersError(
       hint: `Vul ze aan in het antwoordenbestand (de sleutels hierboven, bijvoorbeeld \`${group}:\` met daaronder \`  ${name ?? group}: ${example}\`) en start opnieuw met ${command} --antwoorden BESTAND, of start ${command} in een terminal om de vragen te beantwoorden.`,
     },
   );
-}
-
-/** Quotes a path for a shell command when it needs it. */
-export function shellQuote(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

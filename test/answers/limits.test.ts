@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -9,6 +18,7 @@ import { readSheetTableHere } from "../../src/batch/read.js";
 import { InputError } from "../../src/errors.js";
 import { greyJpeg } from "../helpers/jpeg.js";
 import { solidPng } from "../helpers/png.js";
+import { runIdokit } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
 const posix = process.platform !== "win32";
@@ -63,6 +73,34 @@ describe("readBoundedFile", () => {
 
   it.runIf(posix)("refuses a device such as /dev/zero without reading it", () => {
     expect(readBoundedFile("/dev/zero", 1024).refusal).toEqual({ reason: "special" });
+  });
+
+  // Opening a named pipe waits until something writes to it: idokit must refuse it without
+  // opening it. Run in a child process, so a regression fails on the timeout instead of hanging.
+  it.runIf(posix)("refuses a named pipe (FIFO) as logo and as answers file at once", () => {
+    const dir = tempDir();
+    const made = spawnSync("mkfifo", [join(dir, "pijp")]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const example = readFileSync(
+      new URL("../../data/voorbeeld-training.yaml", import.meta.url),
+      "utf8",
+    );
+    writeFileSync(join(dir, "antwoorden.yaml"), `${example}\nhuisstijl:\n  logo: pijp\n`);
+    const logo = runIdokit(["training", "--antwoorden", "antwoorden.yaml", "--map", "p"], {
+      cwd: dir,
+      timeoutMs: 30_000,
+    });
+    expect(logo.status, logo.stderr).toBe(1);
+    expect(logo.stderr).toContain(
+      `het bestand "${join(dir, "pijp")}" is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp).`,
+    );
+    const answers = runIdokit(["training", "--antwoorden", "pijp", "--map", "p"], {
+      cwd: dir,
+      timeoutMs: 30_000,
+    });
+    expect(answers.status, answers.stderr).toBe(1);
+    expect(answers.stderr).toContain(`Het antwoordenbestand "${join(dir, "pijp")}" is geen gewoon`);
+    expect(readdirSync(dir).sort()).toEqual(["antwoorden.yaml", "pijp"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runIdokit, tempDir } from "../helpers/cli.js";
@@ -102,8 +102,10 @@ describe("Ctrl-C in a batch", () => {
       expect(await run.exited, run.stderr()).toBe(130);
       const stderr = run.stderr();
       expect(stderr).toContain("Stoppen… de pakketten die nu gemaakt worden, worden afgemaakt");
+      // Command Prompt and PowerShell both take double quotes; sh, bash and zsh single ones.
+      const quote = process.platform === "win32" ? '"' : "'";
       expect(stderr).toContain(
-        "Maak de batch af met: idokit batch 'lijst met spaties.xlsx' --map uit --werkers 1 --hervat",
+        `Maak de batch af met: idokit batch ${quote}lijst met spaties.xlsx${quote} --map uit --werkers 1 --hervat`,
       );
       const report = readReport(readFileSync(join(out, "rapport.csv"), "utf8"));
       const made = report.filter((row) => row.Status === "gemaakt").map((row) => row.Map);
@@ -122,6 +124,24 @@ describe("Ctrl-C in a batch", () => {
 });
 
 describe("rapport.csv", () => {
+  it("never overwrites a rapport.csv that idokit did not write", { timeout: 240_000 }, async () => {
+    const dir = tempDir();
+    await writeXlsx(join(dir, "lijst.xlsx"), headers, rows(1));
+    mkdirSync(join(dir, "uit"));
+    const own = "Datum;Bedrag\r\n1-1-2027;12,50\r\n";
+    writeFileSync(join(dir, "uit", "rapport.csv"), own);
+    const result = runIdokit(["batch", "lijst.xlsx", "--map", "uit"], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, "uit", "rapport.csv"), "utf8")).toBe(own);
+    const beside = readdirSync(join(dir, "uit")).filter((name) =>
+      /^rapport-\d{8}-\d{4}\.csv$/.test(name),
+    );
+    expect(beside).toHaveLength(1);
+    expect(result.stderr).toContain(beside[0]);
+    const report = readReport(readFileSync(join(dir, "uit", beside[0]!), "utf8"));
+    expect(report.map((row) => row.Status)).toEqual(["gemaakt"]);
+  });
+
   it("is never overwritten by a run that made nothing", { timeout: 240_000 }, async () => {
     const dir = tempDir();
     await writeXlsx(join(dir, "lijst.xlsx"), headers, rows(2));

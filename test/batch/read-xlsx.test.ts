@@ -14,7 +14,7 @@ const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relati
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
 
-function workbook(): Uint8Array {
+function workbook(edit: (xml: string) => string = (xml) => xml): Uint8Array {
   const files: Record<string, string> = {
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments/comment1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
     "_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships ${PKG}><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
@@ -31,6 +31,7 @@ function workbook(): Uint8Array {
     "xl/comments/comment1.xml": `<?xml version="1.0" encoding="UTF-8"?><comments ${NS}><authors><author>idokit</author></authors><commentList><comment ref="A1" authorId="0"><text><t>De naam van de bibliotheek.</t></text></comment></commentList></comments>`,
     "xl/drawings/commentsDrawing1.vml": `<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape/></xml>`,
   };
+  files["xl/worksheets/sheet2.xml"] = edit(files["xl/worksheets/sheet2.xml"]!);
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
 }
 
@@ -47,6 +48,25 @@ describe("parseXlsxTable on workbooks other programs wrote", () => {
     expect(table.notices).toEqual([
       'lijst.xlsx: blad "Bibliotheken" gelezen (kies een ander blad met --blad NAAM).',
     ]);
+  });
+
+  it("says which formulas have no stored outcome (a script wrote them) instead of only 'leeg'", async () => {
+    const known = new Set(["Organisatie", "Datum training", "Starttijd"].map(normalizeHeader));
+    const table = await parseXlsxTable(
+      workbook((xml) =>
+        xml.replace(
+          '<c r="D2" t="str"><f>UPPER("culemborg")</f><v>CULEMBORG</v></c>',
+          '<c r="D2"><f>UPPER("culemborg")</f></c>',
+        ),
+      ),
+      "lijst.xlsx",
+      undefined,
+      known,
+    );
+    expect(table.rows[0]!.cells[3]).toBe("");
+    expect(table.notices).toContain(
+      'lijst.xlsx, blad "Bibliotheken": cel D2 heeft een formule zonder uitkomst (idokit leest die als leeg). Het bestand is bewaard door een programma dat formules niet uitrekent: open het in Excel of LibreOffice Calc en sla het daar op, dan staan de uitkomsten erin.',
+    );
   });
 
   it("reads the first sheet when no header is known, and a named one with --blad", async () => {

@@ -5,6 +5,7 @@ import {
   countRows,
   csvField,
   formatCounts,
+  isBatchReport,
   type RowReport,
 } from "../../src/batch/report.js";
 import { readReport } from "./helpers.js";
@@ -60,6 +61,22 @@ describe("buildReportCsv", () => {
     ["gewoon", "gewoon"],
   ])("keeps Excel from running %j as a formula", (value, expected) => {
     expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe("isBatchReport: which rapport.csv a new report may replace", () => {
+  it("knows idokit's own report, also as Excel or LibreOffice save it again", () => {
+    const csv = buildReportCsv([row({})]);
+    expect(isBatchReport(csv)).toBe(true);
+    expect(isBatchReport(csv.replace("\uFEFF", "").replace(/;/g, ","))).toBe(true);
+    expect(isBatchReport('"Rij"\t"Bibliotheek"\tStatus\tMap\tProblemen\tMeldingen\n')).toBe(true);
+  });
+
+  it("refuses anything else, such as the user's own rapport.csv", () => {
+    expect(isBatchReport("Datum;Bedrag;Omschrijving\r\n1-1-2027;12,50;koffie\r\n")).toBe(false);
+    expect(isBatchReport("Rij;Bibliotheek;Status\r\n")).toBe(false);
+    expect(isBatchReport("Mijn eigen aantekeningen over de batch.")).toBe(false);
+    expect(isBatchReport("")).toBe(false);
   });
 });
 

@@ -1,18 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { inCi } from "../helpers/ci.js";
 import { runIdokit, tempDir } from "../helpers/cli.js";
+import { findPython } from "../helpers/python.js";
 
 // The batch template as it comes back from the programs POI staff use: re-saved by LibreOffice
 // Calc (headless) and edited by openpyxl (Debian's python3-openpyxl), then by both. Each must
 // make packs. .ci/run installs LibreOffice Calc and python3-openpyxl; in CI they must be there.
 
-const PYTHON = "/usr/bin/python3";
+const PYTHON = findPython("openpyxl");
 const hasCalc = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0;
+const hasOpenpyxl = PYTHON !== undefined;
 if (inCi && !(hasCalc && hasOpenpyxl))
   throw new Error("CI: LibreOffice Calc or python3-openpyxl is missing. .ci/run installs them.");
 if (!(hasCalc && hasOpenpyxl))
@@ -63,7 +65,7 @@ describe.runIf(hasCalc && hasOpenpyxl)("spreadsheets re-saved by other programs"
       const dir = tempDir();
       expect(runIdokit(["batch", "sjabloon", "sjabloon.xlsx"], { cwd: dir }).status).toBe(0);
       writeFileSync(join(dir, "edit.py"), EDIT);
-      const edited = spawnSync(PYTHON, ["edit.py"], { cwd: dir, encoding: "utf8" });
+      const edited = spawnSync(PYTHON!, ["edit.py"], { cwd: dir, encoding: "utf8" });
       expect(edited.status, edited.stderr).toBe(0);
       const profile = tempDir("idokit-lo-profile-");
       const converted = spawnSync(
@@ -71,7 +73,7 @@ describe.runIf(hasCalc && hasOpenpyxl)("spreadsheets re-saved by other programs"
         [
           "--headless",
           "--norestore",
-          `-env:UserInstallation=file://${profile}`,
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
           "--convert-to",
           "xlsx",
           "--outdir",

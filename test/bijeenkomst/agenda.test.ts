@@ -35,6 +35,22 @@ describe("buildAgenda", () => {
     expect(agenda.find((i) => i.id === "welkom")?.minutes).toBe(10);
   });
 
+  it("keeps ten minutes for the welcome and the closing round while the topics can give way", () => {
+    // Five open topics in two hours: the ideal is 140 minutes.
+    const agenda = buildAgenda("10:00", "12:00", [
+      "partners",
+      "inrichting",
+      "privacy",
+      "escalatie",
+      "kennis",
+    ]);
+    expect(agenda.at(-1)?.end).toBe("12:00");
+    expect(agenda.find((i) => i.id === "welkom")?.minutes).toBe(10);
+    expect(agenda.find((i) => i.id === "afsluiting")?.minutes).toBe(10);
+    for (const item of agenda.filter((i) => i.id === "onderwerp"))
+      expect(item.minutes, item.onderwerp).toBeGreaterThanOrEqual(15);
+  });
+
   it("gives all spare time to the check when nothing is open", () => {
     const agenda = buildAgenda("19:00", "20:30", []);
     expect(agenda.map((i) => i.id)).toEqual([

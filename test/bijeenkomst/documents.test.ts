@@ -97,6 +97,21 @@ describe("the example bijeenkomstpakket", () => {
     expect(text.join("\n")).toContain("Stuur het ingevulde formulier naar Marieke de Groot");
   });
 
+  it("says who decides on time and means only as the invitations have it", async () => {
+    const decides = /zoals de teamleider, hoort erbij/;
+    const invite = /Nodig ook iemand uit die mag beslissen over tijd en middelen/;
+    const withLead = docxText(pack, "handleiding-lokale-bijeenkomst.docx").join("\n");
+    expect(withLead).toMatch(decides);
+    expect(withLead).not.toMatch(invite);
+    const raw = exampleRaw();
+    (raw.bijeenkomst as { aanwezigen: string[] }).aanwezigen = ["kartrekker", "vrijwilligers"];
+    const without = docxText(await makePack(raw), "handleiding-lokale-bijeenkomst.docx").join("\n");
+    expect(without).not.toMatch(decides);
+    expect(without).toMatch(invite);
+    // The planning names no one who is not invited.
+    expect(without).not.toMatch(/de teamleider en de frontoffice/);
+  });
+
   it("asks every werkafspraken question of the training on the form, with label and help", () => {
     const text = docxText(pack, "werkafspraken-formulier.docx");
     const joined = text.join("\n");

@@ -3,15 +3,18 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
+import { parse } from "yaml";
+import { validateAnswers } from "../../src/answers/validate.js";
 import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
 import { makeBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
 import type { PackFile } from "../../src/pack/manifest.js";
 import type { TrainingPack } from "../../src/pack/training.js";
 import { BUILTIN_TEMPLATES_DIR, PACKAGE_ROOT } from "../../src/paths.js";
-import type { TrainingAnswers } from "../../src/questions/training.js";
+import { trainingSchema, type TrainingAnswers } from "../../src/questions/training.js";
 import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
 import { exampleRaw as bijeenkomstRaw, validBijeenkomst, TODAY } from "../bijeenkomst/helpers.js";
 import { EXAMPLE_NAMES } from "../helpers/answers.js";
+import { fileContext } from "../helpers/context.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
 import {
   checkPackText,
@@ -178,6 +181,8 @@ describe("the text check itself", () => {
       "haakjes na haakjes",
     ],
     ["Zo dragen we over: met toestemming bellen we de coördinator..", "dubbele punt aan zinseinde"],
+    ["Werk werkafspraken.yaml bij na de bijeenkomst.", "gereedschapstaal"],
+    ["Maak het pakket met idokit training --antwoorden.", "gereedschapstaal"],
   ])("flags %j as %s", (text, rule) => {
     expect(rulesOf(text)).toContain(rule);
   });
@@ -261,6 +266,21 @@ function unnamedPartners(training: TrainingPack, answers: TrainingAnswers): stri
   }
   return missing;
 }
+
+describe("a library none of the examples shows (Hoogeveld) reads as written Dutch", () => {
+  it("training: no finding in any document, and every partner of a needed kind is named", async () => {
+    const raw = parse(
+      readFileSync(join(PACKAGE_ROOT, "test", "fixtures", "antwoorden-hoogeveld.yaml"), "utf8"),
+    ) as unknown;
+    const result = validateAnswers(trainingSchema, raw, fileContext());
+    expect(result.problems).toEqual([]);
+    const answers = result.answers!;
+    const pack = await makeExamplePack(answers);
+    const findings = findingsOfTraining(pack, answers);
+    expect(findings, describeFindings(findings)).toEqual([]);
+    expect(unnamedPartners(pack, answers)).toEqual([]);
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Generated answers: other libraries, other partners and kinds, answers typed in other ways.

@@ -72,6 +72,9 @@ describe("idokit training (built binary)", () => {
       expect(match, `casus ${nummer} ${titel}`).not.toBeNull();
       expect(Boolean(match![1]), `reserve mark of casus ${nummer}`).toBe(/reserve/.test(rest!));
     });
+    // The programme with times as the documents write them: "13.30–13.40", not "13:30".
+    expect(result.stderr).toMatch(/^ {2}\d{2}\.\d{2}–\d{2}\.\d{2} {2}Welkom/m);
+    expect(result.stderr).not.toMatch(/\d{2}:\d{2}–/);
   });
 
   it("makes the same pack again from the saved antwoorden.yaml", () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { inCi } from "./ci.js";
+import { findPython } from "./python.js";
 
 /**
  * Reads .ics files with an independent parser: Debian's python3-icalendar. One python run for
@@ -7,10 +8,8 @@ import { inCi } from "./ci.js";
  * false and a visible message says so; in CI (`.ci/run` installs it) a missing parser throws.
  */
 
-const PYTHON = "/usr/bin/python3";
-
-const probe = spawnSync(PYTHON, ["-c", "import icalendar"], { encoding: "utf8" });
-const available = probe.status === 0;
+const PYTHON = findPython("icalendar");
+const available = PYTHON !== undefined;
 if (!available) {
   const reason = "python3-icalendar ontbreekt (Debian: apt-get install python3-icalendar)";
   if (inCi) throw new Error(`CI: ${reason}. .ci/run installs it.`);
@@ -68,6 +67,7 @@ print(json.dumps(out))
 
 /** Parses each calendar text; returns its events in order (one per file here). */
 export function parseCalendars(texts: readonly string[]): ParsedEvent[] {
+  if (!PYTHON) throw new Error("python3-icalendar is missing");
   const result = spawnSync(PYTHON, ["-c", SCRIPT], {
     input: JSON.stringify(texts),
     encoding: "utf8",

@@ -11,7 +11,8 @@ import { kindAddsInformation } from "../../src/plan/words.js";
  * generated document. Each rule catches a class of defect where answers meet template text, for
  * any answers: doubled words, "Label: Hoofdletter" inside a sentence, a label of the
  * questionnaire spoken as a sentence, raw choice values, a skill named twice, a partner's kind
- * glued to its name, two colons in one sentence, a sentence broken over two lines of the notes.
+ * glued to its name, two colons in one sentence, a sentence broken over two lines of the notes,
+ * tool talk (idokit, YAML files, command options) aimed at library staff.
  */
 
 /** One paragraph of a document: a docx paragraph, or a paragraph of a slide or its notes. */
@@ -286,6 +287,11 @@ export function checkPackText(
         p,
         text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 3),
       );
+
+    // 10. Tool talk for library staff: documents and mails never tell them to edit YAML or run
+    //     idokit; that belongs to the POI adviser and the pack's read-me.
+    for (const m of text.matchAll(/\bidokit\b|\b[\w-]+\.ya?ml\b|(?<![\p{L}\p{N}])--[a-z]+/giu))
+      add("gereedschapstaal", p, m[0]);
 
     // 7. Two colons in one sentence: "niveau: gemengd: van eenvoudig naar pittig".
     for (const sentence of unquoted.split(/(?<=[.!?])\s+/u)) {

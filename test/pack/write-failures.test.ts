@@ -29,6 +29,7 @@ vi.mock("node:fs", async (importOriginal) => {
 });
 
 const { writePack } = await import("../../src/pack/write.js");
+const { writeFileAtomic } = await import("../../src/batch/pack-output.js");
 
 const errno = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code });
 
@@ -74,5 +75,14 @@ describe("writePack when the file system fails while replacing", () => {
     writePack(join(dir, "pakket"), fakePack(), { force: false, cwd: dir });
     expect(busy).toBe(-1);
     expect(realFs.readdirSync(join(dir, "pakket"))).toContain("manifest.json");
+  });
+
+  it("retries a busy rename for single files too (a zip pack, rapport.csv), then succeeds", () => {
+    const dir = tempDir();
+    let busy = 2;
+    failures.rename = () => (busy-- > 0 ? errno("EBUSY") : undefined);
+    writeFileAtomic(join(dir, "rapport.csv"), new TextEncoder().encode("Rij;Bibliotheek\r\n"));
+    expect(busy).toBe(-1);
+    expect(realFs.readdirSync(dir)).toEqual(["rapport.csv"]);
   });
 });

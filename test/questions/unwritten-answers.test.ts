@@ -130,7 +130,10 @@ describe("continuing from a draft", () => {
     await expect(failing).rejects.toThrow("schijf vol");
     expect(readdirSync(dir)).toEqual([file]);
     const text = readFileSync(join(dir, file), "utf8");
-    expect(text).toContain(`Ga verder met: idokit training --map 'p q' --antwoorden ${file}`);
+    const quote = process.platform === "win32" ? '"' : "'";
+    expect(text).toContain(
+      `Ga verder met: idokit training --map ${quote}p q${quote} --antwoorden ${file}`,
+    );
   });
 
   it("never removes an answers file that is not an idokit draft", async () => {

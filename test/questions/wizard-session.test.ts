@@ -133,8 +133,9 @@ describe("completeAnswers", () => {
       },
     );
     const error = (await completeAnswers(req).catch((e: unknown) => e)) as CancelledError;
+    const quote = process.platform === "win32" ? '"' : "'";
     expect(error.hint).toBe(
-      "Ga verder met: idokit training --antwoorden 'mijn map/idokit-concept.yaml'",
+      `Ga verder met: idokit training --antwoorden ${quote}mijn map/idokit-concept.yaml${quote}`,
     );
   });
 });

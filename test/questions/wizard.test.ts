@@ -487,7 +487,10 @@ describe("wizard safety", () => {
     const { fake, run } = wizard({}, { initial: raw, mode: "edit", acceptDefaults: true });
     await run;
     const poi = fake.last("bibliotheek.poi");
-    if (poi) expect(poi.choices?.[0]).not.toBe("");
+    expect(poi, "edit mode asks the POI again").toBeDefined();
+    expect(raw.bibliotheek?.poi).toBeTruthy();
+    expect(poi!.default).toBe(raw.bibliotheek?.poi);
+    expect(poi!.choices).not.toContain("");
   });
 
   it.each([
