@@ -12,6 +12,8 @@ import { zipPackFiles } from "./zip.js";
 export interface JobSetup {
   kind: PackKindId;
   casussenDirs: string[];
+  /** Only the own casus folders, not the built-in library (`--alleen-eigen-casussen`). */
+  ownCasussenOnly?: boolean | undefined;
   templatesDir?: string | undefined;
   /** The house style file, if one was given. */
   huisstijl?: string | undefined;
@@ -66,6 +68,7 @@ export async function createJobMaker(
   const { resources, notices } = await kind.loadResources({
     vocabulary,
     casussenDirs: setup.casussenDirs,
+    ownCasussenOnly: setup.ownCasussenOnly,
     templatesDir: setup.templatesDir,
     huisstijl: setup.huisstijl,
     acteurs: setup.acteurs,

@@ -20,6 +20,8 @@ export type PackKindId = (typeof PACK_KIND_IDS)[number];
 export interface ResourceOptions {
   vocabulary: Vocabulary;
   casussenDirs: readonly string[];
+  /** Only the own casus folders, not the built-in library; only the training uses it. */
+  ownCasussenOnly?: boolean | undefined;
   templatesDir?: string | undefined;
   huisstijl?: string | undefined;
   /** The POI's list of trainingsacteurs (a file); only the training uses it. */

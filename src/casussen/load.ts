@@ -5,7 +5,7 @@ import { InputError, type Problem } from "../errors.js";
 import { BUILTIN_CASUSSEN_DIR } from "../paths.js";
 import { BUILTIN_CASUSSEN, type BuiltinCasus } from "./builtin.js";
 import { parseCasus } from "./parse.js";
-import type { Casus } from "./types.js";
+import { OWN_ONLY_NAMES, type Casus } from "./types.js";
 
 /** Every casus of one folder that validated, and the problems of those that did not. */
 export interface CasusFolder {
@@ -23,6 +23,11 @@ export interface CasusLibrary {
   casussen: Casus[];
   /** Dutch remarks worth showing, e.g. which built-in casus a user's casus replaces. */
   notices: string[];
+  /**
+   * The user's own folders when the built-in library is left out (`--alleen-eigen-casussen`);
+   * undefined when the built-in casussen are in use. Messages about too few casussen name them.
+   */
+  ownOnly?: string[] | undefined;
 }
 
 const HINT =
@@ -31,15 +36,20 @@ const HINT =
 
 /**
  * Loads the built-in casussen and the user's folders (`--casussen`, in order; a later folder
- * wins). A user casus with the id of a built-in one replaces it, with a notice. Problems of all
- * files are collected and thrown together as one `InputError`; the result is sorted by id.
+ * wins). A user casus with the id of a built-in one replaces it, with a notice. With
+ * `ownOnly`, the built-in library is left out and only the user's folders count (at least one
+ * is needed). Problems of all files are collected and thrown together as one `InputError`; the
+ * result is sorted by id.
  */
 export function loadCasusLibrary(options: {
   vocabulary: Vocabulary;
   extraDirs?: readonly string[];
   builtInDir?: string;
+  /** Only the user's folders, not the built-in library (`--alleen-eigen-casussen`). */
+  ownOnly?: boolean | undefined;
 }): CasusLibrary {
   const builtInDir = options.builtInDir ?? BUILTIN_CASUSSEN_DIR;
+  const ownOnly = options.ownOnly === true;
   // 1. Each folder once; a user folder that is the built-in one adds nothing.
   const seen = new Set([path.resolve(builtInDir)]);
   const extraDirs = (options.extraDirs ?? []).filter((dir) => {
@@ -48,10 +58,29 @@ export function loadCasusLibrary(options: {
     seen.add(resolved);
     return true;
   });
+  if (ownOnly && extraDirs.length === 0)
+    throw new InputError(
+      "Alleen eigen casussen gebruiken kan pas als idokit weet waar jullie casussen staan.",
+      {
+        problems: [
+          {
+            where: "--alleen-eigen-casussen",
+            message:
+              "er is geen eigen casusmap opgegeven (--casussen MAP, of casussen: in instellingen.yaml).",
+          },
+        ],
+        hint: `Geef de map mee met --casussen MAP of zet hem onder casussen: in instellingen.yaml; of laat ${OWN_ONLY_NAMES} weg om de ingebouwde casussen te gebruiken.`,
+      },
+    );
   // 2. List every folder before parsing anything, so a mistyped path fails fast. The build parsed
   //    the built-in library already (against the built-in vocabulary).
-  const prepared = builtInDir === BUILTIN_CASUSSEN_DIR ? BUILTIN_CASUSSEN : undefined;
-  const listings = (prepared ? extraDirs : [builtInDir, ...extraDirs]).map((dir) => ({
+  const prepared = ownOnly
+    ? undefined
+    : builtInDir === BUILTIN_CASUSSEN_DIR
+      ? BUILTIN_CASUSSEN
+      : undefined;
+  const readBuiltIn = !ownOnly && !prepared;
+  const listings = (readBuiltIn ? [builtInDir, ...extraDirs] : extraDirs).map((dir) => ({
     dir,
     files: listCasusFiles(dir),
   }));
@@ -60,7 +89,7 @@ export function loadCasusLibrary(options: {
   const folders = [
     ...(prepared ? [preparedFolder(builtInDir, prepared)] : []),
     ...listings.map(({ dir, files }, index) =>
-      readFiles(dir, files, options.vocabulary, !prepared && index === 0),
+      readFiles(dir, files, options.vocabulary, readBuiltIn && index === 0),
     ),
   ];
   const problems = folders.flatMap((folder) => folder.problems);
@@ -90,7 +119,11 @@ export function loadCasusLibrary(options: {
       byId.set(casus.id, casus);
     }
   }
-  return { casussen: sortById([...byId.values()]), notices };
+  return {
+    casussen: sortById([...byId.values()]),
+    notices,
+    ...(ownOnly ? { ownOnly: extraDirs.map(displayPath) } : {}),
+  };
 }
 
 /**

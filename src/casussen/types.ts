@@ -61,3 +61,7 @@ export interface Casus {
   /** True for the library shipped with idokit, false for a user's own folder. */
   builtIn: boolean;
 }
+
+/** The flag and the setting that leave the built-in casussen out, as messages name them. */
+export const OWN_ONLY_NAMES =
+  "--alleen-eigen-casussen (of alleenEigenCasussen: ja in instellingen.yaml)";

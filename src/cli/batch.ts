@@ -6,7 +6,7 @@ import type { PackKindId } from "../batch/kinds.js";
 import {
   addFlag,
   addSeedFlag,
-  casussenOption,
+  addCasusFlags,
   flagBoolean,
   flagValue,
   selectionFlags,
@@ -78,9 +78,8 @@ export function batchCommand(): Command {
   addFlag(command, "proefdraai", {
     description: "controleer alle rijen en toon de mapnamen, maar maak niets",
   });
-  command
-    .option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)")
-    .addOption(casussenOption());
+  command.option("--json", "geef de samenvatting als JSON op stdout (meldingen gaan naar stderr)");
+  addCasusFlags(command);
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");
   addFlag(command, "acteurs", {

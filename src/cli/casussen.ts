@@ -20,6 +20,8 @@ export interface CasussenCommandIo {
   run?: (flags: { json: boolean; debug: boolean }, action: () => Promise<void>) => Promise<void>;
   /** The POI's own casus folders from its settings (instellingen.yaml); tests pass none. */
   settingsDirs?: () => Promise<string[]>;
+  /** Whether the settings leave the built-in casussen out; tests pass their own. */
+  settingsOwnOnly?: () => Promise<boolean>;
   /** Ends the process after a commander parse error or help; defaults to `process.exit`. */
   exit?: (code: number) => never;
 }
@@ -31,6 +33,8 @@ interface ListOptions {
   vaardigheid?: string;
   zoek?: string;
   casussen?: string[];
+  alleenEigenCasussen?: boolean;
+  ownCasussenOnly?: boolean;
   json?: boolean;
 }
 
@@ -76,7 +80,12 @@ export function casussenCommand(io: CasussenCommandIo = {}): Command {
       "--casussen <map>",
       "map met eigen casussen, naast de ingebouwde (mag vaker; een latere map gaat voor)",
       collect,
-    )
+    );
+  addFlag(command, "alleenEigenCasussen", {
+    description:
+      "toon alleen de eigen casussen (--casussen of de instellingen), zonder de ingebouwde",
+  });
+  command
     .option("--json", "uitvoer als JSON op stdout")
     .allowExcessArguments()
     .addHelpText(
@@ -88,6 +97,8 @@ Voorbeelden:
   idokit casussen --partner cjib --vaardigheid grenzen-stellen
   idokit casussen --zoek "activeringscode"     zoeken in de tekst
   idokit casussen --casussen ./onze-casussen   ingebouwde en eigen casussen samen
+  idokit casussen --casussen ./onze-casussen --alleen-eigen-casussen
+                                               alleen de eigen casussen
   idokit casussen toon digid-verlopen-activeringsbrief
   idokit casussen controleer ./onze-casussen   een eigen map controleren
 
@@ -236,15 +247,33 @@ async function loadLibrary(options: ListOptions, io: CasussenCommandIo) {
   ]);
   const vocabulary = loadVocabulary();
   // The POI's folders from its settings first, so a folder given with --casussen wins.
-  const settingsDirs = io.settingsDirs
-    ? await io.settingsDirs()
-    : (await import("../config/settings.js")).loadSettings().casussen;
+  const settings =
+    io.settingsDirs === undefined
+      ? (await import("../config/settings.js")).loadSettings()
+      : undefined;
+  const settingsDirs = settings ? settings.casussen : await io.settingsDirs!();
+  const settingsOwnOnly = settings
+    ? settings.alleenEigenCasussen === true
+    : ((await io.settingsOwnOnly?.()) ?? false);
   const library = loadCasusLibrary({
     vocabulary,
     extraDirs: [...settingsDirs, ...(options.casussen ?? [])],
+    ownOnly:
+      flagBoolean(options as Record<string, unknown>, "alleenEigenCasussen") || settingsOwnOnly,
     ...(io.builtInDir === undefined ? {} : { builtInDir: io.builtInDir }),
   });
   return { vocabulary, ...library };
+}
+
+/** Where the listed casussen come from: "44 van idokit zelf, 3 uit onze-casussen". */
+function sourcesLine(casussen: readonly Casus[], ownOnly: boolean): string {
+  const counts = new Map<string, number>();
+  for (const casus of casussen) {
+    const from = casus.builtIn ? "van idokit zelf" : `uit ${dirname(casus.source)}`;
+    counts.set(from, (counts.get(from) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([from, count]) => `${count} ${from}`);
+  return `Bron: ${parts.join(", ")}${ownOnly ? " (alleen eigen casussen; de ingebouwde doen niet mee)" : ""}.`;
 }
 
 async function listCasussen(
@@ -253,7 +282,7 @@ async function listCasussen(
   stdout: (text: string) => void,
   stderr: (text: string) => void,
 ): Promise<void> {
-  const { vocabulary, casussen, notices } = await loadLibrary(options, io);
+  const { vocabulary, casussen, notices, ownOnly } = await loadLibrary(options, io);
   const browse = await import("../casussen/browse.js");
   const filter = {
     ...(options.thema === undefined ? {} : { thema: options.thema }),
@@ -283,6 +312,9 @@ async function listCasussen(
   const total = filtered ? ` van ${casussen.length}` : "";
   stdout(`${browse.formatCasusTable(found.map(browse.toCasusRow))}\n\n`);
   stdout(`${found.length}${total} ${found.length === 1 && !filtered ? "casus" : "casussen"}.\n`);
+  // Only idokit's own casussen need no word on where they come from.
+  if (ownOnly !== undefined || found.some((casus) => !casus.builtIn))
+    stdout(`${sourcesLine(found, ownOnly !== undefined)}\n`);
 }
 
 async function showCasus(

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { UsageError } from "../errors.js";
-import { addFlag, addSeedFlag, casussenOption, flagValue, selectionFlags } from "./options.js";
+import { addCasusFlags, addFlag, addSeedFlag, flagValue, selectionFlags } from "./options.js";
 
 // Only commander loads with this module; the server, the form and `open` are imported when the
 // command runs, so `idokit --help` stays fast.
@@ -51,6 +51,8 @@ export function refuseTrainingOnly(flags: Record<string, unknown>): void {
     [
       ["acteurs", "--acteurs"],
       ["casussen", "--casussen"],
+      ["alleenEigenCasussen", "--alleen-eigen-casussen"],
+      ["ownCasussenOnly", "--own-casussen-only"],
       ["variant", "--variant"],
       ["seed", "--seed"],
     ] as const
@@ -86,8 +88,8 @@ export function formulierCommand(): Command {
         `poort op deze computer (standaard: ${DEFAULT_PORT_TEXT}, of een vrije als die bezet is; 0: altijd een vrije)`,
       ).argParser(parsePort),
     )
-    .option("--geen-browser", "open geen browser; idokit toont alleen de link")
-    .addOption(casussenOption());
+    .option("--geen-browser", "open geen browser; idokit toont alleen de link");
+  addCasusFlags(command);
   addFlag(command, "acteurs");
   addFlag(command, "sjablonen");
   addFlag(command, "huisstijl");

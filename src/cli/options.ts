@@ -70,6 +70,12 @@ export const FLAGS = {
     description:
       "jullie lijst met trainingsacteurs (YAML, .xlsx of .csv); een naam uit de lijst brengt bureau, e-mail en telefoon mee",
   },
+  alleenEigenCasussen: {
+    flags: "--alleen-eigen-casussen",
+    english: "--own-casussen-only",
+    description:
+      "gebruik alleen de eigen casussen (--casussen of de instellingen), niet de ingebouwde",
+  },
   variant: {
     flags: "--variant <getal>",
     english: "--seed",
@@ -159,6 +165,12 @@ export const DEFAULT_SEED = 1;
 export const casussenOption = (): Option =>
   new Option("--casussen <map>", "eigen casussen uit deze map (herhaalbaar)").argParser(collect);
 
+/** `--casussen <map>` and `--alleen-eigen-casussen`: where the casussen of a command come from. */
+export function addCasusFlags(command: Command): Command {
+  command.addOption(casussenOption());
+  return addFlag(command, "alleenEigenCasussen");
+}
+
 /** `--variant <getal>` (`--seed`): varies the casus selection, reproducibly. */
 export function addSeedFlag(command: Command): Command {
   return addFlag(command, "variant", { parse: parseSeed });
@@ -220,14 +232,17 @@ export function packFlags(flags: Record<string, unknown>): {
   };
 }
 
-/** `--casussen`, `--variant` and `--acteurs`: what only a training has, typed. */
+/** `--casussen`, `--alleen-eigen-casussen`, `--variant` and `--acteurs`: what only a training has, typed. */
 export function selectionFlags(flags: Record<string, unknown>): {
   casussen: string[];
+  /** Only true when typed; the POI's settings can also turn it on (see `withSettings`). */
+  alleenEigenCasussen: boolean;
   seed: number;
   acteurs: string | undefined;
 } {
   return {
     casussen: (flags.casussen as string[] | undefined) ?? [],
+    alleenEigenCasussen: flagBoolean(flags, "alleenEigenCasussen"),
     seed: flagValue<number>(flags, "variant") ?? DEFAULT_SEED,
     acteurs: flagValue(flags, "acteurs"),
   };

@@ -9,6 +9,7 @@ export async function applySettings<
     huisstijl?: string | undefined;
     acteurs?: string | undefined;
     casussen?: string[];
+    alleenEigenCasussen?: boolean | undefined;
   },
 >(options: O): Promise<O> {
   const { loadSettings, withSettings } = await import("../config/settings.js");

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { shellQuote } from "../shell-quote.js";
 import type { ListResult } from "../commands/sjablonen.js";
-import { addFlag, casussenOption, flagBoolean, flagValue } from "./options.js";
+import { addCasusFlags, addFlag, flagBoolean, flagValue } from "./options.js";
 import type { Output } from "./output.js";
 import type { runAction as RunAction } from "./run.js";
 
@@ -97,8 +97,7 @@ Bij fouten is de afsluitcode 1.`,
   addFlag(lijst, "sjablonen", { description: "een eigen sjablonenmap" });
   addFlag(lijst, "huisstijl");
   addFlag(lijst, "acteurs");
-  lijst
-    .addOption(casussenOption())
+  addCasusFlags(lijst)
     .option("--json", "geef het resultaat als JSON op stdout")
     .addHelpText(
       "after",
@@ -123,6 +122,7 @@ instellingen (instellingen.yaml) zeggen. Met opties zie je wat die opties verand
               huisstijl: flagValue(flags, "huisstijl"),
               acteurs: flagValue(flags, "acteurs"),
               casussen: (flags.casussen as string[] | undefined) ?? [],
+              alleenEigenCasussen: flagBoolean(flags, "alleenEigenCasussen"),
             },
             loadSettings(),
             context,
@@ -171,7 +171,7 @@ function printList(result: ListResult, out: Output): void {
   result.casussen.forEach((folder, index) =>
     line(
       index === 0 ? "Casussen" : "",
-      `${folder.bron === "ingebouwd" ? "van idokit zelf" : `${folder.map} (${SOURCE[folder.bron]})`}: ${folder.aantal} ${folder.aantal === 1 ? "casus" : "casussen"}`,
+      `${folder.bron === "ingebouwd" ? "van idokit zelf" : `${folder.map} (${SOURCE[folder.bron]})`}: ${folder.aantal} ${folder.aantal === 1 ? "casus" : "casussen"}${folder.gebruikt ? "" : " — niet gebruikt (alleen eigen casussen)"}`,
     ),
   );
   out.info("");

@@ -4,7 +4,7 @@ import {
   addPackOptions,
   addFlag,
   addSeedFlag,
-  casussenOption,
+  addCasusFlags,
   packFlags,
   selectionFlags,
 } from "./options.js";
@@ -22,7 +22,8 @@ export function trainingCommand(): Command {
     new Command("training").description(
       "Maak een trainingspakket voor een vaardigheidstraining met een trainingsacteur.",
     ),
-  ).addOption(casussenOption());
+  );
+  addCasusFlags(command);
   addFlag(command, "acteurs");
   return addSeedFlag(command)
     .addHelpText(

@@ -65,6 +65,8 @@ export interface BatchOptions {
   force: boolean;
   dryRun: boolean;
   casussen: string[];
+  /** Only the own casus folders, not the built-in library (`--alleen-eigen-casussen`). */
+  alleenEigenCasussen?: boolean | undefined;
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
@@ -408,6 +410,7 @@ function setupOf(
   return {
     kind: kind.id,
     casussenDirs: options.casussen,
+    ownCasussenOnly: options.alleenEigenCasussen,
     templatesDir: options.templates,
     huisstijl: options.huisstijl,
     acteurs: options.acteurs,

@@ -34,6 +34,8 @@ export interface FormulierOptions {
   /** Undefined: the usual port (`DEFAULT_PORT`), or a free one when that is taken; 0: a free port. */
   poort?: number | undefined;
   casussen: string[];
+  /** Only the own casus folders, not the built-in library (`--alleen-eigen-casussen`). */
+  alleenEigenCasussen?: boolean | undefined;
   /** The POI's list of trainingsacteurs (`--acteurs`); else the one beside the templates. */
   acteurs?: string | undefined;
   templates?: string | undefined;
@@ -129,6 +131,7 @@ export async function startFormulier(
     const { resources, notices } = loadTrainingResources({
       vocabulary,
       casussenDirs: options.casussen,
+      ownCasussenOnly: options.alleenEigenCasussen,
       templatesDir: options.templates,
       huisstijl: options.huisstijl,
       acteurs: actors,
@@ -249,6 +252,7 @@ async function makeFromForm(
             dryRun,
             pdf: extras.pdf,
             casussen: options.casussen,
+            alleenEigenCasussen: options.alleenEigenCasussen,
             acteurs: options.acteurs,
             seed: options.seed,
           },

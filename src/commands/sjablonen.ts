@@ -199,7 +199,8 @@ export interface ListResult {
   sjablonen: { map: string | null; bron: Source; gewijzigd: number; totaal: number };
   huisstijl: { bestand: string; bron: Source };
   acteurs: { bestand: string | null; bron: Source };
-  casussen: Array<{ map: string; bron: Source; aantal: number }>;
+  /** Every casus folder; the built-in one with `gebruikt: false` when only own casussen count. */
+  casussen: Array<{ map: string; bron: Source; aantal: number; gebruikt: boolean }>;
   bestanden: Array<{ naam: string; bron: string; gewijzigd: boolean }>;
 }
 
@@ -209,6 +210,8 @@ export interface ListOptions {
   huisstijl?: string | undefined;
   acteurs?: string | undefined;
   casussen?: string[];
+  /** `--alleen-eigen-casussen`: the built-in library is left out. */
+  alleenEigenCasussen?: boolean | undefined;
 }
 
 /**
@@ -231,6 +234,7 @@ export function listTemplates(
   const actorFile = flags.acteurs ?? settings.acteurs;
   const actorsBeside = actorListIn(dir);
   const vocabulary = loadVocabulary();
+  const ownOnly = flags.alleenEigenCasussen === true || settings.alleenEigenCasussen === true;
   const folders: Array<{ map: string; bron: Source }> = [
     { map: BUILTIN_CASUSSEN_DIR, bron: "ingebouwd" },
     ...settings.casussen.map((map) => ({ map, bron: "instellingen" as const })),
@@ -270,6 +274,7 @@ export function listTemplates(
       ...folder,
       aantal: readCasusFolder(folder.map, vocabulary, { builtIn: folder.bron === "ingebouwd" })
         .casussen.length,
+      gebruikt: !(folder.bron === "ingebouwd" && ownOnly),
     })),
     bestanden: fileNames(set).map((naam) => {
       const key = naam.replace(/\.(hbs|yaml)$/, "");

@@ -33,6 +33,8 @@ import { packTimestamp } from "../pack/timestamp.js";
 export interface TrainingOptions extends AnswerOptions {
   force: boolean;
   casussen: string[];
+  /** Only the own casus folders, not the built-in library (`--alleen-eigen-casussen`). */
+  alleenEigenCasussen?: boolean | undefined;
   templates?: string | undefined;
   /** A house style file (`--huisstijl`); else the one beside the templates, else idokit's. */
   huisstijl?: string | undefined;
@@ -135,6 +137,7 @@ export async function runTraining(
     (loaded ??= loadTrainingResources({
       vocabulary,
       casussenDirs: options.casussen,
+      ownCasussenOnly: options.alleenEigenCasussen,
       templatesDir: options.templates,
       huisstijl: options.huisstijl,
       acteurs,

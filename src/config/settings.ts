@@ -30,9 +30,25 @@ export interface Settings {
   huisstijl?: string | undefined;
   acteurs?: string | undefined;
   casussen: string[];
+  /** Only the casussen folders above, not the built-in library. */
+  alleenEigenCasussen?: boolean | undefined;
 }
 
-const FIELDS = ["sjablonen", "huisstijl", "casussen", "acteurs"];
+const FIELDS = ["sjablonen", "huisstijl", "casussen", "acteurs", "alleenEigenCasussen"];
+
+/** A yes/no setting: YAML's true/false, or ja/nee as a Dutch user writes it. */
+const yesNo = z.union(
+  [
+    z.boolean(),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["ja", "nee"]))
+      .transform((value) => value === "ja"),
+  ],
+  { error: "moet ja of nee zijn." },
+);
 
 const path = z
   .string({ error: "moet een pad zijn, bijvoorbeeld ./sjablonen of C:\\POI\\sjablonen." })
@@ -47,6 +63,7 @@ const settingsSchema = z.object({
     .union([path, z.array(path)], { error: "moet een map zijn, of een lijst van mappen." })
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional(),
+  alleenEigenCasussen: yesNo.optional(),
 });
 
 /** Where the settings file is: the variable's file, or the one in the user's config folder. */
@@ -143,7 +160,14 @@ export function parseSettingsFile(file: string): {
     huisstijl: parsed.data.huisstijl && absolute(parsed.data.huisstijl),
     acteurs: parsed.data.acteurs && absolute(parsed.data.acteurs),
     casussen: (parsed.data.casussen ?? []).map(absolute),
+    alleenEigenCasussen: parsed.data.alleenEigenCasussen,
   };
+  if (settings.alleenEigenCasussen === true && settings.casussen.length === 0)
+    problems.push({
+      where: at("alleenEigenCasussen"),
+      message:
+        "alleenEigenCasussen: ja werkt alleen met een eigen casusmap. Zet die onder casussen:, of zet alleenEigenCasussen op nee.",
+    });
   // A setting that points nowhere would silently fall back to idokit's own: say so instead.
   const expect = (field: string, value: string | undefined, folder: boolean) => {
     if (value === undefined) return;
@@ -179,7 +203,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
 /**
  * Options with the settings filled in where no flag was given; casus folders add up (the
- * settings' first, so a flag's folder wins on an equal id).
+ * settings' first, so a flag's folder wins on an equal id). Only own casussen holds when either
+ * the flag or the settings say so.
  */
 export function withSettings<
   O extends {
@@ -187,10 +212,14 @@ export function withSettings<
     huisstijl?: string | undefined;
     acteurs?: string | undefined;
     casussen?: string[];
+    alleenEigenCasussen?: boolean | undefined;
   },
 >(options: O, settings: Settings): O {
   return {
     ...options,
+    ...(options.alleenEigenCasussen === true || settings.alleenEigenCasussen === true
+      ? { alleenEigenCasussen: true }
+      : {}),
     templates: options.templates ?? settings.sjablonen,
     huisstijl: options.huisstijl ?? settings.huisstijl,
     acteurs: options.acteurs ?? settings.acteurs,

@@ -89,6 +89,8 @@ export function loadTemplateSet(
 export function loadTrainingResources(options: {
   vocabulary: Vocabulary;
   casussenDirs?: readonly string[];
+  /** Only the own casus folders, not the built-in library (`--alleen-eigen-casussen`). */
+  ownCasussenOnly?: boolean | undefined;
   templatesDir?: string | undefined;
   huisstijl?: string | undefined;
   /** The POI's list of trainingsacteurs, read already (it may be a spreadsheet). */
@@ -97,6 +99,7 @@ export function loadTrainingResources(options: {
   const library = loadCasusLibrary({
     vocabulary: options.vocabulary,
     extraDirs: options.casussenDirs ?? [],
+    ownOnly: options.ownCasussenOnly,
   });
   const templates = loadTemplateSet(options.templatesDir, {
     huisstijl: options.huisstijl,
@@ -117,6 +120,7 @@ export function loadTrainingResources(options: {
     resources: {
       vocabulary: options.vocabulary,
       casussen: library.casussen,
+      ...(library.ownOnly ? { ownCasussenOnly: library.ownOnly } : {}),
       engine: templates.engine,
       huisstijl: templates.huisstijl,
       acteurs: options.acteurs,

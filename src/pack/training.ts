@@ -1,6 +1,7 @@
 import { serializeAnswers } from "../answers/serialize.js";
 import { selectCasussen, type Selection } from "../casussen/select.js";
-import type { Casus } from "../casussen/types.js";
+import { joinDutch } from "../domain/suggest.js";
+import { OWN_ONLY_NAMES, type Casus } from "../casussen/types.js";
 import { formatDate } from "../domain/format.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { InputError } from "../errors.js";
@@ -18,6 +19,7 @@ import {
   type ProgrammeTexts,
   type TrainingView,
 } from "../plan/training-plan.js";
+import { fitSpiekbrief } from "../plan/spiekbrief.js";
 import { ANSWERS_FILE, renderPackFiles, withPackLogo } from "./files.js";
 import type { PackFile } from "./manifest.js";
 
@@ -25,6 +27,11 @@ import type { PackFile } from "./manifest.js";
 export interface TrainingResources {
   vocabulary: Vocabulary;
   casussen: readonly Casus[];
+  /**
+   * The user's own casus folders when the built-in library is left out
+   * (`--alleen-eigen-casussen`): too few casussen for a training is then an error naming them.
+   */
+  ownCasussenOnly?: readonly string[] | undefined;
   engine: TemplateEngine;
   huisstijl: LoadedHuisstijl;
   /** The POI's trainingsacteurs: a name on this list brings its details into the pack. */
@@ -54,9 +61,24 @@ export { ANSWERS_FILE, MANIFEST_FILE } from "./files.js";
 /** Selects the casussen for these answers; unknown pinned ids are an input error. */
 export function selectForTraining(
   answers: TrainingAnswers,
-  resources: Pick<TrainingResources, "casussen" | "vocabulary">,
+  resources: Pick<TrainingResources, "casussen" | "vocabulary" | "ownCasussenOnly">,
   seed: number,
 ): Selection {
+  const wanted = answers.focus.aantalCasussen;
+  const own = resources.ownCasussenOnly;
+  if (own !== undefined && resources.casussen.length < wanted) {
+    const have = resources.casussen.length;
+    const folders = joinDutch(own.map((dir) => `"${dir}"`));
+    throw new InputError("Te weinig eigen casussen voor deze training.", {
+      problems: [
+        {
+          where: "focus.aantalCasussen",
+          message: `${wanted} casussen gevraagd, maar in ${folders} ${have === 1 ? "staat er 1" : `staan er ${have}`}, en de ingebouwde casussen doen niet mee.`,
+        },
+      ],
+      hint: `Voeg casussen toe aan de eigen map (idokit casussen nieuw MAP/naam.md), kies minder casussen (focus.aantalCasussen), of laat ${OWN_ONLY_NAMES} weg, dan komen de ingebouwde casussen erbij.`,
+    });
+  }
   const selection = selectCasussen(
     [...resources.casussen],
     {
@@ -124,12 +146,6 @@ export async function makeTrainingPack(
   const { answers } = withActorDetails(given, resources.acteurs);
   const planned = planTrainingPack(answers, resources, options);
   const { selection } = planned;
-  const plan = options.pdf
-    ? {
-        ...planned.plan,
-        view: { ...planned.plan.view, pakket: { ...planned.plan.view.pakket, pdf: true } },
-      }
-    : planned.plan;
   const theme = buildTheme(
     themeOptionsFor(
       resources.huisstijl.settings,
@@ -138,12 +154,24 @@ export async function makeTrainingPack(
     ),
   );
   const { bibliotheek, training } = answers;
+  const header = `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`;
+  // What the plan could not know: PDFs, and the house style the spiekbrief must fit one page in.
+  const pakket = {
+    ...planned.plan.view.pakket,
+    spiekbrief: fitSpiekbrief(answers.bibliotheek.organisatie, answers.partners.lokaal, {
+      bodyFont: theme.font.body,
+      logo: theme.logo !== undefined,
+      header,
+    }),
+    ...(options.pdf ? { pdf: true } : {}),
+  };
+  const plan = { ...planned.plan, view: { ...planned.plan.view, pakket } };
   const files = await renderPackFiles({
     plan,
     engine: resources.engine,
     theme,
     meta: {
-      header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+      header,
       footer: `${bibliotheek.organisatie} · vaardigheidstraining ${formatDate(training.datum)}`,
       created: options.created,
     },

@@ -2,6 +2,7 @@ import { addDays, minutesOf, timeOf } from "../answers/values.js";
 import { enumerate, lowerFirst } from "../domain/format.js";
 import type { Vocabulary } from "../domain/vocabulary.js";
 import { toWorkday } from "./countdown.js";
+import { fitSpiekbrief } from "./spiekbrief.js";
 import type { BijeenkomstAnswers } from "../questions/bijeenkomst.js";
 import type { TrainingAnswers } from "../questions/training.js";
 import type { PlannedDocument } from "./training-plan.js";
@@ -112,6 +113,10 @@ export function buildTrainingExtras(answers: TrainingAnswers, vocabulary: Vocabu
       geheimhouding: werkwijze.geheimhouding === "deels" || werkwijze.geheimhouding === "nee",
     },
     kaartjes: Array.from({ length: CARDS_PER_SHEET }, (_, i) => ({ nummer: i + 1 })),
+    /** How the spiekbrief lists the local partners so that it stays on one page. */
+    spiekbrief: fitSpiekbrief(bibliotheek.organisatie, answers.partners.lokaal, {
+      header: `${bibliotheek.organisatie} · ${bibliotheek.vestiging}`,
+    }),
     /** The day participants look back at their voornemen: four weeks on, on a working day. */
     terugblik: toWorkday(addDays(training.datum, LOOK_BACK_DAYS), false),
     focus: focusPhrase(answers.focus.vaardigheden, vocabulary),

@@ -136,6 +136,49 @@ describe("loadCasusLibrary with valid folders", () => {
   });
 });
 
+describe("loadCasusLibrary with only the own casussen (--alleen-eigen-casussen)", () => {
+  it("leaves the built-in library out, so an own casus replaces nothing", () => {
+    const own = loadCasusLibrary({ vocabulary, extraDirs: [EIGEN], ownOnly: true });
+    expect(own.casussen.map((casus) => casus.id)).toEqual([
+      "digid-verlopen-activeringsbrief",
+      "eigen-taalhuis",
+    ]);
+    expect(own.casussen.every((casus) => !casus.builtIn)).toBe(true);
+    expect(own.casussen.every((casus) => casus.source.startsWith(EIGEN))).toBe(true);
+    expect(own.ownOnly).toEqual([EIGEN]);
+    expect(own.notices.join("\n")).not.toContain("vervangt de ingebouwde");
+
+    // Without it, the same folder adds to the built-in library.
+    const added = loadCasusLibrary({ vocabulary, extraDirs: [EIGEN] });
+    expect(added.casussen.length).toBeGreaterThan(40);
+    expect(added.casussen.some((casus) => casus.builtIn)).toBe(true);
+    expect(added.ownOnly).toBeUndefined();
+  });
+
+  it("leaves out a test's built-in folder too, without reading it", () => {
+    const own = loadCasusLibrary({
+      vocabulary,
+      builtInDir: KAPOT,
+      extraDirs: [EIGEN],
+      ownOnly: true,
+    });
+    expect(own.casussen).toHaveLength(2);
+  });
+
+  it("refuses without an own folder, saying how to give one", () => {
+    const error = thrown(() => loadCasusLibrary({ vocabulary, ownOnly: true }));
+    expect(error.exitCode).toBe(1);
+    expect(error.problems).toEqual([
+      {
+        where: "--alleen-eigen-casussen",
+        message:
+          "er is geen eigen casusmap opgegeven (--casussen MAP, of casussen: in instellingen.yaml).",
+      },
+    ]);
+    expect(error.hint).toContain("--casussen MAP");
+  });
+});
+
 describe("readCasusFolder", () => {
   it("keeps the valid casussen and returns the problems instead of throwing", () => {
     const folder = readCasusFolder(KAPOT, vocabulary);

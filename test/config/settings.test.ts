@@ -49,7 +49,7 @@ describe("a POI's settings (instellingen.yaml)", () => {
       {
         where: `${file}, regel 1`,
         message:
-          'onbekende instelling "sjabloon". Bedoelde je "sjablonen"? De instellingen zijn: sjablonen, huisstijl, casussen, acteurs.',
+          'onbekende instelling "sjabloon". Bedoelde je "sjablonen"? De instellingen zijn: sjablonen, huisstijl, casussen, acteurs, alleenEigenCasussen.',
       },
       {
         where: `${file}, regel 2`,
@@ -70,6 +70,27 @@ describe("a POI's settings (instellingen.yaml)", () => {
     expect(parseSettingsFile(write("tab.yaml", "sjablonen:\n\t- x\n")).problems[0]?.message).toBe(
       "geen geldige YAML: deze regel springt in met een tab; gebruik spaties.",
     );
+  });
+
+  it("reads alleenEigenCasussen as ja/nee or true/false, and only with an own casus folder", () => {
+    const yes = write("ja.yaml", "casussen: casussen\nalleenEigenCasussen: ja\n");
+    expect(parseSettingsFile(yes).settings?.alleenEigenCasussen).toBe(true);
+    const no = write("nee.yaml", "casussen: casussen\nalleenEigenCasussen: Nee\n");
+    expect(parseSettingsFile(no).settings?.alleenEigenCasussen).toBe(false);
+    const yaml = write("true.yaml", "casussen: casussen\nalleenEigenCasussen: true\n");
+    expect(parseSettingsFile(yaml).settings?.alleenEigenCasussen).toBe(true);
+    const wrong = write("soms.yaml", "casussen: casussen\nalleenEigenCasussen: soms\n");
+    expect(parseSettingsFile(wrong).problems).toEqual([
+      { where: `${wrong}, regel 2`, message: "alleenEigenCasussen: moet ja of nee zijn." },
+    ]);
+    const alone = write("alleen.yaml", "alleenEigenCasussen: ja\n");
+    expect(parseSettingsFile(alone).problems).toEqual([
+      {
+        where: `${alone}, regel 1`,
+        message:
+          "alleenEigenCasussen: ja werkt alleen met een eigen casusmap. Zet die onder casussen:, of zet alleenEigenCasussen op nee.",
+      },
+    ]);
   });
 
   it("is found through IDOKIT_INSTELLINGEN (a file or a folder), else in the config folder", () => {
@@ -135,6 +156,21 @@ describe("a POI's settings (instellingen.yaml)", () => {
       casussen: ["/poi/casussen", "extra"],
       answers: "a.yaml",
     });
+    // Only own casussen: the flag or the setting turns it on.
+    const ownOnly: Settings = {
+      via: "configuratiemap",
+      casussen: ["/poi/c"],
+      alleenEigenCasussen: true,
+    };
+    expect(
+      withSettings({ casussen: [], alleenEigenCasussen: undefined }, ownOnly).alleenEigenCasussen,
+    ).toBe(true);
+    expect(
+      withSettings({ casussen: [], alleenEigenCasussen: true }, settings).alleenEigenCasussen,
+    ).toBe(true);
+    expect(
+      withSettings({ casussen: [], alleenEigenCasussen: false }, settings).alleenEigenCasussen,
+    ).toBe(false);
     expect(withSettings({}, { via: "geen", casussen: [] })).toEqual({
       templates: undefined,
       huisstijl: undefined,

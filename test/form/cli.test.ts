@@ -72,6 +72,9 @@ describe("idokit formulier on the command line", () => {
     ]);
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/--casussen en --variant horen bij het trainingsformulier/);
+    const own = runIdokit(["formulier", "--bijeenkomst", "--alleen-eigen-casussen"]);
+    expect(own.status).toBe(2);
+    expect(own.stderr).toMatch(/--alleen-eigen-casussen hoort bij het trainingsformulier/);
   });
 
   it("says so when the port is taken", async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { inCi } from "../helpers/ci.js";
 import { hasLibreOffice } from "../helpers/libreoffice.js";
 import { ensureBuilt, ROOT } from "../helpers/pty.js";
 import { tempDir } from "../helpers/temp.js";
+import { readParts } from "../helpers/zip.js";
 import { startForm, type FormRun } from "./helpers.js";
 
 /**
@@ -79,4 +80,37 @@ describe("making a pack from the form", () => {
     },
     180_000,
   );
+
+  it("uses only the own casussen with --alleen-eigen-casussen, and says when they are too few", async () => {
+    const dir = tempDir();
+    const own = join(dir, "eigen");
+    cpSync(join(ROOT, "test", "fixtures", "casussen-eigen"), own, { recursive: true });
+    const form = await startForm(["--casussen", own, "--alleen-eigen-casussen"], { cwd: dir });
+    try {
+      const text = readFileSync(join(ROOT, "data", "voorbeeld-training.yaml"), "utf8");
+      const opened = await post(form, "open", { name: "voorbeeld.yaml", text });
+      const refused = await post(form, "pakket", { answers: opened.answers });
+      expect(refused.fout).toBe("Te weinig eigen casussen voor deze training.");
+      expect(JSON.stringify(refused.problemen)).toContain(
+        // The folder as the user gave it, seen from where idokit runs.
+        '5 casussen gevraagd, maar in \\"eigen\\" staan er 2',
+      );
+      expect(readdirSync(dir)).toEqual(["eigen"]);
+
+      // Two casussen are enough for a training of two: both are played, nothing built-in.
+      const two = text
+        .replace(/aantalCasussen: 5/, "aantalCasussen: 2")
+        .replace(/eindtijd: "16:45"/, 'eindtijd: "15:30"');
+      const reopened = await post(form, "open", { name: "twee.yaml", text: two });
+      const made = await post(form, "pakket", { answers: reopened.answers });
+      expect(made.fout, JSON.stringify(made)).toBeUndefined();
+      const trainer = readParts(join(String(made.map), "casussen-trainer.docx"))[
+        "word/document.xml"
+      ];
+      expect(trainer).toContain("Het formulier van de gemeente");
+      expect(trainer).not.toContain("Demonstratie:");
+    } finally {
+      await form.stop();
+    }
+  }, 120_000);
 });

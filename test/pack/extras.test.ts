@@ -5,12 +5,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
 import { makeBijeenkomstPack, type BijeenkomstPack } from "../../src/pack/bijeenkomst.js";
-import type { TrainingPack } from "../../src/pack/training.js";
 import { greetingName } from "../../src/plan/extras.js";
 import { exampleRaw as bijeenkomstRaw, TODAY, validBijeenkomst } from "../bijeenkomst/helpers.js";
 import { convertToPdf, hasLibreOffice } from "../helpers/libreoffice.js";
 import { checkOoxml, findingsOf, ooxmlChecker } from "../helpers/ooxml.js";
 import { exampleAnswers, makeExamplePack } from "../helpers/pack.js";
+import { solidPng } from "../helpers/png.js";
+import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
+import { loadTrainingResources } from "../../src/pack/resources.js";
+import { makeTrainingPack, type TrainingPack } from "../../src/pack/training.js";
 import { paragraphsOf, readParts, textOf } from "../helpers/zip.js";
 import { inCi } from "../helpers/ci.js";
 
@@ -231,6 +234,134 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
     for (const pdf of pdfs.values())
       if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
     expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
+  }, 300_000);
+
+  it("keeps the spiekbrief (up to 20 partners) and every other hand-out on one page in a wide house style with a logo", async () => {
+    // A house style with a wide body font (Verdana; LibreOffice sets it in its stand-in) and
+    // a serif for headings, next to idokit's own (Arial).
+    const wide = join(dir, "huisstijl-breed.yaml");
+    writeFileSync(
+      wide,
+      'hoofdkleur: "#7A1F5C"\naccentkleur: "#2E8B57"\nlettertypeKoppen: Georgia\nlettertypeTekst: Verdana\nvoettekst: Regionale POI · samen werken aan het IDO\n',
+    );
+    const vocabulary = loadVocabulary();
+    const styles = {
+      breed: loadTrainingResources({ vocabulary, huisstijl: wide }).resources,
+      arial: loadTrainingResources({ vocabulary }).resources,
+    };
+    const logo = solidPng(400, 120);
+    // The example's partners, again and again with a number: realistic lengths.
+    const examplePartners = exampleAnswers().partners.lokaal;
+    const partnersOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const p = examplePartners[i % examplePartners.length]!;
+        return i < examplePartners.length ? p : { ...p, naam: `${p.naam} ${i + 1}` };
+      });
+    const cases: Array<{
+      name: string;
+      style: keyof typeof styles;
+      logo: boolean;
+      n: number;
+      longest?: boolean;
+      full?: boolean;
+    }> = [
+      ...[4, 5, 6, 10, 20].flatMap((n) => [
+        { name: `breed-${n}`, style: "breed" as const, logo: false, n },
+        { name: `breed-logo-${n}`, style: "breed" as const, logo: true, n },
+      ]),
+      ...[5, 7].map((n) => ({ name: `arial-${n}`, style: "arial" as const, logo: false, n })),
+      { name: "breed-logo-langst", style: "breed", logo: true, n: 20, longest: true },
+      { name: "breed-logo-vol", style: "breed", logo: true, n: 5, full: true },
+    ];
+    const forms: Record<string, string> = {};
+    const paths: string[] = [];
+    for (const test of cases) {
+      const answers = exampleAnswers((raw) => {
+        const longest = test.longest === true;
+        raw.partners!.lokaal = partnersOf(test.n).map((p, i) =>
+          longest
+            ? {
+                ...p,
+                naam: `Stichting Maatschappelijke Dienstverlening ${i} ${"Rivierland ".repeat(20)}`.slice(
+                  0,
+                  200,
+                ),
+                waarvoor: "formulieren en aanvragen ".repeat(10).slice(0, 200),
+                overdracht: "Met toestemming bellen en samen verder ".repeat(10).slice(0, 300),
+              }
+            : p,
+        );
+        if (test.full) {
+          // The other hand-outs at their fullest: a full group, every skill, a long name.
+          raw.bibliotheek!.organisatie =
+            "Openbare Bibliotheek Zuid-Westelijk Rivierengebied en Omstreken";
+          raw.training!.deelnemers = 16;
+          raw.focus!.vaardigheden = [
+            "lsd",
+            "doorvragen",
+            "zakelijke-empathie",
+            "emoties",
+            "grenzen-stellen",
+            "warm-doorverwijzen",
+            "privacy",
+            "laaggeletterdheid",
+            "taalbarriere",
+          ];
+        }
+        if (longest) {
+          raw.bibliotheek!.organisatie = "Openbare Bibliotheek Zuid-Westelijk Rivierengebied "
+            .repeat(5)
+            .slice(0, 200)
+            .trim();
+          raw.bibliotheek!.vestiging = "Vestiging Marktplein en Omstreken "
+            .repeat(5)
+            .slice(0, 150)
+            .trim();
+        }
+      });
+      const pack = await makeTrainingPack(answers, styles[test.style], {
+        today: TODAY,
+        seed: 1,
+        logo: test.logo ? logo : undefined,
+        created: new Date("2026-11-28T12:00:00Z"),
+      });
+      const path = join(dir, `spiekbrief-${test.name}.docx`);
+      writeFileSync(path, pack.files.find((f) => f.name === "spiekbrief.docx")!.data);
+      paths.push(path);
+      // The other one-page hand-outs in the wide style with a logo, for the example and at their
+      // fullest (the longest names of all are the spiekbrief's case alone).
+      if (test.name === "breed-logo-5" || test.full)
+        for (const file of pack.files.filter(
+          (f) => NEW_DOCX.includes(f.name) && f.name !== "spiekbrief.docx",
+        )) {
+          const other = join(dir, `${test.name}-${file.name}`);
+          writeFileSync(other, file.data);
+          paths.push(other);
+        }
+      const body = paragraphsOf(readParts(readFileSync(path))["word/document.xml"]!).join("\n");
+      forms[test.name] = body.includes("Jullie partners:")
+        ? "namen"
+        : body.includes("Hoe je bij elke partner")
+          ? "kort"
+          : "volledig";
+    }
+    // Every form of the sheet is valid ISO 29500.
+    if (ooxmlChecker.available) expect(findingsOf(checkOoxml(paths))).toEqual([]);
+    const pdfs = convertToPdf(paths);
+    const pages = Object.fromEntries(
+      [...pdfs.entries()].map(([path, pdf]) => [
+        path.slice(dir.length + 1),
+        pdf ? pageCount(pdf) : 0,
+      ]),
+    );
+    for (const pdf of pdfs.values())
+      if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
+    expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
+    // The example in idokit's own style keeps each partner's handover; more partners or a wider
+    // font get the shorter forms.
+    expect(forms["arial-5"]).toBe("volledig");
+    expect(forms["breed-20"]).toBe("namen");
+    expect(new Set(Object.values(forms))).toEqual(new Set(["volledig", "kort", "namen"]));
   }, 300_000);
 });
 

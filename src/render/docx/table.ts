@@ -18,6 +18,11 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const CELL_PADDING = 100;
 /** No column narrower than this (about 1.4 cm), so short headers like "Wie" stay on one line. */
 const MIN_COLUMN = 800;
+/**
+ * A template's own widths (`kolommen`) may go narrower, down to 8 mm: a tick-box column of a
+ * form (☐) needs no more, and its text column gets the room.
+ */
+const MIN_GIVEN_COLUMN = 454;
 /** Tables with more columns than this keep normal type in large (hand-out) documents. */
 const WIDE_TABLE = 3;
 /** Lines wider than this (in ems) wrap anyway, so they ask for no more width. */
@@ -113,6 +118,9 @@ export function computeColumnWidths(
   // narrower than its longest word: "Verklaring getekend" in a wider font must not break
   // inside a word. The room it needs comes from the other columns, in proportion.
   if (relative && relative.length === columns) {
+    const minimum = measures.map((m) =>
+      Math.max(MIN_GIVEN_COLUMN, Math.min(m.longestWord * em + padding, textWidth * 0.35)),
+    );
     const given = fitTo(relative, textWidth);
     if (given.every((w, c) => w >= (minimum[c] ?? 0)) || sumOf(minimum) >= textWidth) return given;
     const raised = given.map((w, c) => Math.max(w, minimum[c] ?? 0));

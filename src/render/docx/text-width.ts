@@ -51,6 +51,14 @@ const FONT_WIDTH: Readonly<Record<string, number>> = {
   "century gothic": 1.15,
 };
 
+/** The width of `font` relative to Arial when idokit knows the font (see above). */
+export function knownFontWidthFactor(font: string): number | undefined {
+  return FONT_WIDTH[font.trim().toLowerCase()];
+}
+
+/** The width of a font idokit knows that sets text the widest (Verdana). */
+export const WIDEST_KNOWN_FONT = Math.max(...Object.values(FONT_WIDTH));
+
 /** The width of `font` relative to Arial (see above); 1.1 for a font not in the list. */
 export function fontWidthFactor(font: string): number {
   return FONT_WIDTH[font.trim().toLowerCase()] ?? 1.1;
