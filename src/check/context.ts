@@ -1,6 +1,6 @@
 import { strFromU8 } from "fflate";
 import type { Finding } from "./types.js";
-import { attr, childrenOf, parseXml, type XmlElement } from "./xml.js";
+import { scanXml, type XmlVisitor } from "./xml.js";
 
 export const NS = {
   ct: "http://schemas.openxmlformats.org/package/2006/content-types",
@@ -13,8 +13,6 @@ export const NS = {
   mc: "http://schemas.openxmlformats.org/markup-compatibility/2006",
 } as const;
 
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-
 export interface Relationship {
   id: string;
   /** Last segment of the relationship type: `theme`, `notesMaster`, `slide`, `image`, … */
@@ -24,23 +22,40 @@ export interface Relationship {
   target: string;
 }
 
-/** One file being checked: its parts, parsed on demand, and the findings so far. */
+/** What a rule reads in one part: a visitor for its elements, or nothing for parts it ignores. */
+export type PartRule = (ctx: CheckContext, part: string) => XmlVisitor | undefined;
+
+/**
+ * One file being checked: its parts, each read once by every rule in a single streaming pass,
+ * the facts the rules keep across parts, and the findings so far.
+ */
 export class CheckContext {
   readonly findings: Finding[] = [];
-  private readonly parsed = new Map<string, XmlElement | null>();
-  private readonly relsCache = new Map<string, Map<string, Relationship>>();
+  /** Findings of the part being read: kept only when that part turns out well-formed. */
+  private pending: Finding[] | undefined;
+  /** Part → true once read and well-formed, false when missing or not well-formed. */
+  private readonly scanned = new Map<string, boolean>();
+  private readonly relsByPart = new Map<string, Map<string, Relationship>>();
+  private readonly relsBySource = new Map<string, Map<string, Relationship>>();
   /** Lower-case part name → part name as written. */
   readonly lower: Map<string, string>;
+  /** Every part some relationship points to (filled as relationships parts are read). */
+  readonly reachable = new Set<string>();
+  /** Facts rules keep across parts (style ids, slide order, …), by the rule's own key. */
+  readonly facts = new Map<string, unknown>();
 
-  constructor(readonly parts: ReadonlyMap<string, string | Uint8Array>) {
+  constructor(
+    readonly parts: ReadonlyMap<string, string | Uint8Array>,
+    private readonly rules: readonly PartRule[],
+  ) {
     this.lower = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   }
 
   add(part: string, rule: string, severity: Finding["severity"], message: string): void {
-    if (this.findings.some((f) => f.part === part && f.rule === rule && f.message === message))
-      return;
+    const same = (f: Finding) => f.part === part && f.rule === rule && f.message === message;
+    if (this.findings.some(same) || this.pending?.some(same)) return;
     // `where` is filled in once every rule has run (it needs the slide order).
-    this.findings.push({ part, where: "", rule, severity, message });
+    (this.pending ?? this.findings).push({ part, where: "", rule, severity, message });
   }
 
   /** The part's name as written, matched case-insensitively (as Office does). */
@@ -54,19 +69,30 @@ export class CheckContext {
     return data ? strFromU8(data) : undefined;
   }
 
-  /** The parsed root element of an XML part, or undefined (missing, or not well-formed). */
-  xml(name: string): XmlElement | undefined {
-    if (!this.parsed.has(name)) {
-      const text = this.text(name);
-      if (text === undefined) this.parsed.set(name, null);
-      else {
-        const result = parseXml(text.replace(/^\uFEFF/, ""));
-        if (result.error !== undefined)
-          this.add(name, "xml", "fout", `Dit onderdeel is geen geldige XML: ${result.error}.`);
-        this.parsed.set(name, result.root ?? null);
-      }
+  /**
+   * Reads an XML part once with every rule (later calls return at once). A part that is not
+   * well-formed gives one finding and nothing else: what the rules saw of it is dropped.
+   * Returns true when the part is there and well-formed.
+   */
+  scan(name: string): boolean {
+    const done = this.scanned.get(name);
+    if (done !== undefined) return done;
+    const text = this.text(name);
+    this.scanned.set(name, false);
+    if (text === undefined) return false;
+    const visitors = this.rules.flatMap((rule) => rule(this, name) ?? []);
+    const outer = this.pending;
+    this.pending = [];
+    const error = scanXml(text.replace(/^\uFEFF/, ""), visitors);
+    const found = this.pending;
+    this.pending = outer;
+    if (error !== undefined) {
+      this.add(name, "xml", "fout", `Dit onderdeel is geen geldige XML: ${error}.`);
+      return false;
     }
-    return this.parsed.get(name) ?? undefined;
+    this.scanned.set(name, true);
+    for (const f of found) this.add(f.part, f.rule, f.severity, f.message);
+    return true;
   }
 
   /** The relationships part of a source part (`""` for the package itself). */
@@ -75,29 +101,20 @@ export class CheckContext {
     return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
   }
 
-  /** The relationships of a part by Id; empty when it has none. */
+  /** The relationships of a part by Id; empty when it has none (or they are not readable). */
   rels(source: string): Map<string, Relationship> {
-    let rels = this.relsCache.get(source);
+    let rels = this.relsBySource.get(source);
     if (rels) return rels;
-    rels = new Map();
-    this.relsCache.set(source, rels);
     const name = this.find(this.relsName(source));
-    const root = name ? this.xml(name) : undefined;
-    if (!root) return rels;
-    const base = source.slice(0, source.lastIndexOf("/") + 1);
-    for (const r of childrenOf(root, NS.rel, "Relationship")) {
-      const id = attr(r, "Id") ?? "";
-      const target = attr(r, "Target") ?? "";
-      const type = attr(r, "Type") ?? "";
-      const external = attr(r, "TargetMode") === "External";
-      rels.set(id, {
-        id,
-        type: type.startsWith(REL_TYPE) ? type.slice(REL_TYPE.length) : type,
-        part: external ? undefined : resolvePartName(base, target),
-        target,
-      });
-    }
+    if (name && this.scan(name)) rels = this.relsByPart.get(name);
+    rels ??= new Map<string, Relationship>();
+    this.relsBySource.set(source, rels);
     return rels;
+  }
+
+  /** Kept by the relationships rule when it has read a relationships part. */
+  keepRels(relsPart: string, rels: Map<string, Relationship>): void {
+    this.relsByPart.set(relsPart, rels);
   }
 
   /** Every XML part, in zip order. */

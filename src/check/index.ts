@@ -7,8 +7,22 @@
 import { unzipSync } from "fflate";
 import { IdokitError } from "../errors.js";
 import { CheckContext } from "./context.js";
-import { checkCommon, checkPresentation, checkWord } from "./content-rules.js";
-import { checkPackage } from "./package-rules.js";
+import {
+  checkNotes,
+  commonRule,
+  presentationRule,
+  shapesRule,
+  wordContentRule,
+  wordNumberingRule,
+  wordStylesRule,
+} from "./content-rules.js";
+import {
+  checkPackageParts,
+  checkZipNames,
+  contentTypesRule,
+  relationshipIdsRule,
+  relationshipsRule,
+} from "./package-rules.js";
 import { describePart } from "./where.js";
 import type { Finding } from "./types.js";
 
@@ -64,7 +78,7 @@ export function checkDocument(
       kind,
       `De inhoudsopgave van het zipbestand (${zipNames.length} onderdelen) klopt niet met de ${written.size} geschreven onderdelen.`,
     );
-  const ctx = new CheckContext(parts);
+  const ctx = new CheckContext(parts, RULES[kind]);
   const main = kind === "pptx" ? "ppt/presentation.xml" : "word/document.xml";
   if (!ctx.find(main))
     ctx.add(
@@ -73,13 +87,26 @@ export function checkDocument(
       "fout",
       `Het hoofddeel ${main} ontbreekt: dit is geen ${kind}-bestand.`,
     );
-  checkPackage(ctx, zipNames, kind);
-  checkCommon(ctx);
-  if (kind === "docx") checkWord(ctx);
-  else checkPresentation(ctx);
+  checkZipNames(ctx, zipNames);
+  // One pass over each XML part with every rule; then what needs all parts read.
+  for (const part of ctx.xmlParts()) ctx.scan(part);
+  checkPackageParts(ctx);
+  if (kind === "pptx") checkNotes(ctx);
   const findings = ctx.findings.map((f) => ({ ...f, where: describePart(ctx, f.part) }));
   return { name, kind, findings, parts: ctx.xmlParts().length };
 }
+
+const SHARED_RULES = [relationshipsRule, relationshipIdsRule, commonRule];
+const RULES = {
+  docx: [
+    contentTypesRule("docx"),
+    ...SHARED_RULES,
+    wordStylesRule,
+    wordNumberingRule,
+    wordContentRule,
+  ],
+  pptx: [contentTypesRule("pptx"), ...SHARED_RULES, presentationRule, shapesRule],
+};
 
 /** The report of a file whose zip itself is wrong: one finding, nothing else read. */
 function zipFault(name: string, kind: FileReport["kind"], message: string): FileReport {

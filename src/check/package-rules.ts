@@ -2,10 +2,17 @@
  * Package rules (ISO/IEC 29500-2, Open Packaging Conventions): what Word and PowerPoint check
  * before they read any content. A break here is what makes them refuse or "repair" a file.
  */
-import { NS, type CheckContext } from "./context.js";
-import { attr, childrenOf, findAll } from "./xml.js";
+import {
+  NS,
+  resolvePartName,
+  type CheckContext,
+  type PartRule,
+  type Relationship,
+} from "./context.js";
+import { attr, inNamespace, is, localName } from "./xml.js";
 
 const CONTENT_TYPES = "[Content_Types].xml";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 // Extensions whose parts are media: a Default for one that is not in the package is the
 // "unused default content type" that pptxgenjs writes and PowerPoint reportedly repairs.
 const MEDIA_EXTENSIONS = new Set([
@@ -34,13 +41,8 @@ function extensionOf(name: string): string {
   return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
 }
 
-/** Zip entry names, [Content_Types].xml, relationships and every r:id reference. */
-export function checkPackage(
-  ctx: CheckContext,
-  zipNames: readonly string[],
-  kind: "docx" | "pptx",
-): void {
-  // 1. Entry names: unique regardless of case, forward slashes, relative.
+/** Zip entry names: unique regardless of case, forward slashes, relative, no folders. */
+export function checkZipNames(ctx: CheckContext, zipNames: readonly string[]): void {
   const seen = new Set<string>();
   for (const name of zipNames) {
     const lower = name.toLowerCase();
@@ -59,48 +61,117 @@ export function checkPackage(
         `Het bestand bevat een lege map "${name}"; Word en PowerPoint schrijven die nooit.`,
       );
   }
+}
 
-  // 2. Content types: every part has one, every Override names a part that is there.
+/** [Content_Types].xml: every part has a type, every Override names a part that is there. */
+export function contentTypesRule(kind: "docx" | "pptx"): PartRule {
+  return (ctx, part) => {
+    if (part !== ctx.find(CONTENT_TYPES)) return undefined;
+    const defaults: Array<[extension: string, type: string]> = [];
+    const overrides: Array<[part: string, type: string]> = [];
+    return {
+      open(el) {
+        if (el.parent?.parent !== undefined || el.ns !== NS.ct) return;
+        const type = attr(el, "ContentType") ?? "";
+        if (el.name === "Default") defaults.push([attr(el, "Extension") ?? "", type]);
+        else if (el.name === "Override") overrides.push([attr(el, "PartName") ?? "", type]);
+      },
+      end: () => checkContentTypes(ctx, defaults, overrides, kind),
+    };
+  };
+}
+
+const RELS_PART = /^(.*?)_rels\/([^/]*)\.rels$/i;
+
+/** Relationships: unique ids, every internal target there; kept for the other rules. */
+export const relationshipsRule: PartRule = (ctx, part) => {
+  const match = RELS_PART.exec(part);
+  if (!match) return undefined;
+  const base = match[1]!;
+  const found: Array<{ id: string; target: string; type: string; external: boolean }> = [];
+  return {
+    open(el) {
+      if (
+        el.parent !== undefined &&
+        el.parent.parent === undefined &&
+        is(el, NS.rel, "Relationship")
+      )
+        found.push({
+          id: attr(el, "Id") ?? "",
+          target: attr(el, "Target") ?? "",
+          type: attr(el, "Type") ?? "",
+          external: attr(el, "TargetMode") === "External",
+        });
+    },
+    end() {
+      const rels = new Map<string, Relationship>();
+      for (const { id, target, type, external } of found) {
+        if (rels.has(id))
+          ctx.add(part, "rels-dubbel-id", "fout", `Relatie-id ${id} komt twee keer voor.`);
+        rels.set(id, {
+          id,
+          type: type.startsWith(REL_TYPE) ? type.slice(REL_TYPE.length) : type,
+          part: external ? undefined : resolvePartName(base, target),
+          target,
+        });
+      }
+      ctx.keepRels(part, rels);
+      for (const rel of rels.values()) {
+        if (rel.part === undefined) continue;
+        const target = ctx.find(rel.part);
+        if (target) ctx.reachable.add(target);
+        else
+          ctx.add(
+            part,
+            "rels-doel",
+            "fout",
+            `Relatie ${rel.id} (${rel.type}) wijst naar "${rel.target}", maar dat onderdeel ontbreekt.`,
+          );
+      }
+    },
+  };
+};
+
+/** Every r:id, r:embed, r:link … in a part names one of that part's relationships. */
+export const relationshipIdsRule: PartRule = (ctx, part) => {
+  if (part === ctx.find(CONTENT_TYPES) || part.toLowerCase().endsWith(".rels")) return undefined;
+  let rels: Map<string, Relationship> | undefined;
+  return {
+    open(el, attributes) {
+      for (let i = 0; i < attributes.length; i++) {
+        const key = attributes.name(i);
+        if (!inNamespace(el, key, NS.r)) continue;
+        const value = attributes.value(i);
+        rels ??= ctx.rels(part);
+        if (value !== "" && !rels.has(value))
+          ctx.add(
+            part,
+            "rid",
+            "fout",
+            `<${el.name}> verwijst met r:${localName(key)}="${value}" naar een relatie die niet bestaat.`,
+          );
+      }
+    },
+  };
+};
+
+/**
+ * After every part is read: relationships parts belong to a part that is there, and every part
+ * is reached from a relationship (an orphan is harmless, but a sign of damage).
+ */
+export function checkPackageParts(ctx: CheckContext): void {
   const ct = ctx.find(CONTENT_TYPES);
-  const root = ct ? ctx.xml(ct) : undefined;
   if (!ct) ctx.add(CONTENT_TYPES, "content-types", "fout", "Dit onderdeel ontbreekt.");
-  if (root) checkContentTypes(ctx, root, kind);
-
-  // 3. Relationships: well-formed, unique ids, every internal target exists.
-  const reachable = new Set<string>();
   for (const name of ctx.parts.keys()) {
-    const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(name);
+    const match = RELS_PART.exec(name);
     if (!match) continue;
     const source = `${match[1]}${match[2]}`;
     if (source !== "" && !ctx.find(source))
       ctx.add(name, "rels-bron", "fout", `Deze relaties horen bij "${source}", dat ontbreekt.`);
-    const rels = ctx.xml(name);
-    if (!rels) continue;
-    const ids = new Set<string>();
-    for (const r of childrenOf(rels, NS.rel, "Relationship")) {
-      const id = attr(r, "Id") ?? "";
-      if (ids.has(id))
-        ctx.add(name, "rels-dubbel-id", "fout", `Relatie-id ${id} komt twee keer voor.`);
-      ids.add(id);
-    }
-    for (const rel of ctx.rels(source).values()) {
-      if (rel.part === undefined) continue;
-      const found = ctx.find(rel.part);
-      if (found) reachable.add(found);
-      else
-        ctx.add(
-          name,
-          "rels-doel",
-          "fout",
-          `Relatie ${rel.id} (${rel.type}) wijst naar "${rel.target}", maar dat onderdeel ontbreekt.`,
-        );
-    }
   }
-
-  // 4. Every part is reached from a relationship (an orphan is harmless, but a sign of damage).
   for (const name of ctx.parts.keys()) {
     if (name === ct || /(^|\/)_rels\/[^/]*\.rels$/i.test(name)) continue;
-    if (!reachable.has(name))
+    if (!ctx.reachable.has(name))
       ctx.add(
         name,
         "los-onderdeel",
@@ -108,49 +179,27 @@ export function checkPackage(
         "Geen enkele relatie verwijst naar dit onderdeel; het hoort er waarschijnlijk niet in.",
       );
   }
-
-  // 5. Every r:id, r:embed, r:link … in a part names one of that part's relationships.
-  for (const name of ctx.xmlParts()) {
-    if (name === ct || name.toLowerCase().endsWith(".rels")) continue;
-    const el = ctx.xml(name);
-    if (!el) continue;
-    const prefix = `${NS.r}|`;
-    const refs = findAll(el, (e) => {
-      for (const key in e.attrs) if (key.startsWith(prefix)) return true;
-      return false;
-    });
-    if (refs.length === 0) continue;
-    const rels = ctx.rels(name);
-    for (const e of refs)
-      for (const [key, value] of Object.entries(e.attrs))
-        if (key.startsWith(`${NS.r}|`) && value !== "" && !rels.has(value))
-          ctx.add(
-            name,
-            "rid",
-            "fout",
-            `<${e.name}> verwijst met r:${key.slice(NS.r.length + 1)}="${value}" naar een relatie die niet bestaat.`,
-          );
-  }
 }
 
 function checkContentTypes(
   ctx: CheckContext,
-  root: NonNullable<ReturnType<CheckContext["xml"]>>,
+  defaultTypes: ReadonlyArray<[extension: string, type: string]>,
+  overrideTypes: ReadonlyArray<[part: string, type: string]>,
   kind: "docx" | "pptx",
 ): void {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const d of childrenOf(root, NS.ct, "Default")) {
-    const ext = (attr(d, "Extension") ?? "").toLowerCase();
+  for (const [extension, type] of defaultTypes) {
+    const ext = extension.toLowerCase();
     if (defaults.has(ext))
       ctx.add(CONTENT_TYPES, "content-types", "fout", `Extensie "${ext}" staat er twee keer in.`);
-    defaults.set(ext, attr(d, "ContentType") ?? "");
+    defaults.set(ext, type);
   }
-  for (const o of childrenOf(root, NS.ct, "Override")) {
-    const part = (attr(o, "PartName") ?? "").replace(/^\//, "");
+  for (const [partName, type] of overrideTypes) {
+    const part = partName.replace(/^\//, "");
     if (overrides.has(part.toLowerCase()))
       ctx.add(CONTENT_TYPES, "content-types", "fout", `"/${part}" staat er twee keer in.`);
-    overrides.set(part.toLowerCase(), attr(o, "ContentType") ?? "");
+    overrides.set(part.toLowerCase(), type);
     if (!ctx.find(part))
       ctx.add(
         CONTENT_TYPES,

@@ -1,5 +1,5 @@
-import { NS, type CheckContext } from "./context.js";
-import { attr, elements } from "./xml.js";
+import { SLIDE_ORDER } from "./content-rules.js";
+import type { CheckContext } from "./context.js";
 
 const FIXED: Array<[RegExp, string]> = [
   [/^$/, "het hele bestand"],
@@ -43,11 +43,11 @@ function slideNumber(ctx: CheckContext, part: string): number | undefined {
   if (!order) {
     order = new Map();
     const name = ctx.find("ppt/presentation.xml");
-    const root = name ? ctx.xml(name) : undefined;
-    if (name && root) {
+    const slides = ctx.facts.get(SLIDE_ORDER) as string[] | undefined;
+    if (name && slides) {
       const rels = ctx.rels(name);
-      elements(root, NS.p, "sldId").forEach((s, i) => {
-        const target = rels.get(attr(s, "id", NS.r) ?? "")?.part;
+      slides.forEach((rid, i) => {
+        const target = rels.get(rid)?.part;
         if (target) order!.set(target.toLowerCase(), i + 1);
       });
     }

@@ -250,6 +250,60 @@ const pptxFaults: Array<[string, string, (d: Uint8Array) => Uint8Array]> = [
         delete p["ppt/notesMasters/_rels/notesMaster1.xml.rels"];
       }),
   ],
+  [
+    "two relationships with one id",
+    "rels-dubbel-id",
+    (d) =>
+      withPart(d, "ppt/_rels/presentation.xml.rels", (x) => x.replace(/Id="rId3"/, 'Id="rId2"')),
+  ],
+  [
+    "relationships of a part that is not there",
+    "rels-bron",
+    (d) =>
+      withParts(
+        d,
+        (p) =>
+          void (p["ppt/slides/_rels/slide99.xml.rels"] = p["ppt/slides/_rels/slide1.xml.rels"]!),
+      ),
+  ],
+  [
+    "a part no relationship points to",
+    "los-onderdeel",
+    (d) =>
+      withParts(d, (p) => {
+        p["ppt/slides/slide99.xml"] = p["ppt/slides/slide1.xml"]!;
+      }),
+  ],
+  [
+    "two slides with one number",
+    "dia-nummer",
+    (d) =>
+      withPart(d, "ppt/presentation.xml", (x) =>
+        x.replace(/(<p:sldId id=")(\d+)("[^>]*\/>\s*<p:sldId id=")\d+/, "$1$2$3$2"),
+      ),
+  ],
+  [
+    "a slide number below the allowed range",
+    "dia-nummer",
+    (d) =>
+      withPart(d, "ppt/presentation.xml", (x) =>
+        x.replace(/<p:sldId id="\d+"/, '<p:sldId id="12"'),
+      ),
+  ],
+  [
+    "a slide size of zero",
+    "paginamaat",
+    (d) =>
+      withPart(d, "ppt/presentation.xml", (x) => x.replace(/<p:sldSz cx="\d+"/, '<p:sldSz cx="0"')),
+  ],
+  [
+    "notes that lost their slide",
+    "notities",
+    (d) =>
+      withPart(d, "ppt/notesSlides/_rels/notesSlide1.xml.rels", (x) =>
+        x.replace(/<Relationship [^>]*relationships\/slide"[^>]*\/>/, ""),
+      ),
+  ],
 ];
 
 const DOCUMENT = "word/document.xml";
@@ -300,6 +354,35 @@ const docxFaults: Array<[string, string, (d: Uint8Array) => Uint8Array]> = [
     (d) => withPart(d, DOCUMENT, (x) => x.replace("</w:body>", "</w:bod>")),
   ],
   ["a missing main part", "hoofddeel", (d) => withParts(d, (p) => void delete p[DOCUMENT])],
+  [
+    "a table without a column grid",
+    "tabel",
+    (d) => withPart(d, DOCUMENT, (x) => x.replace(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/, "")),
+  ],
+  [
+    "two bookmarks with one number",
+    "bladwijzer",
+    (d) =>
+      withPart(d, DOCUMENT, (x) =>
+        x.replace(
+          "</w:body>",
+          '<w:p><w:bookmarkStart w:id="7" w:name="a"/><w:bookmarkEnd w:id="7"/><w:bookmarkStart w:id="7" w:name="b"/><w:bookmarkEnd w:id="7"/></w:p></w:body>',
+        ),
+      ),
+  ],
+  [
+    "a Word part with only the generic XML content type",
+    "content-type-generiek",
+    (d) =>
+      withPart(d, CT, (x) =>
+        x.replace(/<Override [^>]*PartName="\/word\/styles\.xml"[^>]*\/>/, ""),
+      ),
+  ],
+  [
+    "two entries in the zip that differ only in case",
+    "zip-dubbel",
+    (d) => withParts(d, (p) => void (p["WORD/STYLES.XML"] = p["word/styles.xml"]!)),
+  ],
 ];
 
 describe("the package and content check", () => {

@@ -10,10 +10,10 @@ import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/index.js";
-import { attr, parseXml, type XmlElement } from "../../src/check/xml.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "../../src/render/pptx/notes-master.js";
 import { renderPptx } from "../../src/render/pptx/index.js";
 import { buildTheme } from "../../src/render/theme.js";
+import { treeAttr as attr, xmlTree, type TreeElement as XmlElement } from "../helpers/xml-tree.js";
 
 const REFERENCE = unzipSync(
   readFileSync(new URL("../fixtures/powerpoint-reference/sld-notes.pptx", import.meta.url)),
@@ -26,7 +26,7 @@ function fail(message: string): never {
 }
 
 function tree(xml: string): XmlElement {
-  const parsed = parseXml(xml);
+  const parsed = xmlTree(xml);
   if (!parsed.root) throw new Error(parsed.error);
   return parsed.root;
 }
