@@ -5,6 +5,7 @@ import { InputError } from "../errors.js";
 import type { Logo } from "../render/theme.js";
 import { formatBytes, readBoundedFile, refusalText, type ReadRefusal } from "./load-file.js";
 import { checkLogo, LOGO_MAX_BYTES } from "./logo.js";
+import { yamlSyntaxProblems, yamlValue } from "./yaml-problems.js";
 
 /** The largest answers file idokit reads: a complete one is about 5 kB. */
 export const ANSWERS_MAX_BYTES = 1024 * 1024;
@@ -75,17 +76,22 @@ export function readAnswersFile(file: string): RawAnswers {
  * names the file, line and column. `name` is how the file is called in messages.
  */
 export function parseAnswersText(text: string, name: string): unknown {
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const source = text.replace(/^\uFEFF/, "");
+  const doc = parseDocument(source, { uniqueKeys: true });
+  const hint =
+    "Elke regel heeft de vorm 'vraag: antwoord' en springt in met spaties, niet met tabs. Zet een antwoord met een dubbele punt, # of aanhalingsteken tussen aanhalingstekens.";
+  if (doc.errors.length > 0)
     throw new InputError(`"${name}" is geen geldig YAML-bestand.`, {
-      problems: doc.errors.map((e) => ({
-        where: `${name}, regel ${e.linePos?.[0].line ?? "?"}, kolom ${e.linePos?.[0].col ?? "?"}`,
-        message: e.message.split("\n")[0] ?? e.message,
-      })),
-      hint: "Elke regel heeft de vorm 'sleutel: waarde'; springt in met spaties, niet met tabs. Zet tekst met een dubbele punt tussen aanhalingstekens.",
+      problems: yamlSyntaxProblems(doc.errors, name),
+      hint,
     });
-  }
-  return doc.toJS();
+  const read = yamlValue(doc, source, name);
+  if (read.problem)
+    throw new InputError(`"${name}" is geen geldig YAML-bestand.`, {
+      problems: [read.problem],
+      hint,
+    });
+  return read.value;
 }
 
 function resolveFrom(baseDir: string, path: string): string {

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { UsageError } from "../errors.js";
 import { addCasusFlags, addFlag, addSeedFlag, flagValue, selectionFlags } from "./options.js";
 
 // Only commander loads with this module; the server, the form and `open` are imported when the
@@ -37,6 +38,32 @@ function hasDesktop(env: NodeJS.ProcessEnv = process.env): boolean {
 async function openOnDesktop(target: string): Promise<void> {
   const { default: open } = await import("open");
   await open(target);
+}
+
+/**
+ * The options that only the training form uses, given with `--bijeenkomst`: refused (exit 2), so
+ * no one thinks a list of actors or casussen was used. Settings from instellingen.yaml are not
+ * flags and stay quiet.
+ */
+export function refuseTrainingOnly(flags: Record<string, unknown>): void {
+  if (!flags.bijeenkomst) return;
+  const given = (
+    [
+      ["acteurs", "--acteurs"],
+      ["casussen", "--casussen"],
+      ["alleenEigenCasussen", "--alleen-eigen-casussen"],
+      ["ownCasussenOnly", "--own-casussen-only"],
+      ["variant", "--variant"],
+      ["seed", "--seed"],
+    ] as const
+  )
+    .filter(([name]) => flags[name] !== undefined)
+    .map(([, flag]) => flag);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `${given.join(" en ")} ${given.length === 1 ? "hoort" : "horen"} bij het trainingsformulier; het bijeenkomstformulier vraagt niet naar trainingsacteurs of casussen.`,
+    { hint: "Laat de optie weg, of start idokit formulier zonder --bijeenkomst." },
+  );
 }
 
 /** `idokit formulier`: declares the options and starts the form. */
@@ -92,6 +119,7 @@ Voorbeelden:
       await runAction(
         { json: false, debug: globals.debug ?? false },
         async (context, out) => {
+          refuseTrainingOnly(flags);
           const { startFormulier } = await import("../commands/formulier.js");
           const { applySettings } = await import("./settings.js");
           const desktop = hasDesktop();
@@ -113,7 +141,8 @@ Voorbeelden:
           let opened = false;
           if (desktop && !flags.geenBrowser) {
             try {
-              await openOnDesktop(run.url);
+              // A one-time link: the opener's command line, visible in `ps`, is spent once opened.
+              await openOnDesktop(run.launchUrl());
               opened = true;
             } catch {
               opened = false;

@@ -53,7 +53,10 @@ export interface FormulierOptions {
 export const DEFAULT_PORT = 47110;
 
 export interface FormulierRun {
+  /** The page with its token: printed in the terminal. */
   url: string;
+  /** A one-time link for the browser opener, whose command line `ps` shows (see the server). */
+  launchUrl(): string;
   port: number;
   /** The port to give with --poort to find this run's draft again; undefined: no need. */
   portForDraft: number | undefined;
@@ -203,6 +206,7 @@ export async function startFormulier(
   }
   return {
     url: server.url,
+    launchUrl: () => server.launchUrl(),
     port: server.port,
     portForDraft: server.port === DEFAULT_PORT ? undefined : server.port,
     stopped: server.stopped,

@@ -8,6 +8,12 @@ import { MAX_LOGO_BYTES, type FormSession, type Reply } from "./session.js";
  * against DNS rebinding, POSTs only from the page itself, bodies of limited size, no external
  * resources (a strict Content-Security-Policy). Every request is checked before the session sees
  * it; the session never gets a path from the browser.
+ *
+ * The browser is opened with a one-time launch link (`/start/<launch>`), not the token: a program
+ * that opens a browser has the link on its command line, where `ps` shows it to every user of the
+ * computer. The first GET of the launch link redirects to the page with the token and spends the
+ * link, so what `ps` shows no longer opens anything. The token itself is only printed in the
+ * terminal and lives in the browser's address bar.
  */
 
 /** The largest JSON body accepted (answers, an opened answers file). */
@@ -33,6 +39,8 @@ export interface FormServerOptions {
 export interface FormServer {
   /** The page, with the token: http://127.0.0.1:PORT/TOKEN/ */
   url: string;
+  /** A new one-time link for a browser opener: http://127.0.0.1:PORT/start/LAUNCH */
+  launchUrl(): string;
   port: number;
   /** Resolves once the server has stopped, with why. */
   stopped: Promise<StopReason>;
@@ -41,8 +49,8 @@ export interface FormServer {
 
 /** What a request may do, once its host, token, method and origin are checked. */
 export type Checked =
-  | { ok: true; route: string; redirect?: undefined }
-  | { ok: true; redirect: string; route?: undefined }
+  | { ok: true; route: string; redirect?: undefined; launch?: undefined }
+  | { ok: true; redirect: string; route?: undefined; launch?: string }
   | { ok: false; status: number; message: string };
 
 const POST_TYPES: Readonly<Record<string, string>> = {
@@ -61,7 +69,7 @@ export function checkRequest(
     url?: string | undefined;
     headers: IncomingMessage["headers"];
   },
-  expected: { token: string; port: number },
+  expected: { token: string; port: number; launches?: ReadonlySet<string> },
 ): Checked {
   const hosts = [`${HOST}:${expected.port}`, `localhost:${expected.port}`];
   const host = request.headers.host;
@@ -69,6 +77,20 @@ export function checkRequest(
     return { ok: false, status: 403, message: "Dit adres hoort niet bij idokit formulier." };
   const url = request.url ?? "";
   const path = url.split("?")[0] ?? "";
+  // A one-time launch link: only a GET spends it (a HEAD would learn the token without spending).
+  const launch = /^\/start\/([\w-]{1,100})$/.exec(path)?.[1];
+  if (launch !== undefined) {
+    if (request.method !== "GET")
+      return { ok: false, status: 405, message: "Deze link kan alleen worden geopend." };
+    if (!expected.launches?.has(launch))
+      return {
+        ok: false,
+        status: 404,
+        message:
+          "Deze link is al gebruikt. Open het formulier met de link die idokit in de terminal toont.",
+      };
+    return { ok: true, redirect: `/${expected.token}/`, launch };
+  }
   const prefix = `/${expected.token}`;
   const given = path.slice(0, prefix.length);
   const tokenOk =
@@ -190,6 +212,8 @@ function replyTo(
 /** Starts the server on the loopback address; resolves once it listens. */
 export async function startFormServer(options: FormServerOptions): Promise<FormServer> {
   const token = randomBytes(32).toString("base64url");
+  // Launch links not opened yet; each works once.
+  const launches = new Set<string>();
   const now = options.now ?? (() => new Date());
   let lastActivity = Date.now();
   let port = options.port;
@@ -213,13 +237,18 @@ export async function startFormServer(options: FormServerOptions): Promise<FormS
   server.headersTimeout = 10_000;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const checked = checkRequest(request, { token, port });
+    const checked = checkRequest(request, { token, port, launches });
     if (!checked.ok) {
       // Drain nothing: a refused request's body is not read.
       response.setHeader("Connection", "close");
       return send(response, checked.status, `${checked.message}\n`, "text/plain; charset=utf-8");
     }
     lastActivity = Date.now();
+    if (checked.launch !== undefined) {
+      launches.delete(checked.launch);
+      // 303: the browser GETs the page; nothing caches or remembers the spent link as the page.
+      return send(response, 303, "", "text/plain; charset=utf-8", { Location: checked.redirect });
+    }
     if (checked.redirect !== undefined) {
       return send(response, 308, "", "text/plain; charset=utf-8", { Location: checked.redirect });
     }
@@ -321,7 +350,12 @@ export async function startFormServer(options: FormServerOptions): Promise<FormS
     return stopping;
   }
 
-  return { url: `http://${HOST}:${port}/${token}/`, port, stopped, stop };
+  const launchUrl = (): string => {
+    const launch = randomBytes(32).toString("base64url");
+    launches.add(launch);
+    return `http://${HOST}:${port}/start/${launch}`;
+  };
+  return { url: `http://${HOST}:${port}/${token}/`, launchUrl, port, stopped, stop };
 }
 
 function decodeName(header: string | string[] | undefined): string | undefined {

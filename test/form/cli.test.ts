@@ -48,6 +48,35 @@ describe("idokit formulier on the command line", () => {
     expect(result.stderr).toMatch(/kies een poort vanaf 1024/);
   });
 
+  it("refuses the training's own options with --bijeenkomst, before anything starts", () => {
+    const actors = runIdokit([
+      "formulier",
+      "--bijeenkomst",
+      "--acteurs",
+      "acteurs.yaml",
+      "--geen-browser",
+    ]);
+    expect(actors.status).toBe(2);
+    expect(actors.stderr).toMatch(
+      /--acteurs hoort bij het trainingsformulier; het bijeenkomstformulier vraagt niet naar trainingsacteurs of casussen/,
+    );
+    expect(actors.stderr).not.toMatch(/http:\/\//);
+    const both = runIdokit([
+      "formulier",
+      "--bijeenkomst",
+      "--casussen",
+      "eigen",
+      "--variant",
+      "3",
+      "--geen-browser",
+    ]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--casussen en --variant horen bij het trainingsformulier/);
+    const own = runIdokit(["formulier", "--bijeenkomst", "--alleen-eigen-casussen"]);
+    expect(own.status).toBe(2);
+    expect(own.stderr).toMatch(/--alleen-eigen-casussen hoort bij het trainingsformulier/);
+  });
+
   it("says so when the port is taken", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

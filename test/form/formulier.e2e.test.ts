@@ -425,6 +425,37 @@ describeInBrowser("idokit formulier in a real browser", () => {
     expect(readdirSync(dir)).toEqual(["bijeenkomst"]);
   });
 
+  it("keeps two tabs of one form on the same answers instead of overwriting each other", async () => {
+    const { form, page, context } = await open();
+    const second = await context.newPage();
+    await second.goto(form.url);
+    await settled(second);
+    await type(page, "bibliotheek.organisatie", "Bibliotheek Eerste Tab");
+    await second.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { value: string } } }
+        ).document.querySelector('[name="bibliotheek.organisatie"]').value ===
+        "Bibliotheek Eerste Tab",
+    );
+    expect(await textOf(second.locator("#melding"))).toMatch(/ook in een ander tabblad open/);
+    // An answer given in the second tab keeps the first one's, and comes back in the first.
+    await type(second, "bibliotheek.plaats", "Lingedijk");
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { value: string } } }
+        ).document.querySelector('[name="bibliotheek.plaats"]').value === "Lingedijk",
+    );
+    await page.reload();
+    await settled(page);
+    expect(await control(page, "bibliotheek.organisatie").inputValue()).toBe(
+      "Bibliotheek Eerste Tab",
+    );
+    expect(await control(page, "bibliotheek.plaats").inputValue()).toBe("Lingedijk");
+    await second.close();
+  });
+
   it("makes a bijeenkomstpakket from the bijeenkomst form, with every page accessible", async () => {
     const { page, dir } = await open([
       "--bijeenkomst",

@@ -4,8 +4,8 @@ import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkRequest, MAX_JSON_BYTES } from "../../src/form/server.js";
-import { MAX_LOGO_BYTES } from "../../src/form/session.js";
+import { checkRequest, MAX_JSON_BYTES, startFormServer } from "../../src/form/server.js";
+import { MAX_LOGO_BYTES, type FormSession } from "../../src/form/session.js";
 import { ensureBuilt } from "../helpers/pty.js";
 import { startForm, type FormRun } from "./helpers.js";
 
@@ -211,6 +211,29 @@ describe("the form's server", () => {
     expect((await post("evalueer", { answers: {} })).status).toBe(200);
   });
 
+  it("tells a broken answers file opened in the form in Dutch, with line and column", async () => {
+    const colon = await post("open", {
+      name: "antwoorden.yaml",
+      text: "bibliotheek:\n  organisatie: Bibliotheek: Zuid\n",
+    });
+    expect(colon.status).toBe(200);
+    const told = JSON.parse(colon.body) as {
+      fout: string;
+      problemen: Array<{ where: string; message: string }>;
+      tip: string;
+    };
+    expect(told.fout).toBe('"antwoorden.yaml" is geen geldig YAML-bestand.');
+    expect(told.problemen[0]).toEqual({
+      where: "antwoorden.yaml, regel 2, kolom 16",
+      message: expect.stringMatching(/dubbele punt met een spatie/),
+    });
+    expect(colon.body).not.toMatch(/Nested|compact|line \d/);
+    // An alias was a crash of idokit itself (500); now it is a problem of the file.
+    const alias = await post("open", { name: "a.yaml", text: "bibliotheek:\n  organisatie: *x\n" });
+    expect(alias.status).toBe(200);
+    expect(alias.body).toMatch(/regel 2, kolom 16/);
+  });
+
   it("never reads a path the browser names, and keeps uploads in memory only", async () => {
     const evaluated = JSON.parse(
       (await post("evalueer", { answers: { "huisstijl.logo": "/etc/hostname" } })).body,
@@ -270,8 +293,51 @@ describe("the form's server", () => {
   });
 });
 
+describe("the one-time launch link for the browser opener", () => {
+  it("leads once to the page with the token, and is spent after that", async () => {
+    const server = await startFormServer({
+      session: { page: "<!doctype html><title>formulier</title>" } as unknown as FormSession,
+      port: 0,
+      idleMs: 60_000,
+      assets: { "app.js": new Uint8Array(), "app.css": new Uint8Array() },
+    });
+    try {
+      const token = new URL(server.url).pathname;
+      const pathOf = (url: string): string => new URL(url).pathname;
+      const launch = server.launchUrl();
+      // What an opener's command line shows (and `ps` with it) holds no token.
+      expect(launch).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/start\/[\w-]{43}$/);
+      expect(launch).not.toContain(token.slice(1, -1));
+      expect(server.launchUrl()).not.toBe(launch);
+
+      // A foreign Host or a HEAD does not spend it.
+      const foreign = await send(server.port, {
+        path: pathOf(launch),
+        headers: { Host: `idokit.example:${server.port}` },
+      });
+      expect(foreign.status).toBe(403);
+      const head = await send(server.port, { method: "HEAD", path: pathOf(launch) });
+      expect(head.status).toBe(405);
+      expect(head.headers.location).toBeUndefined();
+
+      const first = await send(server.port, { path: pathOf(launch) });
+      expect(first.status).toBe(303);
+      expect(first.headers.location).toBe(token);
+      expect((await send(server.port, { path: token })).body).toContain("<title>formulier</title>");
+
+      const again = await send(server.port, { path: pathOf(launch) });
+      expect(again.status).toBe(404);
+      expect(again.headers.location).toBeUndefined();
+      expect(again.body).toMatch(/Deze link is al gebruikt/);
+      expect((await send(server.port, { path: "/start/verzonnen" })).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("checkRequest", () => {
-  const expected = { token: "geheim", port: 4321 };
+  const expected = { token: "geheim", port: 4321, launches: new Set(["eenmalig"]) };
   const host = "127.0.0.1:4321";
   const json = { "content-type": "application/json", origin: `http://${host}`, host };
   it.each([
@@ -299,6 +365,11 @@ describe("checkRequest", () => {
     ["POST", "/geheim/api/logo", { ...json, "content-type": "application/octet-stream" }, true],
     ["POST", "/geheim/", json, false],
     ["DELETE", "/geheim/api/evalueer", json, false],
+    ["GET", "/start/eenmalig", { host }, true],
+    ["GET", "/start/eenmalig", { host: "idokit.example:4321" }, false],
+    ["HEAD", "/start/eenmalig", { host }, false],
+    ["GET", "/start/anders", { host }, false],
+    ["GET", "/start/", { host }, false],
   ])("%s %s %j → allowed: %s", (method, url, headers, allowed) => {
     expect(checkRequest({ method, url, headers }, expected).ok).toBe(allowed);
   });

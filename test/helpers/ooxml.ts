@@ -13,10 +13,18 @@
  * expect(findingsOf(reports)).toEqual([]);
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { unzipSync } from "fflate";
 import { inCi } from "./ci.js";
 
 export const CHECKER = fileURLToPath(new URL("../../tools/ooxml-check/check.py", import.meta.url));
@@ -97,6 +105,7 @@ export function checkOoxml(
     if (run.status !== 0 && run.status !== 1)
       throw new Error(`ooxml-check failed (${run.status ?? run.signal}): ${run.stderr}`);
     const report = JSON.parse(run.stdout) as Record<string, Record<string, string[]>>;
+    if (process.env.IDOKIT_OOXML_TALLY) tally(process.env.IDOKIT_OOXML_TALLY, paths);
     return paths.map((path, i) => {
       const input = inputs[i]!;
       const parts = report[path];
@@ -111,6 +120,24 @@ export function checkOoxml(
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * For the closing note's figures: with IDOKIT_OOXML_TALLY=FILE, every checked document adds a line
+ * "XML parts<TAB>file" to FILE (the test files run in parallel workers, so a file, not a counter).
+ */
+function tally(file: string, paths: readonly string[]): void {
+  const lines = paths.map((path) => {
+    let parts = 0;
+    unzipSync(readFileSync(path), {
+      filter: (entry) => {
+        if (/\.(xml|rels)$/.test(entry.name)) parts++;
+        return false;
+      },
+    });
+    return `${parts}\t${basename(path)}\n`;
+  });
+  appendFileSync(file, lines.join(""));
 }
 
 /** Only the files with findings, as `file: part | message` lines (empty when all are clean). */

@@ -194,24 +194,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("keeps every hand-out on one page, also with a full group and long names", async () => {
-    const full = await makeExamplePack(
-      exampleAnswers((raw) => {
-        raw.training!.deelnemers = 16;
-        raw.bibliotheek!.organisatie =
-          "Openbare Bibliotheek Zuid-Westelijk Rivierengebied en Omstreken";
-        raw.focus!.vaardigheden = [
-          "lsd",
-          "doorvragen",
-          "zakelijke-empathie",
-          "emoties",
-          "grenzen-stellen",
-          "warm-doorverwijzen",
-          "privacy",
-          "laaggeletterdheid",
-          "taalbarriere",
-        ];
-      }),
-    );
+    const full = await makeExamplePack(exampleAnswers(atFullest));
     const packs: Array<[string, Pack]> = [
       ["voorbeeld", example],
       ["vol", full],
@@ -291,23 +274,8 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
               }
             : p,
         );
-        if (test.full) {
-          // The other hand-outs at their fullest: a full group, every skill, a long name.
-          raw.bibliotheek!.organisatie =
-            "Openbare Bibliotheek Zuid-Westelijk Rivierengebied en Omstreken";
-          raw.training!.deelnemers = 16;
-          raw.focus!.vaardigheden = [
-            "lsd",
-            "doorvragen",
-            "zakelijke-empathie",
-            "emoties",
-            "grenzen-stellen",
-            "warm-doorverwijzen",
-            "privacy",
-            "laaggeletterdheid",
-            "taalbarriere",
-          ];
-        }
+        // The other hand-outs at their fullest: a full group, every skill, a long name.
+        if (test.full) atFullest(raw);
         if (longest) {
           raw.bibliotheek!.organisatie = "Openbare Bibliotheek Zuid-Westelijk Rivierengebied "
             .repeat(5)
@@ -366,6 +334,23 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
 });
 
 /** Pages of a PDF, from its page objects. */
+/** The hand-outs at their fullest: a full group, every skill, a long library name. */
+function atFullest(raw: Record<string, Record<string, unknown>>): void {
+  raw.bibliotheek!.organisatie = "Openbare Bibliotheek Zuid-Westelijk Rivierengebied en Omstreken";
+  raw.training!.deelnemers = 16;
+  raw.focus!.vaardigheden = [
+    "lsd",
+    "doorvragen",
+    "zakelijke-empathie",
+    "emoties",
+    "grenzen-stellen",
+    "warm-doorverwijzen",
+    "privacy",
+    "laaggeletterdheid",
+    "taalbarriere",
+  ];
+}
+
 function pageCount(pdf: string): number {
   const data = readFileSync(pdf, "latin1");
   return (data.match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -145,6 +145,11 @@ const pptxFaults: Array<[string, string, (d: Uint8Array) => Uint8Array]> = [
     (d) => withPart(d, SLIDE, (x) => x.replace(/lIns="\d+"/, 'lIns="NaN"')),
   ],
   [
+    'an "undefined" value, as a JavaScript writer leaves it',
+    "waarde",
+    (d) => withPart(d, SLIDE, (x) => x.replace(/<a:off x="\d+"/, '<a:off x="undefined"')),
+  ],
+  [
     "a notes master that shares the slide theme",
     "notitiemodel-thema",
     (d) =>

@@ -1,7 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { loadPackKind } from "../../src/batch/kinds.js";
+import { describeTemplate } from "../../src/batch/template.js";
+import { buildTemplateXlsx } from "../../src/batch/template-xlsx.js";
 import { renderDocx } from "../../src/render/docx/index.js";
 import { buildTheme } from "../../src/render/theme.js";
+import { fileContext, TODAY } from "../helpers/context.js";
 import { checkOoxml, findingsOf, ooxmlChecker } from "../helpers/ooxml.js";
 
 /** A real .docx, then the same file with one part changed. */
@@ -23,6 +27,28 @@ const editXml = (parts: Record<string, Uint8Array>, name: string, edit: (x: stri
 };
 
 describe.skipIf(!ooxmlChecker.available)("the schema check helper", () => {
+  it("checks spreadsheets against SpreadsheetML too: a batch template passes, a broken one fails", async () => {
+    const kind = (await loadPackKind("training"))!;
+    const sheet = await buildTemplateXlsx(
+      describeTemplate(kind, await kind.exampleAnswers(TODAY), fileContext()),
+    );
+    const parts = unzipSync(sheet);
+    editXml(parts, "xl/worksheets/sheet1.xml", (x) =>
+      x.replace("<sheetData>", "<sheetData><bestaatNiet/>"),
+    );
+    const [good, broken, strict] = [
+      ...checkOoxml([
+        { name: "sjabloon.xlsx", data: sheet },
+        { name: "kapot.xlsx", data: zipSync(parts) },
+      ]),
+      ...checkOoxml([{ name: "sjabloon.xlsx", data: sheet }], { strict: true }),
+    ];
+    expect(good!.findings).toEqual([]);
+    expect(broken!.findings.join("\n")).toMatch(/sheet1\.xml \| XSD .*bestaatNiet/);
+    // Excel's own xml:space on <t> is tolerated, and shown with --strict.
+    expect(strict!.findings.join("\n")).toContain("XML/1998/namespace}space");
+  });
+
   it("checks several documents given as bytes in one run and reports per document", async () => {
     const reports = checkOoxml([
       { name: "goed.docx", data: await docxWith() },

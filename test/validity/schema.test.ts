@@ -52,6 +52,7 @@ function hostileAnswers(
 describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check", () => {
   const root = tempDir("idokit-schema-");
   const packs: Record<string, string> = {};
+  const sheets: string[] = [];
 
   /** Runs idokit and fails with its output when it does not succeed. */
   const idokit = (args: string[], cwd = root): void => {
@@ -96,6 +97,11 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
     }
     packs["batch-training"] = join(root, "batch-training");
     packs["batch-bijeenkomst"] = join(root, "batch-bijeenkomst");
+    // 4. The spreadsheets idokit writes for a batch (Excel opens them).
+    for (const kind of ["training", "bijeenkomst"]) {
+      idokit(["batch", "sjabloon", "--pakket", kind, `sjabloon-${kind}.xlsx`]);
+      sheets.push(join(root, `sjabloon-${kind}.xlsx`));
+    }
   }, 120_000);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -126,8 +132,9 @@ describe.skipIf(!ooxmlChecker.available)("the ISO 29500 schema and package check
     expect(media.length, "the logo is in the batch pack's presentation").toBeGreaterThan(0);
   });
 
-  it("reports no finding in any document of any pack", () => {
-    const files = Object.values(packs).flatMap(officeFilesIn);
+  it("reports no finding in any document of any pack, nor in the batch spreadsheets", () => {
+    const files = [...Object.values(packs).flatMap(officeFilesIn), ...sheets];
+    expect(sheets).toHaveLength(2);
     const reports = checkOoxml(files);
     expect(reports).toHaveLength(files.length);
     expect(findingsOf(reports)).toEqual([]);

@@ -121,13 +121,17 @@ function loadDraft(key = data.storageKey): Draft | undefined {
 }
 
 let saveTimer: number | undefined;
+/** A change made here that is not stored yet. */
+let unsaved = false;
 function saveDraft(): void {
   window.clearTimeout(saveTimer);
+  unsaved = true;
   saveTimer = window.setTimeout(storeNow, 250);
 }
 
 function storeNow(): void {
   window.clearTimeout(saveTimer);
+  unsaved = false;
   draft.saved = new Date().toISOString();
   try {
     localStorage.setItem(data.storageKey, JSON.stringify(draft));
@@ -137,6 +141,25 @@ function storeNow(): void {
       true,
     );
   }
+}
+
+/**
+ * Another tab with this form saved the draft (browsers tell only the other tabs): this tab takes
+ * that draft over, so an older copy here never overwrites newer answers given there.
+ */
+function adoptOtherTab(event: StorageEvent): void {
+  if (event.key !== data.storageKey || event.newValue === null) return;
+  // A change made here a moment ago is newer: store it, and the other tab takes it over.
+  if (unsaved) return storeNow();
+  const other = loadDraft();
+  if (!other) return;
+  draft = { ...other, section: draft.section };
+  for (const key of Object.keys(draft.answers)) shown.add(key);
+  fillAll();
+  void evaluate();
+  notify(
+    "Dit formulier is ook in een ander tabblad open; de antwoorden van dat tabblad staan nu ook hier. Werk bij voorkeur in één tabblad.",
+  );
 }
 
 /** Keeps the draft that is about to be replaced, so it can be brought back. */
@@ -1062,6 +1085,7 @@ function wire(): void {
     const id = location.hash.slice(1);
     if (sectionIds.includes(id) || id === OVERVIEW || id === DONE) show(id);
   });
+  window.addEventListener("storage", adoptOtherTab);
   // A heartbeat while the page is open, so idokit knows the form is still in use.
   window.setInterval(() => {
     void fetch("api/hallo").then(

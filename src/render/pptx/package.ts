@@ -8,7 +8,7 @@ import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
 import type { RenderedDocument } from "../rendered.js";
 import { zipEntries } from "../zip.js";
-import { strFromU8, strToU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 
 export interface PackageInfo {
   /** Speaker notes per slide, in slide order, one entry per line. */
@@ -48,16 +48,22 @@ const EXTENSION_TYPES: Record<string, string> = {
 // Already-compressed media are stored, not deflated again.
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
 
+/** A package's parts: XML as text (decoded once, encoded once by the zip), media as bytes. */
+type Parts = Map<string, string | Uint8Array>;
+
+const TEXT_PART = /\.(xml|rels)$/i;
+
 /** Rewrites pptxgenjs output into the finished, deflated package; returns its bytes and parts. */
 export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocument {
   const input = unzipSync(raw);
-  const parts = new Map<string, Uint8Array>();
+  const parts: Parts = new Map();
   // Folder entries carry no content; empty folders (charts, media) only confuse readers.
-  for (const [name, data] of Object.entries(input)) if (!name.endsWith("/")) parts.set(name, data);
+  for (const [name, data] of Object.entries(input))
+    if (!name.endsWith("/")) parts.set(name, TEXT_PART.test(name) ? strFromU8(data) : data);
 
   const edit = (name: string, change: (xml: string) => string): void => {
-    const data = parts.get(name);
-    if (data) parts.set(name, strToU8(change(strFromU8(data))));
+    const xml = parts.get(name);
+    if (typeof xml === "string") parts.set(name, change(xml));
   };
 
   for (const name of parts.keys()) {
@@ -68,17 +74,17 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocum
   // The notes: master and slides as PowerPoint writes them (see notesMasterXml).
   if (!parts.has("ppt/notesMasters/notesMaster1.xml"))
     throw new Error("pptxgenjs wrote no notes master; cannot add the speaker notes.");
-  parts.set("ppt/notesMasters/notesMaster1.xml", strToU8(notesMasterXml(info.language)));
+  parts.set("ppt/notesMasters/notesMaster1.xml", notesMasterXml(info.language));
   info.notes.forEach((lines, index) => {
     const name = `ppt/notesSlides/notesSlide${index + 1}.xml`;
     if (!parts.has(name))
       throw new Error(`pptxgenjs wrote no ${name}; cannot add the speaker notes.`);
-    parts.set(name, strToU8(notesSlideXml(index, lines, info.language)));
+    parts.set(name, notesSlideXml(index, lines, info.language));
   });
   edit("ppt/presentation.xml", fixPresentation);
   giveNotesMasterItsOwnTheme(parts);
   shareDuplicateMedia(parts);
-  parts.set("docProps/core.xml", strToU8(coreProperties(info)));
+  parts.set("docProps/core.xml", coreProperties(info));
   edit("docProps/app.xml", (xml) =>
     xml.replace(/<Company>[\s\S]*?<\/Company>/, "<Company></Company>"),
   );
@@ -86,10 +92,8 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocum
     // pptxgenjs turns invalid numbers into "NaN" attributes; PowerPoint refuses those.
     if (name.endsWith(".xml")) edit(name, (xml) => xml.replace(/="NaN"/g, '="0"'));
   }
-  parts.set(
-    "[Content_Types].xml",
-    strToU8(contentTypes(parts, strFromU8(input["[Content_Types].xml"] ?? new Uint8Array()))),
-  );
+  const original = input["[Content_Types].xml"];
+  parts.set("[Content_Types].xml", contentTypes(parts, original ? strFromU8(original) : ""));
   return { data: zip(parts, info.created), parts };
 }
 
@@ -169,15 +173,14 @@ function keepFirstParagraphProperties(inner: string): string {
 }
 
 /** PowerPoint expects every master to own a theme; pptxgenjs lets the notes master borrow one. */
-function giveNotesMasterItsOwnTheme(parts: Map<string, Uint8Array>): void {
+function giveNotesMasterItsOwnTheme(parts: Parts): void {
   const relsName = "ppt/notesMasters/_rels/notesMaster1.xml.rels";
-  const rels = parts.get(relsName);
+  const xml = parts.get(relsName);
   const theme = parts.get("ppt/theme/theme1.xml");
-  if (!rels || !theme || parts.has("ppt/theme/theme2.xml")) return;
-  const xml = strFromU8(rels);
+  if (typeof xml !== "string" || !theme || parts.has("ppt/theme/theme2.xml")) return;
   if (!xml.includes("../theme/theme1.xml")) return;
   parts.set("ppt/theme/theme2.xml", theme);
-  parts.set(relsName, strToU8(xml.replace("../theme/theme1.xml", "../theme/theme2.xml")));
+  parts.set(relsName, xml.replace("../theme/theme1.xml", "../theme/theme2.xml"));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -190,25 +193,24 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * pptxgenjs stores the logo once per slide; keep one copy and point every slide at it, so a
  * 20-slide deck does not carry the logo 20 times.
  */
-function shareDuplicateMedia(parts: Map<string, Uint8Array>): void {
+function shareDuplicateMedia(parts: Parts): void {
   const kept: string[] = [];
   const renamed = new Map<string, string>();
   for (const [name, data] of parts) {
-    if (!name.startsWith("ppt/media/")) continue;
-    const original = kept.find((other) => sameBytes(parts.get(other)!, data));
+    if (!name.startsWith("ppt/media/") || typeof data === "string") continue;
+    const original = kept.find((other) => sameBytes(parts.get(other) as Uint8Array, data));
     if (original) renamed.set(name.slice("ppt/".length), original.slice("ppt/".length));
     else kept.push(name);
   }
   if (renamed.size === 0) return;
   for (const duplicate of renamed.keys()) parts.delete(`ppt/${duplicate}`);
-  for (const [name, data] of parts) {
-    if (!name.endsWith(".rels")) continue;
-    const xml = strFromU8(data);
+  for (const [name, xml] of parts) {
+    if (!name.endsWith(".rels") || typeof xml !== "string") continue;
     const updated = xml.replace(/Target="\.\.\/(media\/[^"]+)"/g, (whole, target: string) => {
       const to = renamed.get(target);
       return to ? `Target="../${to}"` : whole;
     });
-    if (updated !== xml) parts.set(name, strToU8(updated));
+    if (updated !== xml) parts.set(name, updated);
   }
 }
 
@@ -234,7 +236,7 @@ function coreProperties(info: PackageInfo): string {
  * Builds [Content_Types].xml from the parts actually present: a Default per extension in use
  * and an Override per known part (pptxgenjs lists slide masters that do not exist).
  */
-export function contentTypes(parts: ReadonlyMap<string, Uint8Array>, original: string): string {
+export function contentTypes(parts: ReadonlyMap<string, unknown>, original: string): string {
   const originalOverrides = new Map<string, string>();
   for (const match of original.matchAll(
     /<Override\s+PartName="\/([^"]+)"\s+ContentType="([^"]+)"\s*\/>/g,
@@ -266,7 +268,7 @@ export function contentTypes(parts: ReadonlyMap<string, Uint8Array>, original: s
   );
 }
 
-function zip(parts: ReadonlyMap<string, Uint8Array>, created: Date): Uint8Array {
+function zip(parts: ReadonlyMap<string, string | Uint8Array>, created: Date): Uint8Array {
   // [Content_Types].xml and the package relationships first, as Office itself writes them.
   const first = ["[Content_Types].xml", "_rels/.rels"];
   const names = [
