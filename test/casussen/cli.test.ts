@@ -7,10 +7,9 @@ const BASIS = "test/fixtures/casussen-basis";
 const EIGEN = "test/fixtures/casussen-eigen";
 const KAPOT = "test/fixtures/casussen-kapot";
 
-/** Runs `idokit casussen …` against the fixture library; errors reach the caller. */
-async function run(args: string[]) {
-  const capture = captureIo();
-  const command = casussenCommand({
+/** `idokit casussen` on the fixture library, its output captured; an exit throws "exit N". */
+function casussen(capture: ReturnType<typeof captureIo>) {
+  return casussenCommand({
     stdout: capture.stdout,
     stderr: capture.stderr,
     builtInDir: BASIS,
@@ -19,7 +18,12 @@ async function run(args: string[]) {
       throw new Error(`exit ${code}`);
     },
   });
-  await command.parseAsync(args, { from: "user" });
+}
+
+/** Runs `idokit casussen …` against the fixture library; errors reach the caller. */
+async function run(args: string[]) {
+  const capture = captureIo();
+  await casussen(capture).parseAsync(args, { from: "user" });
   return capture.io;
 }
 
@@ -83,16 +87,9 @@ describe("idokit casussen", () => {
 
   it("exits 2 on a commander parse error such as a missing option value", async () => {
     const capture = captureIo();
-    const command = casussenCommand({
-      stdout: capture.stdout,
-      stderr: capture.stderr,
-      builtInDir: BASIS,
-      run: (_flags, action) => action(),
-      exit: (code) => {
-        throw new Error(`exit ${code}`);
-      },
-    });
-    await expect(command.parseAsync(["--thema"], { from: "user" })).rejects.toThrow("exit 2");
+    await expect(casussen(capture).parseAsync(["--thema"], { from: "user" })).rejects.toThrow(
+      "exit 2",
+    );
     expect(capture.io.err).toBe("Fout: option '--thema <thema>' argument missing\n");
   });
 });

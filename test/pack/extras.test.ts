@@ -207,16 +207,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
         writeFileSync(path, file.data);
         paths.push(path);
       }
-    const pdfs = convertToPdf(paths);
-    const pages = Object.fromEntries(
-      [...pdfs.entries()].map(([path, pdf]) => [
-        path.slice(dir.length + 1),
-        pdf ? pageCount(pdf) : 0,
-      ]),
-    );
-    for (const pdf of pdfs.values())
-      if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
-    expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
+    expectOnePageEach(paths, dir);
   }, 300_000);
 
   it("keeps the spiekbrief (up to 20 partners) and every other hand-out on one page in a wide house style with a logo", async () => {
@@ -315,16 +306,7 @@ describe.skipIf(!hasLibreOffice && !inCi)("page counts in LibreOffice", () => {
     }
     // Every form of the sheet is valid ISO 29500.
     if (ooxmlChecker.available) expect(findingsOf(checkOoxml(paths))).toEqual([]);
-    const pdfs = convertToPdf(paths);
-    const pages = Object.fromEntries(
-      [...pdfs.entries()].map(([path, pdf]) => [
-        path.slice(dir.length + 1),
-        pdf ? pageCount(pdf) : 0,
-      ]),
-    );
-    for (const pdf of pdfs.values())
-      if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
-    expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
+    expectOnePageEach(paths, dir);
     // The example in idokit's own style keeps each partner's handover; more partners or a wider
     // font get the shorter forms.
     expect(forms["arial-5"]).toBe("volledig");
@@ -349,6 +331,19 @@ function atFullest(raw: Record<string, Record<string, unknown>>): void {
     "laaggeletterdheid",
     "taalbarriere",
   ];
+}
+
+/** Every file converts (LibreOffice, one call) to a PDF of exactly one page. */
+function expectOnePageEach(paths: string[], dir: string): void {
+  const pdfs = convertToPdf(paths);
+  const pages = Object.fromEntries(
+    [...pdfs.entries()].map(([path, pdf]) => [
+      path.slice(dir.length + 1),
+      pdf ? pageCount(pdf) : 0,
+    ]),
+  );
+  for (const pdf of pdfs.values()) if (pdf) rmSync(dirname(pdf), { recursive: true, force: true });
+  expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((name) => [name, 1])));
 }
 
 function pageCount(pdf: string): number {
