@@ -110,7 +110,7 @@ const DOC_PR_IDS = "word.docPrIds";
 
 /** word/styles.xml: the style ids every other part may use. */
 export const wordStylesRule: PartRule = (ctx, part) => {
-  if (!/^word\/styles\.xml$/i.test(part) || part !== ctx.find("word/styles.xml")) return undefined;
+  if (part !== ctx.find("word/styles.xml")) return undefined;
   const ids = new Set<string | undefined>();
   return {
     open(el) {
@@ -122,8 +122,7 @@ export const wordStylesRule: PartRule = (ctx, part) => {
 
 /** word/numbering.xml: every list number points to a list definition that is there. */
 export const wordNumberingRule: PartRule = (ctx, part) => {
-  if (!/^word\/numbering\.xml$/i.test(part) || part !== ctx.find("word/numbering.xml"))
-    return undefined;
+  if (part !== ctx.find("word/numbering.xml")) return undefined;
   const abstract = new Set<string | undefined>();
   const nums: Array<{ id: string | undefined; ref: string | undefined }> = [];
   let num: { id: string | undefined; ref: string | undefined; seen: boolean } | undefined;
@@ -235,8 +234,7 @@ export const wordContentRule: PartRule = (ctx, part) => {
       for (const id of numRefs)
         if (id !== "0" && !numIds.has(id))
           ctx.add(part, "nummering", "let-op", `Gebruikt nummering ${id}, die niet bestaat.`);
-      let seen = ctx.facts.get(DOC_PR_IDS) as Map<string, string> | undefined;
-      if (!seen) ctx.facts.set(DOC_PR_IDS, (seen = new Map()));
+      const seen = ctx.fact(DOC_PR_IDS, () => new Set<string>());
       for (const { id, inFallback } of drawings) {
         if (seen.has(id) && !inFallback)
           ctx.add(
@@ -245,7 +243,7 @@ export const wordContentRule: PartRule = (ctx, part) => {
             "fout",
             `Twee tekeningen of afbeeldingen hebben nummer ${id}.`,
           );
-        seen.set(id, part);
+        seen.add(id);
       }
     },
   };
@@ -388,8 +386,7 @@ export const shapesRule: PartRule = (ctx, part) => {
         if (pattern.test(part) && ![...ctx.rels(part).values()].some((r) => r.type === type))
           ctx.add(part, "dia-relatie", "fout", message);
       // 5. Slide creation ids identify a slide; two slides with one id confuse PowerPoint.
-      let seen = ctx.facts.get(CREATION_IDS) as Map<string, string> | undefined;
-      if (!seen) ctx.facts.set(CREATION_IDS, (seen = new Map()));
+      const seen = ctx.fact(CREATION_IDS, () => new Map<string, string>());
       for (const id of creationIds)
         if (seen.has(id))
           ctx.add(

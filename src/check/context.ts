@@ -51,6 +51,12 @@ export class CheckContext {
     this.lower = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   }
 
+  /** A fact rules share across parts (ids seen so far, …), made on first use. */
+  fact<T>(key: string, make: () => T): T {
+    if (!this.facts.has(key)) this.facts.set(key, make());
+    return this.facts.get(key) as T;
+  }
+
   add(part: string, rule: string, severity: Finding["severity"], message: string): void {
     const same = (f: Finding) => f.part === part && f.rule === rule && f.message === message;
     if (this.findings.some(same) || this.pending?.some(same)) return;

@@ -83,7 +83,6 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
   const closes = visitors.flatMap((v) => (v.close ? [v.close.bind(v)] : []));
   let current: XmlElement | undefined;
   let seenRoot = false;
-  const scopes: Scope[] = [ROOT_SCOPE];
   let error: string | undefined;
 
   parser.on("error", (e) => {
@@ -101,7 +100,7 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
   // One element object per depth, used again by the next element at that depth.
   const pool: XmlElement[] = [];
   parser.on("opentag", (tag) => {
-    let scope = scopes[scopes.length - 1]!;
+    let scope = (current?.scope as Scope | undefined) ?? ROOT_SCOPE;
     const raw = tag.attributes as Record<string, string>;
     let declares = false;
     for (let i = 0; i < attributes.length; i++) {
@@ -112,7 +111,6 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
         scope[key === "xmlns" ? "" : key.slice(6)] = attributes.value(i);
       }
     }
-    scopes.push(scope);
     if (scope !== namesScope) {
       namesScope = scope;
       elementNames = new Map();
@@ -159,7 +157,6 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
       for (const close of closes) close(element);
       current = element.parent;
     }
-    scopes.pop();
   });
   try {
     parser.write(text).close();

@@ -97,6 +97,14 @@ function runXml(run: RunData): string {
   return xml + "</w:r>";
 }
 
+/** An empty element with the attributes that have a value, in the order given. */
+function empty(name: string, attributes: Record<string, string | number | undefined>): string {
+  let xml = `<${name}`;
+  for (const [key, value] of Object.entries(attributes))
+    if (value !== undefined) xml += ` ${key}="${value}"`;
+  return `${xml}/>`;
+}
+
 /**
  * CT_PPr: pStyle, keepNext, keepLines, pageBreakBefore, numPr, pBdr, spacing, ind, jc, rPr,
  * sectPr. `sectionProperties` ends a section at this paragraph (all sections but the last).
@@ -112,24 +120,16 @@ function paragraphProperties(p: ParagraphData, sectionProperties: string): strin
     xml += `<w:numPr><w:ilvl w:val="${p.numbering.level}"/><w:numId w:val="${p.numbering.instance}"/></w:numPr>`;
   }
   if (p.border) xml += `<w:pBdr>${border("bottom", p.border.bottom)}</w:pBdr>`;
-  const s = p.spacing;
-  if (s) {
-    xml +=
-      "<w:spacing" +
-      (s.after === undefined ? "" : ` w:after="${s.after}"`) +
-      (s.before === undefined ? "" : ` w:before="${s.before}"`) +
-      (s.line === undefined ? "" : ` w:line="${s.line}"`) +
-      (s.lineRule === undefined ? "" : ` w:lineRule="${s.lineRule}"`) +
-      "/>";
+  if (p.spacing) {
+    const { after, before, line, lineRule } = p.spacing;
+    xml += empty("w:spacing", {
+      "w:after": after,
+      "w:before": before,
+      "w:line": line,
+      "w:lineRule": lineRule,
+    });
   }
-  const ind = p.indent;
-  if (ind) {
-    xml +=
-      "<w:ind" +
-      (ind.left === undefined ? "" : ` w:left="${ind.left}"`) +
-      (ind.hanging === undefined ? "" : ` w:hanging="${ind.hanging}"`) +
-      "/>";
-  }
+  if (p.indent) xml += empty("w:ind", { "w:left": p.indent.left, "w:hanging": p.indent.hanging });
   if (p.alignment) xml += `<w:jc w:val="${p.alignment}"/>`;
   if (p.markSize !== undefined) xml += runProperties({ size: p.markSize });
   xml += sectionProperties;
