@@ -87,6 +87,27 @@ export function readBoundedFile(path: string, limit: number): BoundedRead {
 }
 
 /**
+ * The first `bytes` of a regular file as UTF-8 text ("" for an empty file), or undefined when it
+ * is missing, not a regular file (a pipe would block for ever) or unreadable: for telling a file
+ * idokit wrote from one a person keeps under the same name.
+ */
+export function readFileStart(path: string, bytes: number): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const head = Buffer.alloc(bytes);
+      const read = readSync(fd, head, 0, bytes, 0);
+      return head.subarray(0, read).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A refusal as a Dutch phrase that follows the quoted file name: `"x.png" bestaat niet.`,
  * `"x.png" is 60 MB; maximaal 5 MB.`
  */

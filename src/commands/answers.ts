@@ -1,4 +1,4 @@
-import { existsSync, openSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileInspector, readAnswersFile, readLogo } from "../answers/load.js";
 import { serializeAnswers } from "../answers/serialize.js";
@@ -17,6 +17,7 @@ import type { QuestionPicker, WizardPrompts } from "../questions/wizard.js";
 import { completeAnswers } from "../questions/wizard-session.js";
 import { shellQuote } from "../shell-quote.js";
 import { checkLogo } from "../answers/logo.js";
+import { readFileStart } from "../answers/load-file.js";
 import type { Logo } from "../render/theme.js";
 import type { CommandContext } from "./context.js";
 import { findExample } from "./examples.js";
@@ -150,18 +151,7 @@ const DRAFT_NAME = /^idokit-concept-\d{8}-\d{4}(?:-\d+)?\.yaml$/;
  */
 export function isIdokitDraft(file: string): boolean {
   if (!DRAFT_NAME.test(basename(file))) return false;
-  try {
-    const fd = openSync(file, "r");
-    try {
-      const head = Buffer.alloc(200);
-      const length = readSync(fd, head, 0, head.length, 0);
-      return /^# Antwoorden voor idokit /.test(head.subarray(0, length).toString("utf8"));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  return /^# Antwoorden voor idokit /.test(readFileStart(file, 200) ?? "");
 }
 
 /**

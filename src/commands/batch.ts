@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileInspector, readAnswersFile } from "../answers/load.js";
+import { readFileStart } from "../answers/load-file.js";
 import { isBlank } from "../answers/values.js";
 import { missingColumnProblems, normalizeHeader, schemaColumns } from "../batch/columns.js";
 import { assignUniqueNames, toSafeFolderName } from "../batch/folder-names.js";
@@ -494,19 +495,8 @@ function writeReport(out: string, rows: readonly RowReport[], made: number, now:
 
 /** Whether `path` holds a report idokit wrote (or nothing at all); reads only its start. */
 function isOwnReport(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    const fd = openSync(path, "r");
-    try {
-      const head = Buffer.alloc(4096);
-      const read = readSync(fd, head, 0, head.length, 0);
-      return read === 0 || isBatchReport(head.subarray(0, read).toString("utf8"));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const head = readFileStart(path, 4096);
+  return head !== undefined && (head === "" || isBatchReport(head));
 }
 
 /**
