@@ -9,7 +9,7 @@ import {
   type PartRule,
   type Relationship,
 } from "./context.js";
-import { attr, inNamespace, is, localName } from "./xml.js";
+import { attr, is } from "./xml.js";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -139,8 +139,7 @@ export const relationshipIdsRule: PartRule = (ctx, part) => {
   return {
     open(el, attributes) {
       for (let i = 0; i < attributes.length; i++) {
-        const key = attributes.name(i);
-        if (!inNamespace(el, key, NS.r)) continue;
+        if (attributes.ns(i) !== NS.r) continue;
         const value = attributes.value(i);
         rels ??= ctx.rels(part);
         if (value !== "" && !rels.has(value))
@@ -148,7 +147,7 @@ export const relationshipIdsRule: PartRule = (ctx, part) => {
             part,
             "rid",
             "fout",
-            `<${el.name}> verwijst met r:${localName(key)}="${value}" naar een relatie die niet bestaat.`,
+            `<${el.name}> verwijst met r:${attributes.local(i)}="${value}" naar een relatie die niet bestaat.`,
           );
       }
     },
