@@ -23,6 +23,10 @@ const SUSPICIOUS = new Set([
   "-Infinity",
   "[object Object]",
 ]);
+// What the values above can be told by before one is cut out of the part: their lengths and
+// first characters (nearly every attribute value of a part is neither).
+const SUSPICIOUS_LENGTHS = new Set([...SUSPICIOUS].map((value) => value.length));
+const SUSPICIOUS_STARTS = new Set([...SUSPICIOUS].map((value) => value.charCodeAt(0)));
 const ANCHORS = new Set(["t", "ctr", "b", "just", "dist"]);
 // C1 control characters are valid XML but invisible junk that some Office versions reject.
 const C1_CONTROLS = /[\u0080-\u009F]/;
@@ -34,6 +38,11 @@ export const commonRule: PartRule = (ctx, part) => {
   return {
     open(el, attributes) {
       for (let i = 0; i < attributes.length; i++) {
+        if (
+          !SUSPICIOUS_LENGTHS.has(attributes.valueLength(i)) ||
+          !SUSPICIOUS_STARTS.has(attributes.valueStart(i))
+        )
+          continue;
         const key = attributes.name(i);
         const value = attributes.value(i);
         if (SUSPICIOUS.has(value) && !isDeclaration(key))
