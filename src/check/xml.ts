@@ -61,6 +61,11 @@ interface QName {
   /** A namespace declaration (`xmlns`, `xmlns:p`): the prefix it binds, else undefined. */
   declares: string | undefined;
   hash: number;
+  // What came after this name last time, to try first: as an element, its first child and its
+  // next sibling; as a tag, its attributes in order.
+  firstChild: QName | undefined;
+  nextSibling: QName | undefined;
+  attributes: QName[];
   /** For a declaration: the URI it bound last time (most parts declare the same ones). */
   uri: string | undefined;
   // The last resolution of this name, as an element and as an attribute, with the scope it
@@ -365,6 +370,9 @@ function makeQName(text: string, start: number, end: number, hash: number): QNam
     hasPrefix: colon >= 0,
     declares,
     hash,
+    firstChild: undefined,
+    nextSibling: undefined,
+    attributes: [],
     uri: undefined,
     elementScope: undefined,
     elementNs: undefined,
@@ -639,6 +647,25 @@ class Scanner {
     return (names[hash & NAME_MASK] = makeQName(text, start, end, hash));
   }
 
+  /** True when the name at `at` is `name` (written there, and not followed by more of a name). */
+  private isNameAt(name: string, at: number): boolean {
+    const end = at + name.length;
+    const c = this.text.charCodeAt(end);
+    return (
+      (c < 128 ? ASCII_NAME[c] === 0 : !isNameCode(this.text.codePointAt(end)!)) &&
+      this.isWrittenAt(name, at)
+    );
+  }
+
+  /** True when `name` is written in the part at `at`. */
+  private isWrittenAt(name: string, at: number): boolean {
+    const { text } = this;
+    const length = name.length;
+    let k = 0;
+    while (k < length && name.charCodeAt(k) === text.charCodeAt(at + k)) k++;
+    return k === length;
+  }
+
   private isNameStartAt(at: number): boolean {
     const c = this.text.charCodeAt(at);
     if (c < 128) return (ASCII_NAME[c]! & 2) !== 0;
@@ -662,11 +689,23 @@ class Scanner {
       );
     if (this.sawRoot && !this.current)
       this.fail(lt, "een tweede hoofdelement (een XML-onderdeel heeft precies één hoofdelement)");
-    const nameEnd = this.nameEnd(lt + 1);
-    const qname = this.qname(lt + 1, nameEnd);
     const parent = this.current;
     const depth = parent ? parent.depth + 1 : 0;
     let element = this.pool[depth];
+    // The name is most often what followed the previous sibling (or opened the parent) last time.
+    const previous = parent && parent.children > 0 ? element?.qname : undefined;
+    const guess = previous ? previous.nextSibling : parent?.qname?.firstChild;
+    let qname: QName;
+    let nameEnd: number;
+    if (guess !== undefined && this.isNameAt(guess.qname, lt + 1)) {
+      qname = guess;
+      nameEnd = lt + 1 + guess.qname.length;
+    } else {
+      nameEnd = this.nameEnd(lt + 1);
+      qname = this.qname(lt + 1, nameEnd);
+      if (previous) previous.nextSibling = qname;
+      else if (parent?.qname) parent.qname.firstChild = qname;
+    }
     if (!element) this.pool[depth] = element = new OpenElement(ROOT_SCOPE, depth);
     const attributes = element.attributes;
     attributes.length = 0;
@@ -773,8 +812,17 @@ class Scanner {
   /** One attribute (`name="value"`) of the tag `tag`, from its name at `at`; returns its end. */
   private attribute(at: number, tag: QName, attributes: XmlAttributes): number {
     const { text } = this;
-    const nameEnd = this.nameEnd(at);
-    const name = this.qname(at, nameEnd);
+    const guess = tag.attributes[attributes.length];
+    let name: QName;
+    let nameEnd: number;
+    if (guess !== undefined && this.isNameAt(guess.qname, at)) {
+      name = guess;
+      nameEnd = at + guess.qname.length;
+    } else {
+      nameEnd = this.nameEnd(at);
+      name = this.qname(at, nameEnd);
+      tag.attributes[attributes.length] = name;
+    }
     for (let i = 0; i < attributes.length; i++)
       if (attributes.qnameAt(i).qname === name.qname)
         this.fail(at, `attribuut ${name.qname} staat twee keer in <${tag.qname}>`);
@@ -826,6 +874,18 @@ class Scanner {
     const { text } = this;
     const element = this.current;
     const start = lt + 2;
+    // Nearly always the name of the open element, directly followed by ">".
+    const open = element?.qname?.qname;
+    if (
+      open !== undefined &&
+      text.charCodeAt(start + open.length) === 62 /* > */ &&
+      this.isWrittenAt(open, start)
+    ) {
+      const { closes } = this;
+      for (let i = 0; i < closes.length; i++) closes[i]!.close!(element!);
+      this.current = element!.parent;
+      return start + open.length + 1;
+    }
     const end = this.nameEnd(start);
     if (end === start) this.fail(start, `na "</" komt ${this.charAt(start)}, geen elementnaam`);
     const name = element?.qname?.qname;
