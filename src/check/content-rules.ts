@@ -25,8 +25,13 @@ const SUSPICIOUS = new Set([
 ]);
 // What the values above can be told by before one is cut out of the part: their lengths and
 // first characters (nearly every attribute value of a part is neither).
-const SUSPICIOUS_LENGTHS = new Set([...SUSPICIOUS].map((value) => value.length));
-const SUSPICIOUS_STARTS = new Set([...SUSPICIOUS].map((value) => value.charCodeAt(0)));
+// (a bit per length below 32; a flag per ASCII first character).
+let SUSPICIOUS_LENGTHS = 0;
+const SUSPICIOUS_STARTS = new Uint8Array(128);
+for (const value of SUSPICIOUS) {
+  SUSPICIOUS_LENGTHS |= 1 << value.length;
+  SUSPICIOUS_STARTS[value.charCodeAt(0)] = 1;
+}
 const ANCHORS = new Set(["t", "ctr", "b", "just", "dist"]);
 // C1 control characters are valid XML but invisible junk that some Office versions reject.
 const C1_CONTROLS = /[\u0080-\u009F]/;
@@ -38,11 +43,9 @@ export const commonRule: PartRule = (ctx, part) => {
   return {
     open(el, attributes) {
       for (let i = 0; i < attributes.length; i++) {
-        if (
-          !SUSPICIOUS_LENGTHS.has(attributes.valueLength(i)) ||
-          !SUSPICIOUS_STARTS.has(attributes.valueStart(i))
-        )
-          continue;
+        const length = attributes.valueLength(i);
+        if (length >= 32 || !((SUSPICIOUS_LENGTHS >>> length) & 1)) continue;
+        if (SUSPICIOUS_STARTS[attributes.valueStart(i)] !== 1) continue;
         const key = attributes.name(i);
         const value = attributes.value(i);
         if (SUSPICIOUS.has(value) && !isDeclaration(key))
