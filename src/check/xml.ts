@@ -424,6 +424,8 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
     return scanner.describe(e);
   } finally {
     for (const element of pool) element.release();
+    // A part nested deeper than any Office part stays no longer than its scan.
+    if (pool.length > MAX_POOLED_DEPTH) pool.length = MAX_POOLED_DEPTH;
     freePools.push(pool);
   }
   for (const visitor of visitors) visitor.end?.();
@@ -432,6 +434,7 @@ export function scanXml(text: string, visitors: readonly XmlVisitor[]): string |
 
 /** Element pools not in use: one element per depth, kept from part to part. */
 const freePools: OpenElement[][] = [];
+const MAX_POOLED_DEPTH = 64;
 
 class Scanner {
   /** The visitors with an `open`, and those with a `close`. */
