@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.js";
 import { createJobMaker, type JobResult, type JobSetup, type PackJob } from "./jobs.js";
@@ -33,6 +34,16 @@ const MAX_RESTARTS = 3;
  * the room, and its pack is tried again.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
+/**
+ * How much a function runs before V8 compiles it optimised (its "interrupt budget", in bytecode
+ * executed; V8's default is 67,584). A batch worker starts cold and makes a few dozen packs: at
+ * the default, V8's helper threads spent about a quarter of a 40-row batch's CPU compiling
+ * optimised code, again in every worker, for functions that had run only a little. Six times the
+ * budget leaves those to the interpreter and baseline code and optimises what is really hot:
+ * measured on 40 rows, a fifth less CPU for the whole run, the same packs per second later on.
+ */
+const INTERRUPT_BUDGET = 400_000;
 
 /** A runner being started: `ready` once every worker has loaded its resources. */
 export interface PackRunnerStart {
@@ -113,6 +124,8 @@ async function startWorkers(
   count: number,
   control: { cancelled: boolean; stop: () => Promise<void> },
 ): Promise<PackRunner> {
+  // V8's flags hold for the whole process (the workers share its V8): set once, before they start.
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   const slots: Slot[] = [];
   // Every worker started, ready or not, so that a cancelled start stops them all at once.
   const started = new Set<Worker>();
