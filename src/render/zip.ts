@@ -50,6 +50,72 @@ export function tableCrc32(data: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
+/** An entry's content as it goes into the zip: CRC and size of the original, and its data. */
+interface Packed {
+  crc: number;
+  size: number;
+  /** 8: `data` is deflated at `level`; 0: stored. */
+  method: number;
+  level: number;
+  data: Uint8Array;
+}
+
+/**
+ * Parts that come back unchanged from package to package (a document's styles, settings and
+ * fonts, a presentation's masters, layouts and theme: about half of a pack's XML) are encoded and
+ * deflated once per process: the same text deflated at the same level gives the same bytes. A
+ * text is kept only when it has been zipped twice (the first time only its CRC and length are
+ * noted), and at most MEMO_LIMIT characters are kept, the least recently used going first, so a
+ * long batch holds what repeats and nothing else. Keyed by the text itself: a hit is an exact
+ * match, never a guess.
+ */
+const memo = new Map<string, Packed>();
+let memoChars = 0;
+const MEMO_LIMIT = 4_000_000;
+/** `crc:size` of texts zipped once, to recognise the second time; cleared when it grows large. */
+const seenOnce = new Set<string>();
+const SEEN_LIMIT = 10_000;
+
+function remember(text: string, packed: Packed): void {
+  const fingerprint = `${packed.crc}:${packed.size}`;
+  if (!seenOnce.has(fingerprint)) {
+    if (seenOnce.size >= SEEN_LIMIT) seenOnce.clear();
+    seenOnce.add(fingerprint);
+    return;
+  }
+  seenOnce.delete(fingerprint);
+  if (!memo.has(text)) memoChars += text.length;
+  memo.set(text, packed);
+  for (const old of memo.keys()) {
+    if (memoChars <= MEMO_LIMIT) break;
+    memo.delete(old);
+    memoChars -= old.length;
+  }
+}
+
+function pack(content: string | Uint8Array, store: boolean, level: number): Packed {
+  const text = typeof content === "string" && !store ? content : undefined;
+  if (text !== undefined) {
+    const known = memo.get(text);
+    if (known && known.level === level) {
+      // Most recently used last: evicted last.
+      memo.delete(text);
+      memo.set(text, known);
+      return known;
+    }
+  }
+  const raw = typeof content === "string" ? encoder.encode(content) : content;
+  const packed: Packed = {
+    crc: crc32(raw),
+    size: raw.length,
+    method: store ? 0 : 8,
+    level,
+    data: store ? raw : zlib.deflateRawSync(raw, { level }),
+  };
+  if (text !== undefined) remember(text, packed);
+  return packed;
+}
+
 /** Zips the entries in the order given; a path given twice is refused. */
 export function zipEntries(entries: Iterable<ZipEntry>, options: ZipOptions): Uint8Array {
   const { time, date } = dosDateTime(options.date);
@@ -68,20 +134,10 @@ export function zipEntries(entries: Iterable<ZipEntry>, options: ZipOptions): Ui
   for (const [path, content] of entries) {
     if (seen.has(path)) throw new Error(`zip: ${path} is given twice`);
     seen.add(path);
-    const raw = typeof content === "string" ? encoder.encode(content) : content;
-    const store = options.stored?.(path) ?? false;
-    const data = store ? raw : zlib.deflateRawSync(raw, { level });
+    const { crc, size, method, data } = pack(content, options.stored?.(path) ?? false, level);
     const name = encoder.encode(path);
     const flags = /[^\x20-\x7e]/.test(path) ? UTF8_NAMES : 0;
-    files.push({
-      name,
-      flags,
-      method: store ? 0 : 8,
-      crc: crc32(raw),
-      size: raw.length,
-      data,
-      offset,
-    });
+    files.push({ name, flags, method, crc, size, data, offset });
     offset += LOCAL_HEADER + name.length + data.length;
   }
   const centralSize = files.reduce((sum, f) => sum + CENTRAL_HEADER + f.name.length, 0);

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { renderPptx, type PptxOptions } from "../../src/render/pptx/index.js";
+import { readParts } from "../../src/render/pptx/pptxgenjs.js";
 import { buildTheme, type Logo } from "../../src/render/theme.js";
 
 const FIXTURE = new URL("../fixtures/render/pptx/training.md", import.meta.url);
@@ -364,5 +366,36 @@ describe("renderPptx: input handling", () => {
     const markdown = readFileSync(FIXTURE, "utf8");
     const [a, b] = await Promise.all([render(markdown), render(markdown)]);
     expect(a.files).toEqual(b.files);
+  });
+});
+
+describe("renderPptx: pptxgenjs's parts without zipping them", () => {
+  it("reads the parts back in JSZip's order, XML as given and media as bytes", async () => {
+    // JSZip cuts strings into 16 KiB chunks and encodes each chunk on its own: an emoji on a
+    // chunk boundary came out of its zip as two U+FFFD (Stuk/jszip#963).
+    const xml = `<a>${"x".repeat(16 * 1024 - 4)}😀 and more é</a>`;
+    const zip = new JSZip();
+    zip.folder("ppt");
+    zip.file("ppt/slides/slide1.xml", xml);
+    zip.file("ppt/media/image-1.png", "iVBORw0KGgo=", { base64: true });
+    zip.file("_rels/.rels", "<Relationships/>");
+    const parts = await readParts(zip);
+    expect([...parts.keys()]).toEqual([
+      "ppt/slides/slide1.xml",
+      "ppt/media/image-1.png",
+      "_rels/.rels",
+    ]);
+    expect(parts.get("ppt/slides/slide1.xml")).toBe(xml);
+    expect(parts.get("ppt/media/image-1.png")).toEqual(
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+  });
+
+  it("leaves JSZip zipping as before for every other output type (exceljs uses it too)", async () => {
+    await renderPptx("# Dia", { theme: buildTheme(), title: "Training", created: CREATED });
+    const zip = new JSZip();
+    zip.file("a.txt", "één");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    expect(strFromU8(unzipSync(bytes)["a.txt"]!)).toBe("één");
   });
 });

@@ -100,6 +100,35 @@ describe("zipEntries (Office packages with node:zlib)", () => {
     expect(() => zipEntries([...entries, ["a.xml", "<c/>"]], { date })).toThrow(/a\.xml/);
   });
 
+  it("writes a part that repeats from package to package exactly as a fresh one, at its own level", () => {
+    const styles = `<w:styles>${'<w:style w:styleId="Kop1"/>'.repeat(300)}</w:styles>`;
+    const date = new Date("2026-12-07T12:00:00Z");
+    const deflated = (zip: Uint8Array, level: number) =>
+      Buffer.from(zip).includes(zlib.deflateRawSync(Buffer.from(styles), { level }));
+    // Zipped often enough to be kept, then with a body that changes every time.
+    for (let i = 0; i < 4; i++) {
+      const body = `<w:document>${"<w:p/>".repeat(i + 1)}</w:document>`;
+      const zip = zipEntries(
+        [
+          ["word/styles.xml", styles],
+          ["word/document.xml", body],
+        ],
+        { date },
+      );
+      const parts = unzipSync(zip);
+      expect(strFromU8(parts["word/styles.xml"]!)).toBe(styles);
+      expect(strFromU8(parts["word/document.xml"]!)).toBe(body);
+      expect(deflated(zip, 1)).toBe(true);
+    }
+    const strongest = zipEntries([["word/styles.xml", styles]], { date, level: 9 });
+    expect(strFromU8(unzipSync(strongest)["word/styles.xml"]!)).toBe(styles);
+    expect(deflated(strongest, 9)).toBe(true);
+    // The same text stored: its own bytes, not the deflated ones.
+    const stored = zipEntries([["word/styles.xml", styles]], { date, stored: () => true });
+    expect(centralEntries(stored).map((e) => e.method)).toEqual([0]);
+    expect(strFromU8(unzipSync(stored)["word/styles.xml"]!)).toBe(styles);
+  });
+
   it("round-trips any names and contents (property)", () => {
     fc.assert(
       fc.property(

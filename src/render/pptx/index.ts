@@ -57,7 +57,7 @@ import { layoutSlide, type LayoutContext } from "./layout.js";
 import { finishPackage } from "./package.js";
 import type { RenderedDocument } from "../rendered.js";
 import { parseSlides } from "./parse-slides.js";
-import { createPresentation } from "./pptxgenjs.js";
+import { createPresentation, writeParts } from "./pptxgenjs.js";
 import { stripControlCharacters } from "../text.js";
 
 export interface PptxOptions {
@@ -117,10 +117,9 @@ export async function renderPptxDocument(
   pptx.subject = "";
   pptx.title = title;
   for (const frame of frames) drawFrame(pptx, frame, theme.logo);
-  const raw = await pptx.write({ outputType: "uint8array" });
-  if (!(raw instanceof Uint8Array)) throw new Error("pptxgenjs did not return bytes.");
+  const parts = await writeParts(pptx);
   // 4. Repair, add notes and metadata, and compress.
-  return finishPackage(raw, {
+  return finishPackage(parts, {
     notes: frames.map((frame) => frame.notes),
     title,
     created: options.created ?? new Date(),

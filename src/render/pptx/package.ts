@@ -7,8 +7,8 @@ import { escapeXml } from "../text.js";
 import { makeSlideAccessible } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
 import type { RenderedDocument } from "../rendered.js";
+import type { PackageParts } from "./pptxgenjs.js";
 import { zipEntries } from "../zip.js";
-import { strFromU8, unzipSync } from "fflate";
 
 export interface PackageInfo {
   /** Speaker notes per slide, in slide order, one entry per line. */
@@ -48,19 +48,14 @@ const EXTENSION_TYPES: Record<string, string> = {
 // Already-compressed media are stored, not deflated again.
 const STORED_EXTENSIONS = new Set(["png", "jpeg", "jpg", "gif"]);
 
-/** A package's parts: XML as text (decoded once, encoded once by the zip), media as bytes. */
-type Parts = Map<string, string | Uint8Array>;
+/** A package's parts: XML as text (encoded once, by the zip), media as bytes. */
+type Parts = PackageParts;
 
-const TEXT_PART = /\.(xml|rels)$/i;
-
-/** Rewrites pptxgenjs output into the finished, deflated package; returns its bytes and parts. */
-export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocument {
-  const input = unzipSync(raw);
-  const parts: Parts = new Map();
-  // Folder entries carry no content; empty folders (charts, media) only confuse readers.
-  for (const [name, data] of Object.entries(input))
-    if (!name.endsWith("/")) parts.set(name, TEXT_PART.test(name) ? strFromU8(data) : data);
-
+/**
+ * Rewrites the parts pptxgenjs wrote (see `writeParts`; changed in place) into the finished,
+ * deflated package; returns its bytes and parts.
+ */
+export function finishPackage(parts: Parts, info: PackageInfo): RenderedDocument {
   const edit = (name: string, change: (xml: string) => string): void => {
     const xml = parts.get(name);
     if (typeof xml === "string") parts.set(name, change(xml));
@@ -92,8 +87,11 @@ export function finishPackage(raw: Uint8Array, info: PackageInfo): RenderedDocum
     // pptxgenjs turns invalid numbers into "NaN" attributes; PowerPoint refuses those.
     if (name.endsWith(".xml")) edit(name, (xml) => xml.replace(/="NaN"/g, '="0"'));
   }
-  const original = input["[Content_Types].xml"];
-  parts.set("[Content_Types].xml", contentTypes(parts, original ? strFromU8(original) : ""));
+  const original = parts.get("[Content_Types].xml");
+  parts.set(
+    "[Content_Types].xml",
+    contentTypes(parts, typeof original === "string" ? original : ""),
+  );
   return { data: zip(parts, info.created), parts };
 }
 

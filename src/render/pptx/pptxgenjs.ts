@@ -3,7 +3,12 @@
  * inside a `.d.ts` without `"type": "module"`), so under `moduleResolution: NodeNext` TypeScript
  * sees the default import as the module namespace and refuses `new`. At runtime the ESM build's
  * default export is the class, so a cast is all that is needed.
+ *
+ * Also the one place that touches JSZip, the zip library inside pptxgenjs: `writeParts` takes the
+ * parts from it unzipped (declared as idokit's own dependency, in pptxgenjs's range, so that npm
+ * keeps one copy for both).
  */
+import JSZip from "jszip";
 import PptxGenJSImport from "pptxgenjs";
 import type PptxGenJS from "pptxgenjs";
 
@@ -29,4 +34,81 @@ type PresentationClass = new () => Presentation;
 export function createPresentation(): Presentation {
   const PptxGenJS = PptxGenJSImport as unknown as PresentationClass;
   return new PptxGenJS();
+}
+
+/**
+ * A package's parts as pptxgenjs made them, in its order: XML as text, media as bytes. Folder
+ * entries are left out (they carry no content).
+ */
+export type PackageParts = Map<string, string | Uint8Array>;
+
+/**
+ * The output type our own `generateAsync` answers. pptxgenjs hands `write({ outputType })` to
+ * JSZip unchanged (`zip.generateAsync({ type: outputType })`); for this type JSZip is not asked to
+ * zip at all: the parts are read back from it as they were given. Zipping (pure-JS CRC-32, UTF-8
+ * and concatenation) only for `finishPackage` to unzip and decode it again was about a tenth of
+ * the deck's cost.
+ */
+const PARTS_OUTPUT = "idokit-parts";
+
+const TEXT_PART = /\.(xml|rels)$/i;
+
+type GenerateAsync = (this: JSZip, options?: { type?: unknown }, onUpdate?: unknown) => unknown;
+
+let partsOutputInstalled = false;
+
+/**
+ * Wraps `JSZip.prototype.generateAsync` once: for `PARTS_OUTPUT` it returns the parts, for any
+ * other type (exceljs uses JSZip too) it is JSZip's own. The JSZip imported here must be the one
+ * pptxgenjs uses; `writeParts` refuses anything else, so a second copy cannot go unnoticed.
+ */
+function installPartsOutput(): void {
+  if (partsOutputInstalled) return;
+  partsOutputInstalled = true;
+  const prototype = JSZip.prototype as unknown as { generateAsync: GenerateAsync };
+  const original = prototype.generateAsync;
+  prototype.generateAsync = function (this: JSZip, options, onUpdate) {
+    if (options?.type !== PARTS_OUTPUT) return original.call(this, options, onUpdate);
+    return readParts(this);
+  };
+}
+
+/** The parts of a JSZip that was filled but not zipped, in JSZip's order (the zip's order). */
+export async function readParts(zip: JSZip): Promise<PackageParts> {
+  const files: JSZip.JSZipObject[] = [];
+  zip.forEach((_path, file) => {
+    if (!file.dir) files.push(file);
+  });
+  // XML exactly as it was given (JSZip keeps the string), media as JSZip decoded them (base64).
+  const contents = await Promise.all(
+    files.map((file) =>
+      TEXT_PART.test(file.name) ? file.async("string").then(wellFormed) : file.async("uint8array"),
+    ),
+  );
+  return new Map(files.map((file, index) => [file.name, contents[index]!]));
+}
+
+/**
+ * What UTF-8 keeps of a string: a lone surrogate becomes U+FFFD, as the UTF-8 encoding of the
+ * zip and reading it back made it (the check then reads what the file will hold).
+ */
+function wellFormed(text: string): string {
+  const string = text as unknown as { isWellFormed(): boolean; toWellFormed(): string };
+  return string.isWellFormed() ? text : string.toWellFormed();
+}
+
+/** Draws the presentation into its parts (see `PARTS_OUTPUT`), without zipping it. */
+export async function writeParts(pptx: Presentation): Promise<PackageParts> {
+  installPartsOutput();
+  // Another copy of JSZip inside pptxgenjs would refuse the type or zip anyway.
+  const another = "pptxgenjs uses another copy of JSZip than idokit wraps (see package.json).";
+  const parts: unknown = await pptx
+    .write({ outputType: PARTS_OUTPUT as "uint8array" })
+    .catch((error: unknown) => {
+      throw error instanceof Error && error.message.includes(PARTS_OUTPUT)
+        ? new Error(another, { cause: error })
+        : error;
+    });
+  if (!(parts instanceof Map)) throw new Error(another);
+  return parts as PackageParts;
 }
