@@ -28,27 +28,43 @@ function nameOf(shape: string): string | undefined {
 
 /** Makes one slide's XML accessible: a real title first in reading order, decorations marked. */
 export function makeSlideAccessible(xml: string): string {
+  const slide = slideAccessibility();
+  return slide.finish(xml.replace(SHAPE, slide.shape));
+}
+
+/**
+ * `makeSlideAccessible` in two steps, so that a pass over the slide's shapes that is made anyway
+ * (see fixSlide) can do it: `shape` for every shape (`<p:sp>…</p:sp>`) in order, then `finish`
+ * on the whole slide.
+ */
+export function slideAccessibility(): {
+  shape: (shape: string) => string;
+  finish: (xml: string) => string;
+} {
   let title: string | undefined;
-  let out = xml.replace(SHAPE, (shape) => {
-    const name = nameOf(shape);
-    if (name === "Titel" && title === undefined && !shape.includes("<p:ph ")) {
-      title = shape
-        .replace("<p:nvPr></p:nvPr>", '<p:nvPr><p:ph type="title"/></p:nvPr>')
-        .replace("<p:nvPr/>", '<p:nvPr><p:ph type="title"/></p:nvPr>');
-      return "";
-    }
-    if (name !== undefined && (DECORATIVE_SHAPES as readonly string[]).includes(name))
-      return shape.replace(
-        /(<p:cNvPr [^>]*?)(\/>|>([\s\S]*?)<\/p:cNvPr>)/,
-        (_all, open: string, _end: string, inner: string | undefined) =>
-          `${open}>${(inner ?? "").includes("adec:decorative") ? (inner ?? "") : `${inner ?? ""}${DECORATIVE_EXT}`}</p:cNvPr>`,
-      );
-    return shape;
-  });
-  // The title goes first in the shape tree: screen readers read the tree in order. A function,
-  // not a string, as the replacement: the title's text may hold "$&" or "$'" (a "$" before an
-  // escaped & or '), which a replacement string would expand (found by the fuzz suite).
-  const first = title;
-  if (first !== undefined) out = out.replace("</p:grpSpPr>", () => `</p:grpSpPr>${first}`);
-  return out;
+  return {
+    shape(shape) {
+      const name = nameOf(shape);
+      if (name === "Titel" && title === undefined && !shape.includes("<p:ph ")) {
+        title = shape
+          .replace("<p:nvPr></p:nvPr>", '<p:nvPr><p:ph type="title"/></p:nvPr>')
+          .replace("<p:nvPr/>", '<p:nvPr><p:ph type="title"/></p:nvPr>');
+        return "";
+      }
+      if (name !== undefined && (DECORATIVE_SHAPES as readonly string[]).includes(name))
+        return shape.replace(
+          /(<p:cNvPr [^>]*?)(\/>|>([\s\S]*?)<\/p:cNvPr>)/,
+          (_all, open: string, _end: string, inner: string | undefined) =>
+            `${open}>${(inner ?? "").includes("adec:decorative") ? (inner ?? "") : `${inner ?? ""}${DECORATIVE_EXT}`}</p:cNvPr>`,
+        );
+      return shape;
+    },
+    // The title goes first in the shape tree: screen readers read the tree in order. A function,
+    // not a string, as the replacement: the title's text may hold "$&" or "$'" (a "$" before an
+    // escaped & or '), which a replacement string would expand (found by the fuzz suite).
+    finish(xml) {
+      const first = title;
+      return first === undefined ? xml : xml.replace("</p:grpSpPr>", () => `</p:grpSpPr>${first}`);
+    },
+  };
 }

@@ -92,11 +92,21 @@ export function charWidth(ch: string, bold: boolean): number {
   return bold ? 0.68 : 0.64;
 }
 
-/** Width of a string in inches at a font size in points. */
-export function textWidth(text: string, sizePt: number, bold: boolean, factor = 1): number {
+/** Width of a string in em (the sum of its characters' advance widths). */
+function emWidth(text: string, bold: boolean): number {
   let em = 0;
   for (const ch of text) em += charWidth(ch, bold);
+  return em;
+}
+
+/** Inches that `em` takes at a font size in points (with the safety margin). */
+function inches(em: number, sizePt: number, factor: number): number {
   return (em * sizePt * factor * WIDTH_SAFETY) / 72;
+}
+
+/** Width of a string in inches at a font size in points. */
+export function textWidth(text: string, sizePt: number, bold: boolean, factor = 1): number {
+  return inches(emWidth(text, bold), sizePt, factor);
 }
 
 /** Height of one line in inches. */
@@ -111,64 +121,116 @@ export interface MeasureStyle {
   factor?: number;
 }
 
-interface Word {
-  width: number;
-  spaceAfter: number;
-  breakBefore: boolean;
+/** A word or a run of spaces of a run's text, with its width in em once it is asked for. */
+interface Piece {
+  text: string;
+  space: boolean;
+  regular?: number;
+  bold?: number;
 }
 
-/** Splits runs into words (a word may span runs, e.g. `**vet**,`) with their widths. */
-function toWords(runs: readonly Run[], style: MeasureStyle): Word[] {
-  const words: Word[] = [];
-  let current: Word | undefined;
+/**
+ * The pieces of run texts, by text. Fitting measures the same texts over and over (each font size
+ * tried, each split searched for); cutting and measuring them once saves most of that. Bounded,
+ * so a long batch cannot grow it without end.
+ */
+const piecesByText = new Map<string, Piece[]>();
+const MAX_CACHED_TEXTS = 5_000;
+
+function piecesOf(text: string): Piece[] {
+  let pieces = piecesByText.get(text);
+  if (pieces) return pieces;
+  pieces = [];
+  for (const part of text.split(/( +)/))
+    if (part !== "") pieces.push({ text: part, space: part.startsWith(" ") });
+  if (piecesByText.size >= MAX_CACHED_TEXTS) piecesByText.clear();
+  piecesByText.set(text, pieces);
+  return pieces;
+}
+
+function pieceEm(piece: Piece, bold: boolean): number {
+  return bold
+    ? (piece.bold ??= emWidth(piece.text, true))
+    : (piece.regular ??= emWidth(piece.text, false));
+}
+
+// The words of the runs last measured, in scratch arrays reused for every measurement (fitting
+// a deck counts lines many thousands of times): width, spaces after it, line break before it.
+let wordWidths = new Float64Array(64);
+let wordSpaces = new Float64Array(64);
+let wordBreaks = new Uint8Array(64);
+
+/**
+ * Splits runs into words (a word may span runs, e.g. `**vet**,`) with their widths, into the
+ * scratch arrays; returns how many there are.
+ */
+function measureWords(runs: readonly Run[], style: MeasureStyle): number {
   const factor = style.factor ?? 1;
+  let count = 0;
+  // Whether the last word can still grow (no space or line break after it yet).
+  let growing = false;
   for (const run of runs) {
     const bold = style.bold === true || run.bold;
-    if (run.breakBefore) current = undefined;
-    let first = true;
-    for (const part of run.text.split(/( +)/)) {
-      if (part === "") continue;
-      const breakBefore = run.breakBefore === true && first;
-      first = false;
-      if (part.startsWith(" ")) {
-        if (current) current.spaceAfter += textWidth(part, style.sizePt, bold, factor);
-        current = undefined;
-        continue;
-      }
-      const width = textWidth(part, style.sizePt, bold, factor);
-      if (current && !breakBefore) current.width += width;
-      else {
-        current = { width, spaceAfter: 0, breakBefore };
-        words.push(current);
+    if (run.breakBefore) growing = false;
+    const pieces = piecesOf(run.text);
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      const width = inches(pieceEm(piece, bold), style.sizePt, factor);
+      const startsLine = i === 0 && run.breakBefore === true;
+      if (piece.space) {
+        if (growing) wordSpaces[count - 1] = wordSpaces[count - 1]! + width;
+        growing = false;
+      } else if (growing && !startsLine) {
+        wordWidths[count - 1] = wordWidths[count - 1]! + width;
+      } else {
+        if (count === wordWidths.length) growScratch();
+        wordWidths[count] = width;
+        wordSpaces[count] = 0;
+        wordBreaks[count] = startsLine ? 1 : 0;
+        count++;
+        growing = true;
       }
     }
   }
-  return words;
+  return count;
+}
+
+function growScratch(): void {
+  const size = wordWidths.length * 2;
+  const widths = new Float64Array(size);
+  const spaces = new Float64Array(size);
+  const breaks = new Uint8Array(size);
+  widths.set(wordWidths);
+  spaces.set(wordSpaces);
+  breaks.set(wordBreaks);
+  wordWidths = widths;
+  wordSpaces = spaces;
+  wordBreaks = breaks;
 }
 
 /** Number of lines the runs take in a box of the given width (greedy wrap, like PowerPoint). */
 export function countLines(runs: readonly Run[], widthIn: number, style: MeasureStyle): number {
-  const words = toWords(runs, style);
-  if (words.length === 0) return 1;
+  const words = measureWords(runs, style);
   const max = Math.max(widthIn, 0.1);
   let lines = 1;
   let used = 0;
   let previousSpace = 0;
-  for (const word of words) {
-    if (word.breakBefore && used > 0) {
+  for (let i = 0; i < words; i++) {
+    const width = wordWidths[i]!;
+    if (wordBreaks[i] === 1 && used > 0) {
       lines++;
       used = 0;
     }
-    if (used > 0 && used + previousSpace + word.width <= max) {
-      used += previousSpace + word.width;
+    if (used > 0 && used + previousSpace + width <= max) {
+      used += previousSpace + width;
     } else {
       if (used > 0) lines++;
       // A word longer than the line is broken at characters.
-      const extra = Math.ceil(word.width / max) - 1;
+      const extra = Math.ceil(width / max) - 1;
       lines += Math.max(extra, 0);
-      used = word.width - Math.max(extra, 0) * max;
+      used = width - Math.max(extra, 0) * max;
     }
-    previousSpace = word.spaceAfter;
+    previousSpace = wordSpaces[i]!;
   }
   return lines;
 }
@@ -180,7 +242,10 @@ export function textHeight(runs: readonly Run[], widthIn: number, style: Measure
 
 /** Width of the widest single word, so a column can be kept from breaking words. */
 export function widestWord(runs: readonly Run[], style: MeasureStyle): number {
-  return toWords(runs, style).reduce((max, word) => Math.max(max, word.width), 0);
+  const words = measureWords(runs, style);
+  let widest = 0;
+  for (let i = 0; i < words; i++) widest = Math.max(widest, wordWidths[i]!);
+  return widest;
 }
 
 /** Width of the runs on one line without wrapping (the longest line when there are breaks). */
@@ -188,13 +253,14 @@ export function naturalWidth(runs: readonly Run[], style: MeasureStyle): number 
   let longest = 0;
   let line = 0;
   let previousSpace = 0;
-  for (const word of toWords(runs, style)) {
-    if (word.breakBefore) {
+  const words = measureWords(runs, style);
+  for (let i = 0; i < words; i++) {
+    if (wordBreaks[i] === 1) {
       line = 0;
       previousSpace = 0;
     }
-    line += (line > 0 ? previousSpace : 0) + word.width;
-    previousSpace = word.spaceAfter;
+    line += (line > 0 ? previousSpace : 0) + wordWidths[i]!;
+    previousSpace = wordSpaces[i]!;
     longest = Math.max(longest, line);
   }
   return longest;

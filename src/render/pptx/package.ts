@@ -4,7 +4,7 @@
  * deflate (pptxgenjs ignores compression under Node) and fixed dates.
  */
 import { escapeXml } from "../text.js";
-import { makeSlideAccessible } from "./accessibility.js";
+import { slideAccessibility } from "./accessibility.js";
 import { NOTES_PAGE, notesMasterXml, notesSlideXml } from "./notes-master.js";
 import type { RenderedDocument } from "../rendered.js";
 import type { PackageParts } from "./pptxgenjs.js";
@@ -63,7 +63,10 @@ export function finishPackage(parts: Parts, info: PackageInfo): RenderedDocument
 
   for (const name of parts.keys()) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
-      edit(name, (xml) => makeSlideAccessible(fixSlide(xml, info.bulletColor, info.language)));
+      edit(name, (xml) => {
+        const accessible = slideAccessibility();
+        return accessible.finish(fixSlide(xml, info.bulletColor, info.language, accessible.shape));
+      });
     if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name)) edit(name, fixMaster);
   }
   // The notes: master and slides as PowerPoint writes them (see notesMasterXml).
@@ -95,39 +98,62 @@ export function finishPackage(parts: Parts, info: PackageInfo): RenderedDocument
   return { data: zip(parts, info.created), parts };
 }
 
-/** Repairs what pptxgenjs writes into slides. */
-export function fixSlide(xml: string, bulletColor: string, language = "nl-NL"): string {
-  return (
-    xml
-      // 1. pptxgenjs writes a <a:pPr> before every run; only the first, at the start, is valid.
-      .replace(
-        /<a:p>([\s\S]*?)<\/a:p>/g,
-        (_whole, inner: string) => `<a:p>${keepFirstParagraphProperties(inner)}</a:p>`,
-      )
-      // 2. Bullets in the theme colour.
-      .replace(
-        /<a:buSzPct val="100000"\/>/g,
-        `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`,
-      )
-      // 3. An explicit "no outline" instead of an empty line element.
-      .replace(/<a:ln><\/a:ln>|<a:ln\/>/g, "<a:ln><a:noFill/></a:ln>")
-      // 4. Solid backgrounds need an effect list, as PowerPoint writes them.
-      .replace(/(<p:bgPr><a:solidFill>[\s\S]*?<\/a:solidFill>)(<\/p:bgPr>)/g, "$1<a:effectLst/>$2")
-      // 5. Shapes without text (bands, lines) get the empty text body PowerPoint gives every
-      //    shape; PowerPoint adds it on "repair" otherwise (PptxGenJS #1441).
-      .replace(/<p:sp>([\s\S]*?)<\/p:sp>/g, (whole, inner: string) =>
-        inner.includes("<p:txBody>") ? whole : `<p:sp>${inner}${emptyTextBody(language)}</p:sp>`,
-      )
-      // 6. Shape ids must be unique per slide; pptxgenjs numbers tables and the slide number apart.
-      .replace(
-        /<p:cNvPr id="\d+"/g,
-        (() => {
-          let id = 0;
-          return () => `<p:cNvPr id="${++id}"`;
-        })(),
-      )
-  );
+/**
+ * Repairs what pptxgenjs writes into slides:
+ *
+ * 1. pptxgenjs writes a <a:pPr> before every run; only the first, at the start, is valid.
+ * 2. Bullets in the theme colour.
+ * 3. An explicit "no outline" instead of an empty line element.
+ * 4. Solid backgrounds need an effect list, as PowerPoint writes them.
+ * 5. Shapes without text (bands, lines) get the empty text body PowerPoint gives every shape;
+ *    PowerPoint adds it on "repair" otherwise (PptxGenJS #1441).
+ * 6. Shape ids must be unique per slide; pptxgenjs numbers tables and the slide number apart.
+ *
+ * Two passes over the slide, not six: 1–4 touch paragraphs and single elements that never
+ * overlap, 5–6 the shapes and the ids in document order. `eachShape`, when given, then sees every
+ * repaired shape (`<p:sp>…</p:sp>`) in order and may rewrite it (see slideAccessibility).
+ */
+export function fixSlide(
+  xml: string,
+  bulletColor: string,
+  language = "nl-NL",
+  eachShape?: (shape: string) => string,
+): string {
+  const bullet = `<a:buClr><a:srgbClr val="${bulletColor}"/></a:buClr><a:buSzPct val="100000"/>`;
+  // 2–4, also inside a paragraph once 1 has been done there.
+  const fixElement = (element: string, background?: string, backgroundEnd?: string): string => {
+    if (background !== undefined) return `${background}<a:effectLst/>${backgroundEnd}`;
+    return element.startsWith("<a:buSzPct") ? bullet : "<a:ln><a:noFill/></a:ln>";
+  };
+  let id = 0;
+  const renumber = (): string => `<p:cNvPr id="${++id}"`;
+  return xml
+    .replace(
+      PARAGRAPHS_AND_ELEMENTS,
+      (whole, paragraph: string | undefined, background?: string, backgroundEnd?: string) =>
+        paragraph === undefined
+          ? fixElement(whole, background, backgroundEnd)
+          : `<a:p>${keepFirstParagraphProperties(paragraph).replace(ELEMENTS, fixElement)}</a:p>`,
+    )
+    .replace(SHAPES_AND_IDS, (whole, shape: string | undefined) => {
+      if (shape === undefined) return renumber();
+      const repaired = (
+        shape.includes("<p:txBody>") ? whole : `<p:sp>${shape}${emptyTextBody(language)}</p:sp>`
+      ).replace(SHAPE_ID, renumber);
+      return eachShape ? eachShape(repaired) : repaired;
+    });
 }
+
+// fixSlide's first pass: a paragraph (1), a bullet size (2), an empty line element (3), a solid
+// background (4); inside a paragraph, 2–4.
+const ELEMENT_SOURCE =
+  /<a:buSzPct val="100000"\/>|<a:ln><\/a:ln>|<a:ln\/>|(<p:bgPr><a:solidFill>[\s\S]*?<\/a:solidFill>)(<\/p:bgPr>)/
+    .source;
+const PARAGRAPHS_AND_ELEMENTS = new RegExp(`<a:p>([\\s\\S]*?)<\\/a:p>|${ELEMENT_SOURCE}`, "g");
+const ELEMENTS = new RegExp(ELEMENT_SOURCE, "g");
+// Its second: a shape (5, and the ids inside it) or an id outside shapes (6).
+const SHAPES_AND_IDS = /<p:sp>([\s\S]*?)<\/p:sp>|<p:cNvPr id="\d+"/g;
+const SHAPE_ID = /<p:cNvPr id="\d+"/g;
 
 function emptyTextBody(language: string): string {
   return `<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="${language}" dirty="0"/></a:p></p:txBody>`;
