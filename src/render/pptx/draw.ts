@@ -29,9 +29,9 @@ export function drawFrame(pptx: Presentation, frame: Frame, logo: Logo | undefin
       margin: 0,
     };
   }
-  // The notes text is replaced by proper paragraphs when the package is finished; pptxgenjs
-  // still needs to know there are notes to write the notes slide.
-  slide.addNotes(frame.notes.join("\n"));
+  // No slide.addNotes: pptxgenjs writes a notes slide for every slide anyway, and finishPackage
+  // replaces each one with the notes as proper paragraphs (notesSlideXml), so the text given to
+  // pptxgenjs was only encoded to be thrown away.
   return slide;
 }
 

@@ -131,6 +131,9 @@ function linkTarget(href: string, text: string): string | undefined {
   return decodeEntities(href).replace(/^mailto:/i, "");
 }
 
+/** Whitespace that collapsing changes: anything but a single space. */
+const COLLAPSIBLE = /[\t\n\r\f\v]| {2}/;
+
 /** Collapses whitespace, merges equal neighbours, trims every line and drops empty runs. */
 function normalise(pieces: readonly Piece[]): Run[] {
   // 1. Group into lines.
@@ -139,7 +142,10 @@ function normalise(pieces: readonly Piece[]): Run[] {
     if ("lineBreak" in piece) lines.push([]);
     else
       lines[lines.length - 1]!.push({
-        text: piece.text.replace(/[ \t\n\r\f\v]+/g, " "),
+        // Most texts have single spaces only: replacing them with themselves would copy the text.
+        text: COLLAPSIBLE.test(piece.text)
+          ? piece.text.replace(/[ \t\n\r\f\v]+/g, " ")
+          : piece.text,
         style: piece.style,
       });
   }
