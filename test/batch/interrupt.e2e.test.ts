@@ -53,7 +53,16 @@ describe("one batch per output folder at a time", () => {
       await writeXlsx(join(dir, "lijst.xlsx"), headers, rows(8));
       const first = start(["batch", "lijst.xlsx", "--map", "uit", "--werkers", "1"], dir);
       await until(() => existsSync(join(dir, "uit", ".idokit-bezig")), "the first run's lock");
-      const second = runIdokit(["batch", "lijst.xlsx", "--map", "uit"], { cwd: dir });
+      // The first run is held still (POSIX) while the second one tries: a fast machine could
+      // otherwise finish all 8 packs before the second run, starting cold, looks at the lock.
+      const hold = process.platform !== "win32";
+      if (hold) first.child.kill("SIGSTOP");
+      let second: ReturnType<typeof runIdokit>;
+      try {
+        second = runIdokit(["batch", "lijst.xlsx", "--map", "uit"], { cwd: dir });
+      } finally {
+        if (hold) first.child.kill("SIGCONT");
+      }
       expect(second.status).toBe(1);
       expect(second.stderr).toMatch(
         /Fout: In ".*uit" maakt idokit al pakketten \(op deze computer, sinds .*\)\. Er is niets veranderd\./,
