@@ -61,7 +61,6 @@ import {
   type FileChild,
   type ISectionOptions,
 } from "docx";
-import { Lexer } from "marked";
 import type { Logo, Theme } from "../theme.js";
 import { BlockBuilder } from "./blocks.js";
 import { buildLook, halfPoints, type Look } from "./look.js";
@@ -74,6 +73,7 @@ import { BodyWriter, escapeText } from "./xml.js";
 import { STYLE, buildStyles } from "./styles.js";
 import type { RenderedDocument } from "../rendered.js";
 import { stripControlCharacters } from "../text.js";
+import { lexMarkdown } from "../markdown.js";
 
 export interface DocxOptions {
   theme: Theme;
@@ -237,9 +237,7 @@ export interface DocxLayout {
 /** Parses the Markdown and lays out its blocks. */
 export function layoutDocx(markdown: string, options: DocxOptions): DocxLayout {
   const look = buildLook(options.theme, options.large === true);
-  const tokens = new Lexer({ gfm: true }).lex(
-    stripControlCharacters(markdown).replace(/\r\n?/g, "\n"),
-  );
+  const tokens = lexMarkdown(stripControlCharacters(markdown));
   const numbering = new NumberingRegistry(look);
   const builder = new BlockBuilder(look, numbering);
   builder.blocks(tokens);
