@@ -26,6 +26,11 @@ export interface JobSetup {
   zip: boolean;
   /** PDFs will be added by the main thread: the read-me and mails say so. */
   pdf?: boolean;
+  /**
+   * Packs will be made (not only checked): load the modules that make them while the worker
+   * starts, which is while the spreadsheet is being read, instead of in the first pack.
+   */
+  preload?: boolean;
 }
 
 /** One pack to make, or (with `check`) one row to check against the resources. */
@@ -73,6 +78,7 @@ export async function createJobMaker(
     huisstijl: setup.huisstijl,
     acteurs: setup.acteurs,
   });
+  if (setup.preload) await kind.preload?.();
   const created = new Date(setup.created);
   const logos = new Map<string, Logo | undefined>();
   const logoFor = (answers: unknown, baseDir: string): Pick<MakeOptions, "logo"> => {

@@ -51,6 +51,11 @@ export interface PackKind {
   exampleAnswers(today: string): Promise<Record<string, unknown>>;
   /** Loads what every pack is made from (casussen, templates); once per process or worker. */
   loadResources(options: ResourceOptions): Promise<{ resources: unknown; notices: string[] }>;
+  /**
+   * Loads the modules `make` uses, ahead of the first pack: a batch worker does this while the
+   * spreadsheet is still being read, so the first pack does not wait for them.
+   */
+  preload?(): Promise<void>;
   /** Checks what the schema cannot (pinned casussen exist); throws an `InputError`. Cheap. */
   check?(answers: unknown, resources: unknown, seed: number): Promise<void>;
   /** Makes every file of one pack in memory, manifest included. */
@@ -58,6 +63,18 @@ export interface PackKind {
 }
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** The modules that render and check a pack's documents, which load on first use otherwise. */
+async function preloadRenderers(): Promise<void> {
+  await Promise.all([
+    import("../render/docx/index.js"),
+    import("../render/pptx/index.js"),
+    import("../render/html.js"),
+    import("../render/plain.js"),
+    import("../render/calendar.js"),
+    import("../check/index.js"),
+  ]);
+}
 
 const training: PackKind = {
   id: "training",
@@ -84,6 +101,9 @@ const training: PackKind = {
     const file = options.acteurs ?? actorListIn(options.templatesDir);
     const acteurs = file === undefined ? undefined : await loadActorList(file);
     return loadTrainingResources({ ...options, acteurs });
+  },
+  preload: async () => {
+    await Promise.all([import("../pack/training.js"), preloadRenderers()]);
   },
   check: async (answers, resources, seed) => {
     const { selectForTraining } = await import("../pack/training.js");
@@ -123,6 +143,9 @@ const bijeenkomst: PackKind = {
   loadResources: async (options) => {
     const { loadBijeenkomstResources } = await import("../commands/bijeenkomst.js");
     return loadBijeenkomstResources(options);
+  },
+  preload: async () => {
+    await Promise.all([import("../pack/bijeenkomst.js"), preloadRenderers()]);
   },
   make: async (answers, resources, options) => {
     const { makeBijeenkomstPack } = await import("../pack/bijeenkomst.js");

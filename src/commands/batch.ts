@@ -139,62 +139,66 @@ export async function runBatch(
   // 1. The common values, then the sheet, read and checked row by row in the reading thread;
   //    refuse a sheet whose columns cannot be trusted.
   const defaults = readDefaults(options, context, kind);
-  const sheet = await readCheckedSheet(
-    file,
-    {
-      sheet: options.blad,
-      knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
-    },
-    { kind: kind.id, today: context.today, defaults },
-  );
-  for (const notice of sheet.notices) context.report.info(notice);
-  const { columns } = sheet;
-  if (columns.problems.length > 0)
-    throw new InputError(`${sheet.source}: de kolommen kloppen niet. Er is niets gemaakt.`, {
-      problems: columns.problems,
-      hint: "Verwijder de dubbele kolom en start opnieuw.",
-    });
-  if (!columns.matched.some(Boolean))
-    throw new InputError(`${sheet.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
-      hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
-    });
-
-  // 2. Every row was checked before anything is written.
-  const checks = sheet.rows.map((row) => row.check);
-  if (checks.every((check) => check === undefined))
-    throw new InputError(`${sheet.source} heeft geen ingevulde rijen onder de kolomnamen.`, {
-      hint: "Zet één bibliotheek per rij, vanaf rij 2.",
-    });
-
-  // A needed column that is not in the sheet is told once, with the unknown column that is
-  // probably it (whose own warning would say the same); exact copies of a row are told too.
-  const present = checks.filter((check): check is CheckedRow => check !== undefined);
-  const missing = missingColumnProblems(sheet, columns.matched, present, present.length);
-  const named = [...missing.named].map(
-    (index) => `Kolom "${sheet.headers[index]!.trim()}" (${columnLetter(index)})`,
-  );
-  for (const warning of columns.warnings)
-    if (!named.some((start) => warning.startsWith(start))) warn(warning);
-  const copies = new Map(sheet.copies);
-  for (const [row, first] of copies)
-    warn(
-      `Rij ${row} is precies gelijk aan rij ${first}: idokit maakt twee dezelfde pakketten. Staat de rij er per ongeluk dubbel in, haal hem dan weg.`,
-    );
-
-  // 3. Start the workers: each loads the resources once, then checks what the schema cannot
-  //    (pinned casussen exist) before anything is written, and later makes the packs.
-  const valid = checks.filter((check) => check?.answers !== undefined).length;
-  // LibreOffice for --pdf, looked up once: the packs' read-me says whether PDFs are in them.
-  const soffice =
-    options.pdf && !options.dryRun && valid > 0 ? await findPdfConverter(warn) : undefined;
-  const runner =
-    valid > 0 && (!options.dryRun || kind.check !== undefined)
-      ? await startPackRunner(
-          setupOf(kind, options, context, soffice !== undefined),
-          Math.min(options.workers ?? availableParallelism(), valid),
-        )
+  // The workers start now and load the resources (and, when packs are to be made, the modules
+  // that make them) while the sheet is read in its own thread. What they have to say (a broken
+  // template) is told after the sheet's own problems, as if they had started after it.
+  // LibreOffice for --pdf is looked up once: the packs' read-me says whether PDFs are in them.
+  const pdf = options.pdf && !options.dryRun ? await findPdfConverter() : undefined;
+  const wanted = options.workers ?? availableParallelism();
+  const starting =
+    !options.dryRun || kind.check !== undefined
+      ? startPackRunner(setupOf(kind, options, context, pdf?.soffice !== undefined), wanted)
       : undefined;
   try {
+    const sheet = await readCheckedSheet(
+      file,
+      {
+        sheet: options.blad,
+        knownHeaders: schemaColumns(kind.schema).map((column) => normalizeHeader(column.header)),
+      },
+      { kind: kind.id, today: context.today, defaults },
+    );
+    for (const notice of sheet.notices) context.report.info(notice);
+    const { columns } = sheet;
+    if (columns.problems.length > 0)
+      throw new InputError(`${sheet.source}: de kolommen kloppen niet. Er is niets gemaakt.`, {
+        problems: columns.problems,
+        hint: "Verwijder de dubbele kolom en start opnieuw.",
+      });
+    if (!columns.matched.some(Boolean))
+      throw new InputError(`${sheet.source}: geen enkele kolom hoort bij het ${kind.label}.`, {
+        hint: `Staan de kolomnamen in rij 1? Maak een leeg sjabloon met de juiste kolommen: idokit batch sjabloon bibliotheken.xlsx${options.pakket === "training" ? "" : ` --pakket ${options.pakket}`}`,
+      });
+
+    // 2. Every row was checked before anything is written.
+    const checks = sheet.rows.map((row) => row.check);
+    if (checks.every((check) => check === undefined))
+      throw new InputError(`${sheet.source} heeft geen ingevulde rijen onder de kolomnamen.`, {
+        hint: "Zet één bibliotheek per rij, vanaf rij 2.",
+      });
+
+    // A needed column that is not in the sheet is told once, with the unknown column that is
+    // probably it (whose own warning would say the same); exact copies of a row are told too.
+    const present = checks.filter((check): check is CheckedRow => check !== undefined);
+    const missing = missingColumnProblems(sheet, columns.matched, present, present.length);
+    const named = [...missing.named].map(
+      (index) => `Kolom "${sheet.headers[index]!.trim()}" (${columnLetter(index)})`,
+    );
+    for (const warning of columns.warnings)
+      if (!named.some((start) => warning.startsWith(start))) warn(warning);
+    const copies = new Map(sheet.copies);
+    for (const [row, first] of copies)
+      warn(
+        `Rij ${row} is precies gelijk aan rij ${first}: idokit maakt twee dezelfde pakketten. Staat de rij er per ongeluk dubbel in, haal hem dan weg.`,
+      );
+
+    // 3. The workers, one per pack at most: each has loaded the resources once, checks what the
+    //    schema cannot (pinned casussen exist) before anything is written, and later makes the packs.
+    const valid = checks.filter((check) => check?.answers !== undefined).length;
+    const soffice = valid > 0 ? pdf?.soffice : undefined;
+    if (valid > 0 && pdf?.missing) warn(pdf.missing);
+    const runner = valid > 0 ? await starting?.ready : undefined;
+    await runner?.limit(Math.min(wanted, valid));
     for (const notice of runner?.notices ?? []) warn(notice);
     if (runner && kind.check) await checkWithResources(runner, checks, dirname(file));
 
@@ -238,7 +242,7 @@ export async function runBatch(
       release();
     }
   } finally {
-    await runner?.close();
+    await starting?.stop();
   }
 }
 
@@ -421,6 +425,7 @@ function setupOf(
     // With PDFs the main thread zips, after adding them.
     zip: options.zip && !pdf,
     pdf,
+    preload: !options.dryRun,
   };
 }
 
@@ -575,12 +580,14 @@ async function makePacks(
 /** LibreOffice runs at a time in a batch: the workers keep making packs meanwhile. */
 const PDF_RUNS = 2;
 
-/** LibreOffice for `--pdf`, or a warning that says where to get it; the packs are made anyway. */
-async function findPdfConverter(warn: (message: string) => void): Promise<string | undefined> {
+/**
+ * LibreOffice for `--pdf`, or the warning that says where to get it (told only when packs are
+ * to be made; they are made anyway).
+ */
+async function findPdfConverter(): Promise<{ soffice?: string; missing?: string }> {
   const { locateSoffice, missingLibreOfficeMessage } = await import("../pdf/libreoffice.js");
   const soffice = locateSoffice();
-  if (!soffice) warn(missingLibreOfficeMessage());
-  return soffice;
+  return soffice ? { soffice } : { missing: missingLibreOfficeMessage() };
 }
 
 /**

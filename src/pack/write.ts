@@ -145,9 +145,15 @@ function replaceWith(target: string, files: readonly PackFile[], options: WriteO
   active.add(temp);
   try {
     mkdirSync(temp);
+    // Each folder is made once, not asked for again before every file it holds.
+    const folders = new Set([temp]);
     for (const file of files) {
       const path = join(temp, file.name);
-      mkdirSync(dirname(path), { recursive: true });
+      const folder = dirname(path);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       writeFileSync(path, file.data);
     }
     if (existing.state === "new") {

@@ -422,4 +422,31 @@ describe("idokit batch usage", () => {
     ]);
     expect(packsIn(join(dir, "uit"))).toHaveLength(2);
   }, 120_000);
+
+  it("tells a sheet's own problem before a broken template, which the workers load meanwhile", async () => {
+    const dir = tempDir();
+    const templates = join(dir, "sjablonen");
+    expect(runIdokit(["sjablonen", "exporteer", templates]).status).toBe(0);
+    const draaiboek = join(templates, "training", "draaiboek.md.hbs");
+    const text = readFileSync(draaiboek, "utf8");
+    writeFileSync(draaiboek, text.replace("# Over dit draaiboek", "# {{bibliotheek.organisatei}}"));
+    await writeXlsx(join(dir, "leeg.xlsx"), headers, [headers.map(() => null)]);
+    await writeXlsx(join(dir, "goed.xlsx"), headers, [row({})]);
+    const own = ["--sjablonen", templates, "--out", "uit", "--werkers", "3"];
+
+    const empty = runIdokit(["batch", "leeg.xlsx", ...own], { cwd: dir });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain("heeft geen ingevulde rijen");
+    expect(empty.stderr).not.toContain("organisatei");
+    const broken = runIdokit(["batch", "goed.xlsx", ...own], { cwd: dir });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('onbekende variabele "bibliotheek.organisatei"');
+    expect(existsSync(join(dir, "uit"))).toBe(false);
+
+    // Repaired, the one row is made by one of the three workers asked for.
+    writeFileSync(draaiboek, text);
+    const made = runIdokit(["batch", "goed.xlsx", ...own, "--json"], { cwd: dir });
+    expect(made.status).toBe(0);
+    expect(packsIn(join(dir, "uit"))).toHaveLength(1);
+  }, 120_000);
 });
