@@ -391,6 +391,18 @@ describe("renderPptx: pptxgenjs's parts without zipping them", () => {
     );
   });
 
+  it("decodes base64 media as JSZip does, strict base64 once for every slide", async () => {
+    await renderPptx("# Dia", { theme: buildTheme(), title: "Training", created: CREATED });
+    const signature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const zip = new JSZip();
+    zip.file("ppt/media/a.png", "iVBORw0KGgo=", { base64: true });
+    zip.file("ppt/media/b.png", "iVBORw0KGgo=", { base64: true });
+    // Not strict (a line break): JSZip's own decoder, which skips it.
+    zip.file("ppt/media/c.png", "iVBO\nRw0KGgo=", { base64: true });
+    const parts = await readParts(zip);
+    expect([...parts.values()]).toEqual([signature, signature, signature]);
+  });
+
   it("leaves JSZip zipping as before for every other output type (exceljs uses it too)", async () => {
     await renderPptx("# Dia", { theme: buildTheme(), title: "Training", created: CREATED });
     const zip = new JSZip();

@@ -80,7 +80,22 @@ function drawShape(
   }
 }
 
+/**
+ * The logo's bytes as base64, encoded once per logo: it is on almost every slide, and encoding it
+ * anew for each was a quarter of a deck's time with a 40 KB logo.
+ */
+const base64ByData = new WeakMap<Uint8Array, string>();
+
 function toBase64(data: Uint8Array): string {
+  let encoded = base64ByData.get(data);
+  if (encoded === undefined) {
+    encoded = encodeBase64(data);
+    base64ByData.set(data, encoded);
+  }
+  return encoded;
+}
+
+function encodeBase64(data: Uint8Array): string {
   let binary = "";
   const chunk = 0x8000;
   for (let i = 0; i < data.length; i += chunk) {

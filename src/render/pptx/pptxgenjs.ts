@@ -65,12 +65,56 @@ let partsOutputInstalled = false;
 function installPartsOutput(): void {
   if (partsOutputInstalled) return;
   partsOutputInstalled = true;
-  const prototype = JSZip.prototype as unknown as { generateAsync: GenerateAsync };
+  const prototype = JSZip.prototype as unknown as { generateAsync: GenerateAsync; file: AddFile };
   const original = prototype.generateAsync;
   prototype.generateAsync = function (this: JSZip, options, onUpdate) {
     if (options?.type !== PARTS_OUTPUT) return original.call(this, options, onUpdate);
     return readParts(this);
   };
+  // pptxgenjs adds the logo once per slide as base64, which JSZip decodes in JavaScript each time
+  // (a quarter of a deck with a 40 KB logo). Strictly valid base64 decodes to the same bytes
+  // everywhere, so it is decoded here once and handed over as bytes; anything else goes to JSZip
+  // unchanged.
+  const originalFile = prototype.file;
+  prototype.file = function (this: JSZip, ...args: unknown[]) {
+    const [name, data, options] = args;
+    if (
+      args.length === 3 &&
+      typeof name === "string" &&
+      typeof data === "string" &&
+      isOptions(options) &&
+      options.base64 === true &&
+      STRICT_BASE64.test(data)
+    )
+      return originalFile.call(this, name, decodeBase64(data), {
+        ...options,
+        base64: false,
+        binary: true,
+      });
+    return originalFile.apply(this, args);
+  };
+}
+
+type AddFile = (this: JSZip, ...args: unknown[]) => unknown;
+
+function isOptions(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Base64 with nothing to ignore or repair: whole groups of four, padding only at the end. */
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The last text decoded and its bytes: the same logo comes once per slide. */
+let lastBase64: { text: string; bytes: Uint8Array } | undefined;
+
+function decodeBase64(text: string): Uint8Array {
+  if (lastBase64?.text !== text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    lastBase64 = { text, bytes };
+  }
+  return lastBase64.bytes;
 }
 
 /** The parts of a JSZip that was filled but not zipped, in JSZip's order (the zip's order). */
