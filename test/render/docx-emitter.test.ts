@@ -10,21 +10,10 @@ import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../../src/answers/validate.js";
-import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
-import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
-import { readExampleAnswers } from "../../src/commands/training.js";
-import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
-import { planBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
-import { loadTrainingResources } from "../../src/pack/resources.js";
-import { planTrainingPack } from "../../src/pack/training.js";
-import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
-import { trainingSchema } from "../../src/questions/training.js";
 import { renderDocx, type DocxOptions } from "../../src/render/docx/index.js";
 import { buildTheme } from "../../src/render/theme.js";
 import { escapeMarkdown } from "../../src/templates/escape.js";
-import { EXAMPLE_NAMES } from "../helpers/answers.js";
-import { TODAY } from "../helpers/context.js";
+import { exampleDocuments } from "../helpers/example-documents.js";
 import { checkOoxml, findingsOf, ooxmlChecker } from "../helpers/ooxml.js";
 import { solidPng } from "../helpers/png.js";
 import { renderDocxWithLibrary } from "./docx-reference.js";
@@ -44,42 +33,20 @@ interface Case {
 
 /** Every .docx of every built-in example's trainingspakket and bijeenkomstpakket. */
 function packCases(): Case[] {
-  const cases: Case[] = [];
-  const vocabulary = loadVocabulary();
-  const ctx = { today: TODAY, vocabulary, mode: "file" as const };
-  const training = loadTrainingResources({ vocabulary }).resources;
-  const bijeenkomst = loadBijeenkomstResources({ vocabulary }).resources;
   const theme = buildTheme();
-  for (const name of EXAMPLE_NAMES) {
-    const t = validateAnswers(trainingSchema, readExampleAnswers(TODAY, name), ctx).answers!;
-    const { plan } = planTrainingPack(t, training, { today: TODAY, seed: 1 });
-    const b = validateAnswers(
-      bijeenkomstSchema,
-      readExampleBijeenkomstAnswers(TODAY, name),
-      ctx,
-    ).answers!;
-    const bplan = planBijeenkomstPack(b, bijeenkomst, { today: TODAY });
-    for (const [kind, p, engine, library] of [
-      ["training", plan, training.engine, t.bibliotheek],
-      ["bijeenkomst", bplan, bijeenkomst.engine, b.bibliotheek],
-    ] as const) {
-      for (const doc of p.documents) {
-        if (doc.format !== "docx") continue;
-        cases.push({
-          name: `${name} ${kind} ${doc.file}`,
-          markdown: engine.render(doc.template, p.view),
-          options: {
-            theme,
-            title: doc.title,
-            header: `${library.organisatie} · ${library.vestiging}`,
-            large: doc.large ?? false,
-            created: CREATED,
-          },
-        });
-      }
-    }
-  }
-  return cases;
+  return exampleDocuments()
+    .filter(({ doc }) => doc.format === "docx")
+    .map(({ example, kind, doc, markdown, library }) => ({
+      name: `${example} ${kind} ${doc.file}`,
+      markdown,
+      options: {
+        theme,
+        title: doc.title,
+        header: `${library.organisatie} · ${library.vestiging}`,
+        large: doc.large ?? false,
+        created: CREATED,
+      },
+    }));
 }
 
 /** The dialect fixture in every way a document can be set: house style, logo, large type. */

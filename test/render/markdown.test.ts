@@ -8,19 +8,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { Lexer } from "marked";
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../../src/answers/validate.js";
-import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
-import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
-import { readExampleAnswers } from "../../src/commands/training.js";
-import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
-import { planBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
-import { loadTrainingResources } from "../../src/pack/resources.js";
-import { planTrainingPack } from "../../src/pack/training.js";
-import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
-import { trainingSchema } from "../../src/questions/training.js";
 import { lexMarkdown } from "../../src/render/markdown.js";
-import { EXAMPLE_NAMES } from "../helpers/answers.js";
-import { TODAY } from "../helpers/context.js";
+import { exampleDocuments } from "../helpers/example-documents.js";
 
 /** What marked gives for the whole text, as plain data. */
 function whole(markdown: string): unknown {
@@ -34,28 +23,10 @@ function parts(markdown: string): unknown[] {
 
 /** The Markdown of every document of both examples' training and bijeenkomst packs. */
 function packMarkdown(): { name: string; markdown: string }[] {
-  const out: { name: string; markdown: string }[] = [];
-  const vocabulary = loadVocabulary();
-  const ctx = { today: TODAY, vocabulary, mode: "file" as const };
-  const training = loadTrainingResources({ vocabulary }).resources;
-  const bijeenkomst = loadBijeenkomstResources({ vocabulary }).resources;
-  for (const name of EXAMPLE_NAMES) {
-    const t = validateAnswers(trainingSchema, readExampleAnswers(TODAY, name), ctx).answers!;
-    const { plan } = planTrainingPack(t, training, { today: TODAY, seed: 1 });
-    const b = validateAnswers(
-      bijeenkomstSchema,
-      readExampleBijeenkomstAnswers(TODAY, name),
-      ctx,
-    ).answers!;
-    const bplan = planBijeenkomstPack(b, bijeenkomst, { today: TODAY });
-    for (const [p, engine] of [
-      [plan, training.engine],
-      [bplan, bijeenkomst.engine],
-    ] as const)
-      for (const doc of p.documents)
-        out.push({ name: `${name} ${doc.file}`, markdown: engine.render(doc.template, p.view) });
-  }
-  return out;
+  return exampleDocuments().map(({ example, doc, markdown }) => ({
+    name: `${example} ${doc.file}`,
+    markdown,
+  }));
 }
 
 const fixture = (name: string) =>

@@ -11,22 +11,12 @@ vi.mock("../../src/templates/builtin.js", () => ({
   },
 }));
 import { generateBuiltins } from "../../scripts/builtins.js";
-import { readExampleAnswers } from "../../src/commands/training.js";
-import { readExampleBijeenkomstAnswers } from "../../src/commands/examples.js";
-import { loadBijeenkomstResources } from "../../src/commands/bijeenkomst.js";
-import { validateAnswers } from "../../src/answers/validate.js";
 import { readCasusFolder } from "../../src/casussen/load.js";
 import { loadVocabulary } from "../../src/domain/load-vocabulary.js";
-import { planBijeenkomstPack } from "../../src/pack/bijeenkomst.js";
-import { loadTrainingResources } from "../../src/pack/resources.js";
-import { planTrainingPack } from "../../src/pack/training.js";
 import { BUILTIN_CASUSSEN_DIR } from "../../src/paths.js";
-import { bijeenkomstSchema } from "../../src/questions/bijeenkomst.js";
-import { trainingSchema } from "../../src/questions/training.js";
 import type { BuiltinTemplates } from "../../src/templates/builtin.js";
 import { loadTemplates } from "../../src/templates/load.js";
-import { EXAMPLE_NAMES } from "../helpers/answers.js";
-import { TODAY } from "../helpers/context.js";
+import { exampleDocuments } from "../helpers/example-documents.js";
 import { tempDir } from "../helpers/temp.js";
 
 // What the build prepares (scripts/builtins.ts) must be exactly what a run would otherwise read,
@@ -48,23 +38,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every document of every built-in example, both packs, rendered by a fresh engine. */
 function renderAll(): Map<string, string> {
-  const out = new Map<string, string>();
-  const vocabulary = loadVocabulary();
-  const ctx = { today: TODAY, vocabulary, mode: "file" as const };
-  const training = loadTrainingResources({ vocabulary }).resources;
-  const bijeenkomst = loadBijeenkomstResources({ vocabulary }).resources;
-  for (const name of EXAMPLE_NAMES) {
-    const t = validateAnswers(trainingSchema, readExampleAnswers(TODAY, name), ctx).answers!;
-    const { plan } = planTrainingPack(t, training, { today: TODAY, seed: 1 });
-    for (const doc of plan.documents)
-      out.set(`${name} ${doc.template}`, training.engine.render(doc.template, plan.view));
-    const raw = readExampleBijeenkomstAnswers(TODAY, name);
-    const b = validateAnswers(bijeenkomstSchema, raw, ctx).answers!;
-    const bplan = planBijeenkomstPack(b, bijeenkomst, { today: TODAY });
-    for (const doc of bplan.documents)
-      out.set(`${name} ${doc.template}`, bijeenkomst.engine.render(doc.template, bplan.view));
-  }
-  return out;
+  return new Map(
+    exampleDocuments().map(({ example, doc, markdown }) => [`${example} ${doc.template}`, markdown]),
+  );
 }
 
 describe("what the build prepares", () => {
