@@ -179,8 +179,13 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(problems, `${where}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
 }
 
-/** Waits until the form has no request to the server waiting or in flight. */
+/**
+ * Waits until the form has no request to the server waiting or in flight. First one turn of the
+ * page's task queue, so that what a click or a keystroke queued (a link's hashchange, which shows
+ * a section and may start a request) has run before "not busy" is believed.
+ */
 export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await page.waitForFunction(
     () => (globalThis as unknown as InPage).document.documentElement.dataset.bezig === undefined,
   );
