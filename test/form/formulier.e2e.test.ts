@@ -134,11 +134,11 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await type(page, "kartrekker.email", "s.jansen@example.nl");
     expect(await problemOf(page, "kartrekker.email")).toBeUndefined();
     await next(page, "bibliotheek");
-    expect(await shownSection(page)).toBe("werkwijze");
+    await expect.poll(() => shownSection(page)).toBe("werkwijze");
 
     // 2. Werkwijze: "Volgende" with nothing filled in lists the problems at the top.
     await next(page, "werkwijze");
-    expect(await shownSection(page)).toBe("werkwijze");
+    await expect.poll(() => shownSection(page)).toBe("werkwijze");
     const summary = page.locator("#deel-werkwijze .foutoverzicht");
     expect(await summary.isVisible()).toBe(true);
     expect(await isFocused(summary)).toBe(true);
@@ -158,7 +158,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await next(page, "werkwijze");
 
     // 3. Partners: a repeatable local partner.
-    expect(await shownSection(page)).toBe("partners");
+    await expect.poll(() => shownSection(page)).toBe("partners");
     await page.locator('[name="partners.landelijk"][value="belastingdienst"]').check();
     await page.locator('[name="partners.landelijk"][value="toeslagen"]').check();
     await page.getByRole("button", { name: "Lokale partner toevoegen" }).click();
@@ -214,7 +214,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await next(page, "acteur");
 
     // 7. Focus & casussen: the proposal with reasons; untick one proposed casus, tick another.
-    expect(await shownSection(page)).toBe("focus");
+    await expect.poll(() => shownSection(page)).toBe("focus");
     const outcome = page.locator(".casus-uitkomst");
     const count = Number(await control(page, "focus.aantalCasussen").inputValue());
     expect(await textOf(outcome)).toContain(
@@ -274,13 +274,13 @@ describeInBrowser("idokit formulier in a real browser", () => {
     await next(page, "huisstijl");
 
     // A section revisited from the summary, and back.
-    expect(await shownSection(page)).toBe("overzicht");
+    await expect.poll(() => shownSection(page)).toBe("overzicht");
     await expectAccessible(page, "Overzicht");
     const row = (label: string) =>
       page.locator(".samenvatting-deel .rij", { hasText: label }).locator("dd");
     expect(await textOf(row("Openingstijden en spreekuren"))).toBe("Dinsdag 10–12 uur");
     await page.locator('.wijzig[href="#werkwijze"]').click();
-    expect(await shownSection(page)).toBe("werkwijze");
+    await expect.poll(() => shownSection(page)).toBe("werkwijze");
     await type(page, "werkwijze.openingstijden", "Dinsdag en donderdag 10–12 uur");
     await page.locator('.stappen a[href="#overzicht"]').click();
     await settled(page);
@@ -475,7 +475,7 @@ describeInBrowser("idokit formulier in a real browser", () => {
     ]) {
       await page.locator(`.stappen a[href="#${section}"]`).click();
       await settled(page);
-      expect(await shownSection(page)).toBe(section);
+      await expect.poll(() => shownSection(page)).toBe(section);
       await expectAccessible(page, `bijeenkomst: ${section}`);
     }
     await page.locator('.stappen a[href="#overzicht"]').click();

@@ -150,7 +150,7 @@ describeInBrowser("idokit formulier with the keyboard only", () => {
     await page.keyboard.type("@example.nl");
     await press(page, "Enter");
     expect(await page.locator("#deel-bibliotheek .foutoverzicht").isVisible()).toBe(false);
-    expect(await shownSection(page)).toBe("werkwijze");
+    await expect.poll(() => shownSection(page)).toBe("werkwijze");
     expect((await focused(page)).tag).toBe("h2");
 
     // 2. Werkwijze: radio buttons with Space and the arrow keys.
@@ -167,7 +167,7 @@ describeInBrowser("idokit formulier with the keyboard only", () => {
     await press(page, "Space");
     await tabTo(page, button("Volgende"));
     await press(page, "Enter");
-    expect(await shownSection(page)).toBe("partners");
+    await expect.poll(() => shownSection(page)).toBe("partners");
 
     // 3. Partners: checkboxes, and a local partner added with a button.
     await tabTo(page, named("partners.landelijk"));
@@ -182,7 +182,7 @@ describeInBrowser("idokit formulier with the keyboard only", () => {
     await typeInto(page, "partners.lokaal.0.overdracht", "Samen naar de taalconsulent lopen");
     await tabTo(page, button("Volgende"));
     await press(page, "Enter");
-    expect(await shownSection(page)).toBe("inrichting");
+    await expect.poll(() => shownSection(page)).toBe("inrichting");
 
     // 4. Inrichting & privacy.
     await typeInto(page, "inrichting.plek", "Hoek bij de balie");
@@ -200,12 +200,12 @@ describeInBrowser("idokit formulier with the keyboard only", () => {
     await press(page, "Space");
     await tabTo(page, button("Volgende"));
     await press(page, "Enter");
-    expect(await shownSection(page)).toBe("acteur");
+    await expect.poll(() => shownSection(page)).toBe("acteur");
     await tabTo(page, button("Volgende"));
     await press(page, "Enter");
 
     // 7. Focus & casussen: tick one casus more than the number to play, and let idokit choose.
-    expect(await shownSection(page)).toBe("focus");
+    await expect.poll(() => shownSection(page)).toBe("focus");
     const count = Number(await page.locator('[name="focus.aantalCasussen"]').inputValue());
     const extra = await page
       .locator(".casusgroep")
@@ -228,12 +228,12 @@ describeInBrowser("idokit formulier with the keyboard only", () => {
     );
     await tabTo(page, button("Volgende"));
     await press(page, "Enter");
-    expect(await shownSection(page)).toBe("huisstijl");
+    await expect.poll(() => shownSection(page)).toBe("huisstijl");
     await tabTo(page, button("Naar het overzicht"));
     await press(page, "Enter");
 
     // The summary; make the pack and download it, all with Enter.
-    expect(await shownSection(page)).toBe("overzicht");
+    await expect.poll(() => shownSection(page)).toBe("overzicht");
     await tabTo(page, button("Maak het trainingspakket"));
     await page.keyboard.press("Enter");
     await page.locator("#deel-klaar").waitFor({ state: "visible", timeout: 60_000 });
