@@ -85,12 +85,24 @@ function remember(text: string, packed: Packed): void {
   }
   seenOnce.delete(fingerprint);
   if (!memo.has(text)) memoChars += text.length;
-  memo.set(text, packed);
+  // zlib hands back a view of a larger chunk (16 KiB or more): keep a copy of only the bytes
+  // (Buffer.slice would be a view too).
+  memo.set(text, { ...packed, data: new Uint8Array(packed.data) });
   for (const old of memo.keys()) {
     if (memoChars <= MEMO_LIMIT) break;
     memo.delete(old);
     memoChars -= old.length;
   }
+}
+
+/**
+ * What the memo holds now: the characters of its texts and the bytes of memory behind their
+ * zipped data (for tests and diagnostics).
+ */
+export function memoFootprint(): { entries: number; chars: number; bytes: number } {
+  let bytes = 0;
+  for (const packed of memo.values()) bytes += packed.data.buffer.byteLength;
+  return { entries: memo.size, chars: memoChars, bytes };
 }
 
 function pack(content: string | Uint8Array, store: boolean, level: number): Packed {

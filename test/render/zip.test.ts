@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { tableCrc32, zipEntries } from "../../src/render/zip.js";
+import { memoFootprint, tableCrc32, zipEntries } from "../../src/render/zip.js";
 import { inCi } from "../helpers/ci.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -98,6 +98,22 @@ describe("zipEntries (Office packages with node:zlib)", () => {
       Buffer.from(zipEntries(entries, { date })).equals(Buffer.from(zipEntries(entries, { date }))),
     ).toBe(true);
     expect(() => zipEntries([...entries, ["a.xml", "<c/>"]], { date })).toThrow(/a\.xml/);
+  });
+
+  it("keeps only the zipped bytes of a repeating part, not the larger chunk zlib wrote them in", () => {
+    const before = memoFootprint();
+    const parts = Array.from(
+      { length: 40 },
+      (_, i) =>
+        [`word/footer${i}.xml`, `<w:ftr><w:p><w:t>Voettekst ${i}</w:t></w:p></w:ftr>`] as const,
+    );
+    const date = new Date("2026-12-07T12:00:00Z");
+    zipEntries(parts, { date });
+    zipEntries(parts, { date });
+    const after = memoFootprint();
+    expect(after.entries - before.entries).toBe(40);
+    // Each small part deflates to well under 100 bytes; zlib's own chunk is 16 KiB or more.
+    expect(after.bytes - before.bytes).toBeLessThan(40 * 100);
   });
 
   it("writes a part that repeats from package to package exactly as a fresh one, at its own level", () => {
