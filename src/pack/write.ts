@@ -34,8 +34,10 @@ export interface WriteOptions extends DestinationRules {
   /** Told when the old pack could not be removed (the new one is in place: not a failure). */
   warn?(message: string): void;
   /**
-   * Take the lock of this pack while writing, so that two runs never replace it at once
-   * (default). A batch holds the lock of its whole output folder instead.
+   * Take the lock of this pack while writing, so that two runs never replace it at once, and
+   * clear what a killed run left of it (default). A batch holds the lock of its whole output
+   * folder instead and clears the folder's leftovers once, before its first pack: listing the
+   * folder again before every pack made a long batch quadratic.
    */
   lock?: boolean;
   /** The platform whose path rules apply; tests pass `win32`. */
@@ -129,7 +131,7 @@ export function writePack(dest: string, files: readonly PackFile[], options: Wri
           target,
         );
   try {
-    restoreOrRemoveLeftovers(parent, basename(target));
+    if (options.lock !== false) restoreOrRemoveLeftovers(parent, basename(target));
     return replaceWith(target, files, options);
   } finally {
     release();
