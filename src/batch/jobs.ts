@@ -6,6 +6,7 @@ import type { PackFile } from "../pack/manifest.js";
 import { getPath } from "../questions/define.js";
 import type { Logo } from "../render/theme.js";
 import { loadPackKind, type MakeOptions, type PackKind, type PackKindId } from "./kinds.js";
+import { unpackAnswers, type PackedAnswers } from "./packed-answers.js";
 import { zipPackFiles } from "./zip.js";
 
 /** What every pack of a batch shares; sent once to each worker. */
@@ -38,7 +39,7 @@ export interface PackJob {
   id: number;
   /** Only check what the schema cannot (pinned casussen exist); make nothing. */
   check?: boolean;
-  answers: unknown;
+  answers: PackedAnswers;
   /** Folder that a relative logo path starts from (the spreadsheet's folder). */
   baseDir: string;
   /** With `zip`: the name of the one zip file the pack becomes. */
@@ -90,16 +91,17 @@ export async function createJobMaker(
   };
   const make: JobMaker = async (job) => {
     try {
+      const answers = unpackAnswers(job.answers);
       if (job.check) {
-        await kind.check?.(job.answers, resources, setup.seed);
+        await kind.check?.(answers, resources, setup.seed);
         return { id: job.id, ok: true, files: [] };
       }
-      const files = await kind.make(job.answers, resources, {
+      const files = await kind.make(answers, resources, {
         today: setup.today,
         seed: setup.seed,
         created,
         pdf: setup.pdf ?? false,
-        ...logoFor(job.answers, job.baseDir),
+        ...logoFor(answers, job.baseDir),
       });
       if (!setup.zip) return { id: job.id, ok: true, files };
       const name = job.zipName ?? "pakket.zip";

@@ -6,6 +6,7 @@ import { getPath, type QuestionContext } from "../questions/define.js";
 import { matchHeaders } from "./columns.js";
 import { loadPackKind, type PackKindId } from "./kinds.js";
 import { checkRow, type RowCheck } from "./rows.js";
+import { packAnswers, type PackedAnswers } from "./packed-answers.js";
 import { duplicateRows, isEmptyRow, type SheetTable } from "./table.js";
 
 /**
@@ -24,7 +25,9 @@ export interface SheetCheckSetup {
 }
 
 /** One row's outcome, without the draft it was read from. */
-export type CheckedRow = Omit<RowCheck, "draft"> & {
+export type CheckedRow = Omit<RowCheck, "draft" | "answers"> & {
+  /** The validated answers, packed (see `packAnswers`); absent when the row has problems. */
+  answers?: PackedAnswers;
   /** The parts of the row's folder name (library, location, date), even for an invalid row. */
   folderParts: string[];
   /** The library the row is for, as typed; "" when the cell is empty. */
@@ -76,7 +79,7 @@ export async function checkSheet(
   };
   const rows = table.rows.map((row) => {
     if (!usable || isEmptyRow(row)) return { number: row.number, check: undefined };
-    const { draft, ...check } = checkRow({
+    const { draft, answers, ...check } = checkRow({
       schema: kind.schema,
       row,
       match,
@@ -89,6 +92,7 @@ export async function checkSheet(
       number: row.number,
       check: {
         ...check,
+        ...(answers === undefined ? {} : { answers: packAnswers(answers) }),
         folderParts: kind.folderParts(draft),
         library: typeof library === "string" ? library : "",
       },

@@ -15,6 +15,7 @@ import {
   zipPackProblem,
 } from "../batch/pack-output.js";
 import { runBounded, startPackRunner, type PackRunner } from "../batch/pool.js";
+import { unpackAnswers } from "../batch/packed-answers.js";
 import { readCheckedSheet } from "../batch/read.js";
 import type { CheckedRow } from "../batch/sheet-check.js";
 import {
@@ -317,7 +318,7 @@ function planJobs(
     if (existsSync(target)) {
       if (
         options.hervat &&
-        readCompletePackHash(target, options.zip) === hashAnswers(check.answers)
+        readCompletePackHash(target, options.zip) === hashAnswers(unpackAnswers(check.answers))
       ) {
         row.status = "al klaar";
         return;

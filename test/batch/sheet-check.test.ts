@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSheet } from "../../src/batch/sheet-check.js";
+import { unpackAnswers } from "../../src/batch/packed-answers.js";
 import type { SheetTable } from "../../src/batch/table.js";
 import { TODAY } from "../helpers/context.js";
 import { rowWith, templateSheet, type Cell } from "./helpers.js";
@@ -35,7 +36,9 @@ describe("checkSheet (the rows checked in the reading thread)", () => {
     expect(checked.rows.map((row) => row.number)).toEqual([2, 3, 4, 5]);
     const [first, blank, wrong] = checked.rows.map((row) => row.check);
     expect(blank).toBeUndefined();
-    expect(first?.answers).toBeDefined();
+    // The answers travel packed; unpacked they are the validated answers of the row.
+    const answers = unpackAnswers(first!.answers!) as { bibliotheek: { organisatie: string } };
+    expect(answers.bibliotheek.organisatie).toBe("Bibliotheek Oost");
     expect(first?.library).toBe("Bibliotheek Oost");
     expect(first?.folderParts).toContain("Bibliotheek Oost");
     expect(wrong?.answers).toBeUndefined();
