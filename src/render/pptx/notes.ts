@@ -2,7 +2,8 @@
  * Speaker notes: Markdown in, plain text lines out. Presenters read them in the notes pane,
  * where Markdown markers would only be noise.
  */
-import { Lexer, type MarkedToken, type Token, type Tokens } from "marked";
+import type { MarkedToken, Token, Tokens } from "marked";
+import { lexMarkdown } from "../markdown.js";
 import { runsToText, splitRunLines, toRuns } from "./inline.js";
 import { decodeEntities } from "../text.js";
 
@@ -11,7 +12,7 @@ import { decodeEntities } from "../text.js";
  * `1. item`, nested items indented), with an empty line between blocks.
  */
 export function notesToLines(markdown: string): string[] {
-  const tokens = Lexer.lex(markdown, { gfm: true });
+  const tokens = lexMarkdown(markdown);
   const lines: string[] = [];
   for (const token of tokens) {
     const block = blockLines(token as MarkedToken);

@@ -2,7 +2,8 @@
  * Slide Markdown → slide sources: split at `---`, read the layout comment, the title, the body
  * and the speaker notes after `???`.
  */
-import { Lexer, type MarkedToken, type Token } from "marked";
+import type { MarkedToken, Token } from "marked";
+import { lexMarkdown } from "../markdown.js";
 import type { Problem } from "../../errors.js";
 import { InputError } from "../../errors.js";
 import { toBlocks } from "./blocks.js";
@@ -86,8 +87,9 @@ function readChunk(
   };
 }
 
+/** A fresh list of (shared, read-only) tokens: a slide may take its title out of the list. */
 function lex(markdown: string): Token[] {
-  return Lexer.lex(markdown, { gfm: true });
+  return lexMarkdown(markdown);
 }
 
 /** Removes the first level-1 heading from the tokens and returns its runs. */
