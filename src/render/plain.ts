@@ -1,4 +1,5 @@
-import { Lexer, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
+import { lexMarkdown } from "./markdown.js";
 import { decodeEntities, stripControlCharacters } from "./text.js";
 
 /**
@@ -139,9 +140,7 @@ function blocks(tokens: readonly Token[], indent = ""): string[] {
 
 /** Renders Markdown as plain text: blocks separated by one empty line, lines ending in CRLF-free `\n`. */
 export function renderPlainText(markdown: string): string {
-  const tokens = new Lexer({ gfm: true }).lex(
-    stripControlCharacters(markdown).replace(/\r\n?/g, "\n"),
-  );
+  const tokens = lexMarkdown(stripControlCharacters(markdown));
   return `${blocks(tokens).join("\n\n")}\n`;
 }
 
@@ -153,9 +152,7 @@ export interface Mail {
 
 /** Splits a rendered mail template into subject and body. */
 export function renderMail(markdown: string): Mail {
-  const tokens = new Lexer({ gfm: true }).lex(
-    stripControlCharacters(markdown).replace(/\r\n?/g, "\n"),
-  );
+  const tokens = lexMarkdown(stripControlCharacters(markdown));
   const index = tokens.findIndex((t) => t.type === "heading" && (t as Tokens.Heading).depth === 1);
   const subject = index >= 0 ? paragraph((tokens[index] as Tokens.Heading).tokens) : "";
   const body = tokens.filter((_, i) => i !== index);
