@@ -1,5 +1,7 @@
 // The check's streaming pass as it was on saxes (src/check/xml.ts before the own scanner), kept
-// unchanged as the reference the own scanner is tested against (test/check/xml-scanner.property.test.ts).
+// as the reference the own scanner is tested against (test/check/xml-scanner.property.test.ts):
+// its scanner unchanged; the helpers the rules use (attr, is, ancestor, …) are left out, as no
+// test calls them here.
 /**
  * A namespace-aware, streaming pass over one XML part, on saxes (a strict XML 1.0 parser). The
  * rules see each element as it opens and as it closes, with its ancestors, and keep only the few
@@ -184,73 +186,4 @@ function resolve(
 /** True for a namespace declaration (`xmlns`, `xmlns:p`): written like an attribute, but none. */
 export function isDeclaration(qname: string): boolean {
   return qname.charCodeAt(0) === 120 /* x */ && (qname === "xmlns" || qname.startsWith("xmlns:"));
-}
-
-/** The local part of a qualified name. */
-export function localName(qname: string): string {
-  return qname.slice(qname.indexOf(":") + 1);
-}
-
-// Per scope: the prefixes bound to a namespace, and the qualified names (namespace, local) may
-// be written as (one per prefix; almost always one).
-const prefixCache = new WeakMap<Scope, Map<string, string[]>>();
-const qnameCache = new WeakMap<Scope, Map<string, Map<string, string[]>>>();
-
-/** The prefixes bound to `ns` in this scope (attributes cannot use the default namespace). */
-function prefixesFor(scope: Scope, ns: string): string[] {
-  let byNs = prefixCache.get(scope);
-  if (!byNs) prefixCache.set(scope, (byNs = new Map()));
-  let prefixes = byNs.get(ns);
-  if (!prefixes) {
-    prefixes = [];
-    for (const prefix in scope) if (prefix !== "" && scope[prefix] === ns) prefixes.push(prefix);
-    byNs.set(ns, prefixes);
-  }
-  return prefixes;
-}
-
-/** An attribute in a namespace (`ns` given) or an unqualified one. */
-export function attr(el: XmlElement, local: string, ns?: string): string | undefined {
-  if (!ns) return el.raw[local];
-  const scope = el.scope as Scope;
-  let byNs = qnameCache.get(scope);
-  if (!byNs) qnameCache.set(scope, (byNs = new Map()));
-  let byLocal = byNs.get(ns);
-  if (!byLocal) byNs.set(ns, (byLocal = new Map()));
-  let qnames = byLocal.get(local);
-  if (!qnames) byLocal.set(local, (qnames = prefixesFor(scope, ns).map((p) => `${p}:${local}`)));
-  for (const qname of qnames) {
-    const value = el.raw[qname];
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
-
-/** True when the attribute `qname` of `el` is in namespace `ns`. */
-export function inNamespace(el: XmlElement, qname: string, ns: string): boolean {
-  for (const prefix of prefixesFor(el.scope as Scope, ns))
-    if (
-      qname.length > prefix.length &&
-      qname.charCodeAt(prefix.length) === 58 &&
-      qname.startsWith(prefix)
-    )
-      return true;
-  return false;
-}
-
-/** True when `el` has attributes (namespace declarations are none). */
-export function hasAttributes(el: XmlElement): boolean {
-  for (const key in el.raw) if (!isDeclaration(key)) return true;
-  return false;
-}
-
-/** True when `el` has this namespace and local name. */
-export function is(el: XmlElement | undefined, ns: string, name: string): el is XmlElement {
-  return el !== undefined && el.name === name && el.ns === ns;
-}
-
-/** The nearest ancestor of `el` with this namespace and local name. */
-export function ancestor(el: XmlElement, ns: string, name: string): XmlElement | undefined {
-  for (let p = el.parent; p; p = p.parent) if (p.name === name && p.ns === ns) return p;
-  return undefined;
 }
