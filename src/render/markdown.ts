@@ -11,7 +11,7 @@ import { Lexer, type Token } from "marked";
  * `<a>` tags) is lexed as a whole.
  *
  * The tokens are shared between the documents that hold the same part: read them, never change
- * them.
+ * them. The list itself is new on every call (a slide takes its title out of it).
  */
 export function lexMarkdown(markdown: string): Token[] {
   const source = markdown.replace(/\r\n?/g, "\n");

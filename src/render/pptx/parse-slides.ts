@@ -87,11 +87,6 @@ function readChunk(
   };
 }
 
-/** A fresh list of (shared, read-only) tokens: a slide may take its title out of the list. */
-function lex(markdown: string): Token[] {
-  return lexMarkdown(markdown);
-}
-
 /** Removes the first level-1 heading from the tokens and returns its runs. */
 function takeTitle(tokens: Token[]): Run[] {
   const at = tokens.findIndex(
@@ -121,13 +116,13 @@ function parseSlide(
   if (layout === "twee-kolommen") {
     const lines = body.split("\n");
     const split = lines.findIndex((line) => COLUMN_SEPARATOR.test(line));
-    const leftTokens = lex(split === -1 ? body : lines.slice(0, split).join("\n"));
-    const rightTokens = split === -1 ? [] : lex(lines.slice(split + 1).join("\n"));
+    const leftTokens = lexMarkdown(split === -1 ? body : lines.slice(0, split).join("\n"));
+    const rightTokens = split === -1 ? [] : lexMarkdown(lines.slice(split + 1).join("\n"));
     slide.title = takeTitle(leftTokens);
     slide.columns = [toColumn(leftTokens), toColumn(rightTokens)];
     return slide;
   }
-  const tokens = lex(body);
+  const tokens = lexMarkdown(body);
   slide.title = takeTitle(tokens);
   if (layout === "titel" || layout === "sectie") {
     slide.subtitle = subtitleLines(tokens);
